@@ -1,0 +1,82 @@
+import type { SourceFormat } from "../schema/document.js";
+import type { Warning } from "../schema/span.js";
+
+/**
+ * The common block model. Every source (text, Markdown, PDF, DOCX, DOC, OCR) turns its input
+ * into a flat list of blocks in reading order; the structure stages never look past it.
+ *
+ * A block is one paragraph or one visual line that should not be merged with its neighbours
+ * (a header line, a heading line, a table cell). Its `text` has no line breaks: sources unwrap
+ * hard-wrapped lines (see `unwrapLines`) before they emit blocks.
+ */
+export interface Block {
+  text: string;
+  /** 1-based page where the block starts, when the source is paginated. */
+  page?: number;
+  /** What the source knows about the block's function. Structure stages decide the rest. */
+  role?: BlockSourceRole;
+  /** For `role: "footnote"`: the label printed before the definition ("1", "(2)", "*"). */
+  footnoteLabel?: string;
+  /** Which column of a two-column zone (header table, Nơi nhận | signature table, PDF columns). */
+  column?: "left" | "right";
+  /** Two-column zone the block was read from, when the source could tell. */
+  zone?: "header" | "closing";
+  /** Table cell coordinates for blocks read from content tables. */
+  table?: { index: number; row: number; col: number };
+  style: BlockStyle;
+  /** Inline marks, offsets relative to `text`. */
+  marks?: InlineMark[];
+}
+
+/**
+ * What a source can say about a block on its own. `body` is the default.
+ * - `footnote`: a footnote or endnote definition (DOCX notes, PDF bottom-of-page notes).
+ * - `furniture`: running header/footer or page number, kept for the record but out of the flow.
+ */
+export type BlockSourceRole = "body" | "footnote" | "endnote" | "furniture";
+
+export interface BlockStyle {
+  /** Heading level the source declares: Markdown `#` count, DOCX `Heading n` style. */
+  headingLevel?: number;
+  /** Whole block bold / italic (most of its characters). */
+  bold?: boolean;
+  italic?: boolean;
+  /** Font size in points, when known (PDF, DOCX). */
+  fontSize?: number;
+  /** Font size relative to the document's body size (1 = body). */
+  relativeSize?: number;
+  /** Left indentation in points (PDF, DOCX) or characters (text). */
+  indent?: number;
+  /** First-line indentation relative to `indent`. */
+  firstLineIndent?: number;
+  align?: "left" | "center" | "right" | "justify";
+  /** The source line count before unwrapping (helps headings: a heading is short). */
+  lines?: number;
+  /** Vertical gap before the block, in multiples of the line height (PDF) or blank lines (text). */
+  gapBefore?: number;
+}
+
+export interface InlineMark {
+  start: number;
+  end: number;
+  kind: "sup" | "sub" | "bold" | "italic" | "footnoteRef";
+  /** For `footnoteRef`: the footnote label it points to. */
+  label?: string;
+}
+
+/** What a source hands to the pipeline. */
+export interface SourceDocument {
+  format: SourceFormat;
+  blocks: Block[];
+  pages: number | null;
+  warnings: Warning[];
+  encoding?: string | null;
+  ocr?: { pages: number[]; meanConfidence: number | null; engine: string } | null;
+}
+
+/** A block once placed in the record's `text`. */
+export interface PlacedBlock extends Block {
+  index: number;
+  start: number;
+  end: number;
+}

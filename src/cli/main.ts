@@ -1,0 +1,132 @@
+import { readFileSync } from "node:fs";
+import { parseParseArgs, type ParseCommand } from "./args.js";
+import { collectInputs, type InputItem } from "./collect-inputs.js";
+
+const HELP = `vanban — Vietnamese administrative documents to JSON records
+
+Usage:
+  vanban parse <file> [options]     Parse a PDF, DOCX, DOC, Markdown or text file; print the record.
+  vanban parse <file|dir|glob|->... Parse many: one JSON line per input (JSON Lines), in input order.
+  vanban schema                     Print the JSON Schema of the record.
+  vanban --help | --version
+
+Inputs:
+  <file>                One document; prints one JSON object (use --jsonl for one line).
+  <dir>                 Every .pdf .docx .doc .md .markdown .txt .text below it, sorted.
+  '<glob>'              Quoted patterns with *, ?, ** and {a,b}: 'scans/**/*.pdf'.
+  -                     Read the document from stdin (its name in the record is "-").
+
+Options for parse:
+  --pretty              Indent the JSON output (single record, or files under --out).
+  --format <f>          Force the input format: pdf, docx, doc, markdown, text.
+  --ocr <mode>          auto (default), always, never: OCR pages without a usable text layer.
+  --jsonl               JSON Lines even for one input.
+  -o, --out <dir>       Write one <input path>.json per input under <dir>, mirroring the input
+                        tree (failures: <input path>.error.json); nothing on stdout.
+  --resume              With --out: skip inputs whose record exists and is newer than the input.
+  -j, --concurrency <n> Documents parsed at once, on worker threads (default: CPU count).
+  --timeout <seconds>   Give up on a document after this long (default 120): error "timeout".
+  --fail-fast           Stop at the first input that fails.
+  -q, --quiet           No progress bar, no summary, no per-file error messages on stderr.
+
+In a batch a failed input never stops the others: its line is
+  {"source":{"name":...},"error":{"code":...,"message":...}}
+
+Exit codes: 0 success, 1 a document could not be read, 2 usage error.
+Errors are printed on stderr as "vanban: <code>: <message>"; stdout only ever holds records.`;
+
+/** Runs the CLI; returns the exit code. Only records reach stdout. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(`${HELP}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === "--version" || command === "-v") {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  if (command === "schema") {
+    const { VanBanDocumentSchema } = await import("../schema/document.js");
+    const { toJsonSchema } = await import("../schema/json-schema.js");
+    process.stdout.write(`${JSON.stringify(toJsonSchema(VanBanDocumentSchema), null, 2)}\n`);
+    return 0;
+  }
+  if (command !== "parse") return usage(`unknown command "${command}"`);
+  const parsed = parseParseArgs(rest);
+  if (!parsed.ok) return usage(parsed.message);
+  if (parsed.command.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  return runParse(parsed.command);
+}
+
+async function runParse(command: ParseCommand): Promise<number> {
+  const collected = await collectInputs(command.inputs);
+  if (!command.quiet) for (const note of collected.notes) process.stderr.write(`vanban: ${note}\n`);
+  if (collected.items.length === 0) return usage("no input files found");
+  const batch = collected.batch || command.jsonl || command.outDir !== null;
+  if (command.outDir !== null) {
+    const clash = findOutputClash(collected.items);
+    if (clash) return usage(`${clash[0]} and ${clash[1]} would both write ${clash[2]}.json under --out; pass their folder instead`);
+  }
+  if (!batch) return parseOne(command, collected.items[0]);
+  const { runBatch } = await import("./run-batch.js");
+  const result = await runBatch(command, collected.items);
+  if (result.abandoned) exitWhenAbandoned(result.exitCode);
+  return result.exitCode;
+}
+
+/** One input, one JSON object on stdout; the error on stderr. In-process: no pool, nothing heavy imported. */
+async function parseOne(command: ParseCommand, item: InputItem): Promise<number> {
+  const { createInProcessRunner } = await import("./runners.js");
+  let bytes: Uint8Array | null = null;
+  if (item.path === null) {
+    const { readStdin } = await import("./read-stdin.js");
+    bytes = await readStdin();
+  }
+  const runner = createInProcessRunner(command.timeoutMs);
+  const result = await runner.run({ name: item.name, path: item.path, bytes, format: command.format, ocr: command.ocr, pretty: command.pretty });
+  if (runner.abandoned) exitWhenAbandoned(1);
+  if (result.ok) {
+    process.stdout.write(`${result.json}\n`);
+    return 0;
+  }
+  process.stderr.write(`vanban: ${result.code}: ${result.message}\n`);
+  return result.code === "invalid_options" ? 2 : 1;
+}
+
+/** Two inputs mapped to one output file (same relative path under different roots). */
+function findOutputClash(items: readonly InputItem[]): [string, string, string] | null {
+  const owner = new Map<string, string>();
+  for (const item of items) {
+    const other = owner.get(item.outRel);
+    if (other !== undefined) return [other, item.name, item.outRel];
+    owner.set(item.outRel, item.name);
+  }
+  return null;
+}
+
+/**
+ * A document that timed out on the main thread may still be computing; once main() has
+ * returned and stdout is flushed, end the process instead of waiting for it. The timer is
+ * unref'd: it fires only if something else still keeps the process alive.
+ */
+function exitWhenAbandoned(code: number): void {
+  setTimeout(() => process.exit(code), 200).unref();
+}
+
+function usage(message: string): number {
+  process.stderr.write(`vanban: usage: ${message}\nRun "vanban --help" for usage.\n`);
+  return 2;
+}
+
+function version(): string {
+  try {
+    const url = new URL("../package.json", import.meta.url);
+    return (JSON.parse(readFileSync(url, "utf8")) as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
+}

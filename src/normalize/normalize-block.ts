@@ -1,0 +1,46 @@
+import type { Block, InlineMark } from "../blocks/block.js";
+import { normalizeSegment } from "./normalize-text.js";
+
+/**
+ * Normalizes a block's text (see `normalizeText`) and moves its inline marks along, so a
+ * superscript footnote reference still covers its label after spaces collapse.
+ */
+export function normalizeBlock(block: Block): Block {
+  const marks = block.marks ?? [];
+  if (marks.length === 0) {
+    const text = collapse(normalizeSegment(block.text), []).text;
+    return text === block.text ? block : { ...block, text };
+  }
+  // Normalize the pieces between mark boundaries separately so boundaries survive.
+  const cuts = [...new Set([0, block.text.length, ...marks.flatMap((m) => [m.start, m.end])])]
+    .filter((c) => c >= 0 && c <= block.text.length)
+    .sort((a, b) => a - b);
+  const newPos = new Map<number, number>();
+  let text = "";
+  for (let i = 0; i < cuts.length; i++) {
+    newPos.set(cuts[i], text.length);
+    if (i + 1 < cuts.length) text += normalizeSegment(block.text.slice(cuts[i], cuts[i + 1]));
+  }
+  const moved = marks.map((m) => ({ ...m, start: newPos.get(m.start) ?? 0, end: newPos.get(m.end) ?? 0 }));
+  const out = collapse(text, moved);
+  // Zero-width footnote references (a mark lost in extraction, kept as a position) stay.
+  return { ...block, text: out.text, marks: out.marks.filter((m) => m.end > m.start || m.kind === "footnoteRef") };
+}
+
+/** Collapses runs of spaces and trims, keeping mark offsets in step. */
+function collapse(text: string, marks: InlineMark[]): { text: string; marks: InlineMark[] } {
+  const map = new Int32Array(text.length + 1);
+  let out = "";
+  let i = 0;
+  while (i < text.length && text[i] === " ") map[i++] = 0;
+  for (; i < text.length; i++) {
+    map[i] = out.length;
+    if (text[i] === " " && (out.endsWith(" ") || out.length === 0)) continue;
+    out += text[i];
+  }
+  map[text.length] = out.length;
+  let trimmed = out;
+  if (trimmed.endsWith(" ")) trimmed = trimmed.slice(0, -1);
+  const clamp = (n: number) => Math.min(map[n], trimmed.length);
+  return { text: trimmed, marks: marks.map((m) => ({ ...m, start: clamp(m.start), end: clamp(m.end) })) };
+}

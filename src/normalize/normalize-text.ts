@@ -1,0 +1,60 @@
+import { composeSyllable, parseSyllable, tonePositions, TONE_MARKS } from "./syllable.js";
+
+/** Characters that are whitespace in extracted text but not ordinary spaces. */
+const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+/** Invisible characters that extraction leaves behind: ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+/** C0/C1 controls other than tab and line feed; the replacement character of broken decoders stays. */
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+/** Icelandic eth typed for Vietnamese đ (common in Word documents). */
+const ETH = /[\u00D0\u00F0]/g;
+const MULTI_SPACE = / {2,}/g;
+/** A word: letters with their combining marks. */
+const WORD = /[\p{L}\p{M}]+/gu;
+/** A tone mark left alone after a space, as PDF extraction does: "bi ̣bỏ". */
+const STRAY_TONE = new RegExp(`(?<word>\\p{L}+) +(?<mark>[${TONE_MARKS}])`, "gu");
+/** Quick test: does the text contain a toned vowel or a combining mark at all? */
+const MAY_NEED_REPAIR = /[\u0300-\u036F\u00C0-\u00C3\u00C8-\u00CA\u00CC\u00CD\u00D2-\u00D5\u00D9\u00DA\u00DD\u00E0-\u00E3\u00E8-\u00EA\u00EC\u00ED\u00F2-\u00F5\u00F9\u00FA\u00FD\u0128\u0129\u0168\u0169\u1EA0-\u1EF9]/u;
+
+/**
+ * Normalizes one block of text: NFC, spaces, invisible characters, and tone marks that
+ * extraction attached to the wrong letter ("nghiêp̣" → "nghiệp", "laị" → "lại").
+ * Valid spellings are never rewritten: "hoà" and "hòa" both stay as printed.
+ * Idempotent: normalizeText(normalizeText(s)) === normalizeText(s).
+ */
+export function normalizeText(input: string): string {
+  return normalizeSegment(input).replace(MULTI_SPACE, " ").trim();
+}
+
+/** `normalizeText` without collapsing spaces or trimming: for pieces of a block that carry marks. */
+export function normalizeSegment(input: string): string {
+  let s = input.replace(CONTROL, "").replace(INVISIBLE, "").replace(SPACE_LIKE, " ").normalize("NFC");
+  s = s.replace(ETH, (c) => (c === "\u00D0" ? "\u0110" : "\u0111"));
+  if (MAY_NEED_REPAIR.test(s)) s = repairToneMarks(s);
+  return s.replace(/[\t\n]/g, " ");
+}
+
+/** Moves tone marks that sit on the wrong letter of a syllable to the right vowel. */
+export function repairToneMarks(s: string): string {
+  let out = s.replace(STRAY_TONE, (whole, word: string, mark: string) => {
+    const fixed = attachTone(word, mark);
+    return fixed === null ? whole : `${fixed} `;
+  });
+  out = out.replace(WORD, repairWord);
+  return out.normalize("NFC");
+}
+
+function attachTone(word: string, mark: string): string | null {
+  const syl = parseSyllable(word);
+  if (!syl || syl.tone !== null) return null;
+  const { classic } = tonePositions(syl);
+  return composeSyllable(syl.letters, mark, classic);
+}
+
+function repairWord(word: string): string {
+  const syl = parseSyllable(word);
+  if (!syl || syl.tone === null) return word;
+  const { classic, modern } = tonePositions(syl);
+  if (syl.tonePos === classic || syl.tonePos === modern) return word;
+  return composeSyllable(syl.letters, syl.tone, classic);
+}

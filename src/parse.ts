@@ -1,0 +1,154 @@
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import type { SourceDocument } from "./blocks/block.js";
+import { formatFromExtension, looksLikeMarkdown, sniffFormat } from "./detect-format.js";
+import { VanbanError } from "./errors.js";
+import { decodeTextBytes } from "./normalize/decode-bytes.js";
+import { buildRecord } from "./pipeline/build-record.js";
+import type { VanBanDocument } from "./schema/document.js";
+import { ParseOptionsSchema, type ParseOptions, type ResolvedParseOptions } from "./schema/options.js";
+import { readMarkdown } from "./sources/markdown/index.js";
+import { readText } from "./sources/text/index.js";
+
+/** Validates options; bad options are the caller's error, with the zod issues in the message. */
+export function resolveOptions(options: ParseOptions | undefined): ResolvedParseOptions {
+  const parsed = ParseOptionsSchema.safeParse(options ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "options"}: ${i.message}`).join("; ");
+    throw new VanbanError("invalid_options", `Invalid options: ${issues}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Parses a document: a path, or its bytes. The format comes from the magic bytes first, the
+ * extension second (or `options.format`). Unreadable input throws `VanbanError`; everything
+ * else becomes a record, with doubts in `warnings`.
+ */
+export async function parse(input: Uint8Array | ArrayBuffer | string, options?: ParseOptions): Promise<VanBanDocument> {
+  const opts = resolveOptions(options);
+  let bytes: Uint8Array;
+  let name: string | null = opts.name ?? null;
+  if (typeof input === "string") {
+    name ??= input;
+    bytes = await readInput(input, opts.maxBytes);
+  } else if (input instanceof ArrayBuffer) {
+    bytes = new Uint8Array(input);
+  } else if (input instanceof Uint8Array) {
+    bytes = input;
+  } else {
+    throw new VanbanError("invalid_options", "parse() takes a file path, a Uint8Array or an ArrayBuffer.");
+  }
+  return parseBytes(bytes, name, opts);
+}
+
+async function readInput(path: string, maxBytes: number): Promise<Uint8Array> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new VanbanError("read_failed", `${path} is not a file.`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof VanbanError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new VanbanError("not_found", `No such file: ${path}`, { cause: error });
+    throw new VanbanError("read_failed", `Cannot read ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  if (size > maxBytes) throw new VanbanError("too_large", `${path} is ${size} bytes, over the ${maxBytes}-byte limit (option maxBytes).`);
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    throw new VanbanError("read_failed", `Cannot read ${path}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+export async function parseBytes(bytes: Uint8Array, name: string | null, opts: ResolvedParseOptions): Promise<VanBanDocument> {
+  if (bytes.length === 0) throw new VanbanError("empty_input", `${name ?? "The input"} is empty (0 bytes).`);
+  if (bytes.length > opts.maxBytes) throw new VanbanError("too_large", `${name ?? "The input"} is ${bytes.length} bytes, over the ${opts.maxBytes}-byte limit (option maxBytes).`);
+  const format = chooseFormat(bytes, name, opts.format);
+  let source: SourceDocument;
+  switch (format) {
+    case "pdf": {
+      const { readPdf } = await import("./sources/pdf/index.js");
+      source = await readPdf(bytes, opts);
+      break;
+    }
+    case "docx": {
+      const { readDocx } = await import("./sources/docx/index.js");
+      source = await readDocx(bytes, opts);
+      break;
+    }
+    case "doc": {
+      const { readDoc } = await import("./sources/doc/index.js");
+      source = await readDoc(bytes, opts);
+      break;
+    }
+    default:
+      source = readTextSource(bytes, format);
+  }
+  return buildRecord(source, { name, bytes: bytes.length, sha256: sha256(bytes) });
+}
+
+function readTextSource(bytes: Uint8Array, format: "markdown" | "text" | "auto-text"): SourceDocument {
+  const decoded = decodeTextBytes(bytes);
+  if (decoded.text.trim() === "") throw new VanbanError("empty_input", "The input holds no text (only whitespace).");
+  const markdown = format === "markdown" || (format === "auto-text" && looksLikeMarkdown(decoded.text));
+  const source = markdown ? readMarkdown(decoded.text) : readText(decoded.text);
+  return { ...source, encoding: decoded.encoding, warnings: [...decoded.warnings, ...source.warnings] };
+}
+
+type Chosen = "pdf" | "docx" | "doc" | "markdown" | "text" | "auto-text";
+
+function chooseFormat(bytes: Uint8Array, name: string | null, forced: ResolvedParseOptions["format"]): Chosen {
+  const sniffed = sniffFormat(bytes);
+  const ext = formatFromExtension(name);
+  if (forced !== "auto") {
+    if ((forced === "pdf" && sniffed !== "pdf") || (forced === "docx" && sniffed !== "zip") || (forced === "doc" && sniffed !== "ole")) {
+      throw new VanbanError("corrupt", `${name ?? "The input"} is not a ${forced.toUpperCase()} file (its first bytes say otherwise).`);
+    }
+    return forced;
+  }
+  if (sniffed === "pdf") return "pdf";
+  if (sniffed === "zip") return "docx";
+  if (sniffed === "ole") return "doc";
+  if (ext === "pdf" || ext === "docx" || ext === "doc") {
+    throw new VanbanError("corrupt", `${name} is named .${ext} but its content is not a ${ext.toUpperCase()} file.`);
+  }
+  if (ext === "markdown" || ext === "text") return ext;
+  if (looksBinary(bytes)) {
+    throw new VanbanError("unsupported_format", `${name ?? "The input"} is not a PDF, DOCX, DOC, Markdown or text file.`);
+  }
+  return "auto-text";
+}
+
+/** Binary data: NUL bytes outside a UTF-16 pattern, or many control bytes. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 4096);
+  if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) return false;
+  let control = 0;
+  let nul = 0;
+  for (const b of sample) {
+    if (b === 0) nul++;
+    else if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  // UTF-16 without BOM has NULs on every other byte: leave it to the decoder.
+  if (nul > sample.length * 0.3 && nul < sample.length * 0.6) return false;
+  return nul > 0 || control > sample.length * 0.05;
+}
+
+/**
+ * Parses text already in memory. Synchronous; `format` "text" (default) or "markdown".
+ */
+export function parseText(text: string, options?: ParseOptions): VanBanDocument {
+  const opts = resolveOptions(options);
+  if (opts.format !== "auto" && opts.format !== "text" && opts.format !== "markdown") {
+    throw new VanbanError("invalid_options", `parseText() reads text or Markdown, not ${opts.format}; use parse() for files.`);
+  }
+  const source = opts.format === "markdown" || (opts.format === "auto" && looksLikeMarkdown(text)) ? readMarkdown(text) : readText(text);
+  const bytes = Buffer.from(text, "utf8");
+  return buildRecord({ ...source, encoding: null }, { name: opts.name ?? null, bytes: bytes.length, sha256: sha256(bytes) });
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}

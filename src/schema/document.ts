@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { CitationSchema } from "./citation.js";
+import { FootnoteSchema } from "./footnote.js";
+import {
+  AddresseeSchema,
+  ArchiveSchema,
+  DocumentTypeSchema,
+  HeaderSchema,
+  RecipientSchema,
+  SignatureSchema,
+} from "./header.js";
+import { SectionSchema } from "./section.js";
+import { ParagraphSchema, SpanSchema, WarningSchema } from "./span.js";
+import { ResultSchema, TargetSchema } from "./target.js";
+
+export const SCHEMA_VERSION = 1 as const;
+
+export const SourceFormatSchema = z.enum(["pdf", "docx", "doc", "markdown", "text"]);
+export type SourceFormat = z.infer<typeof SourceFormatSchema>;
+
+export const SourceSchema = z
+  .object({
+    name: z.string().nullable().describe("File name or path as given; null for in-memory input."),
+    format: SourceFormatSchema,
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    bytes: z.number().int().nonnegative(),
+    pages: z.number().int().nonnegative().nullable(),
+    encoding: z.string().nullable().describe("Text encoding detected for text input: `utf-8`, `utf-16le`, `windows-1258` …"),
+    ocr: z
+      .object({
+        pages: z.array(z.number().int().positive()),
+        meanConfidence: z.number().nullable(),
+        engine: z.string(),
+      })
+      .nullable()
+      .describe("Pages read by OCR, when any."),
+  })
+  .meta({ id: "Source" });
+export type Source = z.infer<typeof SourceSchema>;
+
+export const BlockRoleSchema = z.enum([
+  "header",
+  "title",
+  "subject",
+  "addressees",
+  "preamble",
+  "heading",
+  "paragraph",
+  "footnote",
+  "recipients",
+  "archive",
+  "signature",
+  "furniture",
+  "unassigned",
+]);
+export type BlockRole = z.infer<typeof BlockRoleSchema>;
+
+/** The layout map: every block of `text` with the element that holds it. */
+export const LayoutEntrySchema = z
+  .object({ role: BlockRoleSchema, span: SpanSchema })
+  .meta({ id: "LayoutEntry" });
+export type LayoutEntry = z.infer<typeof LayoutEntrySchema>;
+
+export const VanBanDocumentSchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    source: SourceSchema,
+    text: z.string().describe("Normalized full text (NFC); every span indexes into it."),
+    type: DocumentTypeSchema,
+    title: z.string().nullable().describe("The heading as printed: `BÁO CÁO`, `PHÁT ĐỘNG PHONG TRÀO THI ĐUA`."),
+    titleSpan: SpanSchema.nullable(),
+    subject: z.string().nullable().describe("Trích yếu, unwrapped to single spaces (`V/v` dropped)."),
+    subjectSpan: SpanSchema.nullable(),
+    header: HeaderSchema,
+    addressees: z.array(AddresseeSchema),
+    preamble: z.array(ParagraphSchema).describe("Text before the first section: căn cứ, lead paragraph."),
+    sections: z.array(SectionSchema),
+    footnotes: z.array(FootnoteSchema),
+    recipients: z.array(RecipientSchema),
+    archive: ArchiveSchema.nullable(),
+    signature: SignatureSchema.nullable(),
+    citations: z.array(CitationSchema),
+    targets: z.array(TargetSchema),
+    results: z.array(ResultSchema),
+    furniture: z
+      .array(z.object({ text: z.string(), span: SpanSchema }))
+      .describe("Page numbers, running headers and footers removed from the flow."),
+    unassigned: z.array(ParagraphSchema).describe("Text no other field could place; empty on a clean parse."),
+    layout: z.array(LayoutEntrySchema).describe("Every block of `text` in order, with the role it was given."),
+    warnings: z.array(WarningSchema),
+  })
+  .meta({ id: "VanBanDocument", title: "vanban document record" });
+export type VanBanDocument = z.infer<typeof VanBanDocumentSchema>;

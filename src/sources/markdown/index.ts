@@ -1,0 +1,44 @@
+import type { Block, InlineMark, SourceDocument } from "../../blocks/block.js";
+import type { Warning } from "../../schema/span.js";
+import { unwrapLines, type SourceLine } from "../../normalize/unwrap-lines.js";
+import { readText } from "../text/index.js";
+import { walkMarkdown } from "./walk-markdown.js";
+
+/**
+ * Markdown as PDF-to-Markdown converters produce it: `#` headings, bold/italic, inline
+ * `<sup>(1)</sup>` footnote marks and `<sub>` drafter initials, paragraphs on one line each.
+ */
+export function readMarkdown(markdown: string): SourceDocument {
+  const warnings: Warning[] = [];
+  let lines: SourceLine[];
+  try {
+    lines = walkMarkdown(markdown);
+  } catch (error) {
+    // A document the Markdown parser cannot take (pathological nesting) is still text.
+    warnings.push({
+      code: "markdown_fallback",
+      message: `Markdown could not be parsed (${(error as Error).message}); read as plain text.`,
+    });
+    const doc = readText(markdown);
+    return { ...doc, format: "markdown", warnings };
+  }
+  const blocks = unwrapLines(lines).map(markFootnoteDefinition);
+  return { format: "markdown", blocks, pages: null, warnings };
+}
+
+/** A paragraph that opens with a superscript label is that footnote's definition. */
+function markFootnoteDefinition(block: Block): Block {
+  const first = block.marks?.find((m) => m.kind === "sup" && m.start === 0);
+  if (!first || block.style.headingLevel) return block;
+  const label = footnoteLabelOf(block.text.slice(first.start, first.end));
+  if (!label) return block;
+  const marks: InlineMark[] = (block.marks ?? []).filter((m) => m !== first);
+  return { ...block, role: "footnote", footnoteLabel: label, marks };
+}
+
+const FOOTNOTE_LABEL = /^\s*\(?\s*(?<label>\d{1,3}|[*†‡]|[ivx]{1,6})\s*\)?\s*$/u;
+
+/** "(1)" → "1", "2" → "2", "*" → "*"; null when the superscript is not a footnote label. */
+export function footnoteLabelOf(printed: string): string | null {
+  return FOOTNOTE_LABEL.exec(printed)?.groups?.label ?? null;
+}

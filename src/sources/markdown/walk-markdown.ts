@@ -1,0 +1,196 @@
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import type { InlineMark } from "../../blocks/block.js";
+import type { SourceLine } from "../../normalize/unwrap-lines.js";
+
+interface MdNode {
+  type: string;
+  value?: string;
+  depth?: number;
+  alt?: string;
+  children?: MdNode[];
+  position?: { start: { offset?: number; line: number }; end: { offset?: number; line: number } };
+}
+
+const HTML_TAG = /^<\s*(?<close>\/)?\s*(?<name>[a-z0-9]+)[^>]*?(?<self>\/)?\s*>$/iu;
+const HTML_TAGS_IN_BLOCK = /<\/?[a-z][^>]*>/giu;
+/** A hard line break (two spaces, backslash or <br>): the next line never joins this one. */
+const HARD_BREAK = "\u2028";
+
+/** Turns Markdown into visual lines with style hints, walking the tree without recursion. */
+export function walkMarkdown(markdown: string): SourceLine[] {
+  const tree = unified().use(remarkParse).parse(markdown) as unknown as MdNode;
+  const out: SourceLine[] = [];
+  let prevEndLine = 0;
+  // Stack of [node, list-item marker to print before its first line].
+  const stack: Array<{ node: MdNode; marker: string | null }> = [{ node: tree, marker: null }];
+  while (stack.length > 0) {
+    const { node, marker } = stack.pop()!;
+    const startLine = node.position?.start.line ?? prevEndLine;
+    const gap = Math.max(0, startLine - prevEndLine - 1);
+    switch (node.type) {
+      case "heading":
+      case "paragraph": {
+        const lines = inlineLines(node);
+        const first = out.length;
+        emit(out, lines, marker, gap, node.type === "heading" ? node.depth ?? 1 : undefined);
+        if (node.type === "heading" && out.length > first) out[first].breakBefore = true;
+        prevEndLine = node.position?.end.line ?? prevEndLine;
+        break;
+      }
+      case "code":
+      case "html": {
+        const value = (node.value ?? "").replace(HTML_TAGS_IN_BLOCK, node.type === "html" ? " " : "$&");
+        emit(out, value.split("\n").map((t) => ({ text: t, marks: [] })), marker, gap, undefined);
+        prevEndLine = node.position?.end.line ?? prevEndLine;
+        break;
+      }
+      case "listItem": {
+        const children = node.children ?? [];
+        const itemMarker = listMarker(markdown, node, children[0]);
+        for (let i = children.length - 1; i >= 0; i--) {
+          stack.push({ node: children[i], marker: i === 0 ? itemMarker : null });
+        }
+        break;
+      }
+      default: {
+        const children = node.children ?? [];
+        for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], marker: i === 0 ? marker : null });
+      }
+    }
+  }
+  return out;
+}
+
+function emit(
+  out: SourceLine[],
+  lines: Array<{ text: string; marks: InlineMark[]; bold?: boolean; italic?: boolean; hard?: boolean }>,
+  marker: string | null,
+  gap: number,
+  headingLevel: number | undefined,
+): void {
+  let first = true;
+  for (const line of lines) {
+    let text = line.text;
+    let marks = line.marks;
+    if (first && marker) {
+      const prefix = `${marker} `;
+      text = prefix + text;
+      marks = marks.map((m) => ({ ...m, start: m.start + prefix.length, end: m.end + prefix.length }));
+    }
+    if (text.trim() === "") continue;
+    out.push({
+      text,
+      gapBefore: first ? gap : 0,
+      breakBefore: (first && marker) || (!first && line.hard) ? true : undefined,
+      marks: marks.length ? marks : undefined,
+      style: { headingLevel, bold: line.bold || undefined, italic: line.italic || undefined },
+    });
+    first = false;
+  }
+}
+
+/** The list marker as printed in the source ("-", "1.", "+"), not as remark renumbers it. */
+function listMarker(markdown: string, item: MdNode, firstChild: MdNode | undefined): string {
+  const start = item.position?.start.offset;
+  const end = firstChild?.position?.start.offset;
+  if (start === undefined || end === undefined || end <= start) return "-";
+  const printed = markdown.slice(start, end).trim();
+  return printed === "" ? "-" : printed;
+}
+
+/** Flattens inline content into lines of text with marks (bold, italic, sup, sub). */
+function inlineLines(block: MdNode): Array<{ text: string; marks: InlineMark[]; bold: boolean; italic: boolean }> {
+  let text = "";
+  const marks: InlineMark[] = [];
+  const open: Record<"bold" | "italic" | "sup" | "sub", number[]> = { bold: [], italic: [], sup: [], sub: [] };
+  const stack: Array<{ node: MdNode; exit?: "bold" | "italic" }> = [];
+  const children = block.children ?? [];
+  for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] });
+  while (stack.length > 0) {
+    const { node, exit } = stack.pop()!;
+    if (exit) {
+      const start = open[exit].pop();
+      if (start !== undefined && text.length > start) marks.push({ kind: exit, start, end: text.length });
+      continue;
+    }
+    switch (node.type) {
+      case "text":
+      case "inlineCode":
+        text += node.value ?? "";
+        break;
+      case "break":
+        text += HARD_BREAK;
+        break;
+      case "image":
+        text += node.alt ?? "";
+        break;
+      case "html": {
+        const tag = HTML_TAG.exec((node.value ?? "").trim());
+        const name = tag?.groups?.name.toLowerCase();
+        if (name === "br") text += HARD_BREAK;
+        else if (name === "sup" || name === "sub") {
+          if (tag?.groups?.close) {
+            const start = open[name].pop();
+            if (start !== undefined && text.length > start) marks.push({ kind: name, start, end: text.length });
+          } else open[name].push(text.length);
+        } else if (!tag) text += (node.value ?? "").replace(HTML_TAGS_IN_BLOCK, "");
+        break;
+      }
+      case "strong":
+      case "emphasis": {
+        const kind = node.type === "strong" ? "bold" : "italic";
+        open[kind].push(text.length);
+        stack.push({ node, exit: kind });
+        const kids = node.children ?? [];
+        for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i] });
+        break;
+      }
+      default: {
+        const kids = node.children ?? [];
+        for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i] });
+      }
+    }
+  }
+  // Unclosed <sup> runs to the end of the paragraph.
+  for (const kind of ["sup", "sub"] as const) {
+    for (const start of open[kind]) if (text.length > start) marks.push({ kind, start, end: text.length });
+  }
+  return splitLines(text, marks);
+}
+
+function splitLines(text: string, marks: InlineMark[]) {
+  const result: Array<{ text: string; marks: InlineMark[]; bold: boolean; italic: boolean; hard: boolean }> = [];
+  let offset = 0;
+  let hard = false;
+  for (const piece of text.split(/(?<=[\n\u2028])/u)) {
+    const nextHard = piece.endsWith(HARD_BREAK);
+    const body = piece.replace(/[\n\u2028]$/u, "");
+    const end = offset + body.length;
+    const lineMarks = marks
+      .filter((m) => m.start < end && m.end > offset)
+      .map((m) => ({ ...m, start: Math.max(m.start, offset) - offset, end: Math.min(m.end, end) - offset }));
+    const covered = (kind: "bold" | "italic") => coverage(body, lineMarks, kind) > 0.8;
+    result.push({
+      text: body,
+      marks: lineMarks.filter((m) => m.kind === "sup" || m.kind === "sub"),
+      bold: covered("bold"),
+      italic: covered("italic"),
+      hard,
+    });
+    hard = nextHard;
+    offset = end + 1;
+  }
+  return result;
+}
+
+function coverage(text: string, marks: InlineMark[], kind: "bold" | "italic"): number {
+  let letters = 0;
+  let marked = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (/\s/u.test(text[i])) continue;
+    letters++;
+    if (marks.some((m) => m.kind === kind && m.start <= i && i < m.end)) marked++;
+  }
+  return letters === 0 ? 0 : marked / letters;
+}

@@ -1,0 +1,42 @@
+import type { PlacedBlock } from "../blocks/block.js";
+import type { BlockRole } from "../schema/document.js";
+import type { Span, Warning } from "../schema/span.js";
+
+/** State shared by the structure stages: the placed blocks and which element holds each. */
+export interface StructureContext {
+  text: string;
+  /** `foldTones(text)`: same offsets, classic tone placement, for matching. */
+  folded: string;
+  blocks: PlacedBlock[];
+  /** The role given to each block; null while unclaimed. */
+  roles: (BlockRole | null)[];
+  warnings: Warning[];
+}
+
+export function blockSpan(block: PlacedBlock): Span {
+  return block.page === undefined ? { start: block.start, end: block.end } : { start: block.start, end: block.end, page: block.page };
+}
+
+/** Span of a range inside a block, trimmed of surrounding spaces. */
+export function rangeSpan(ctx: StructureContext, block: PlacedBlock, start: number, end: number): Span {
+  let s = Math.max(block.start, Math.min(start, block.end));
+  let e = Math.max(s, Math.min(end, block.end));
+  while (s < e && /\s/u.test(ctx.text[s])) s++;
+  while (e > s && /\s/u.test(ctx.text[e - 1])) e--;
+  return block.page === undefined ? { start: s, end: e } : { start: s, end: e, page: block.page };
+}
+
+/** Span covering several blocks, from the first one's start to the last one's end. */
+export function joinSpans(a: Span, b: Span): Span {
+  const span: Span = { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+  const page = a.start <= b.start ? a.page : b.page;
+  return page === undefined ? span : { ...span, page };
+}
+
+export function foldedText(ctx: StructureContext, block: PlacedBlock): string {
+  return ctx.folded.slice(block.start, block.end);
+}
+
+export function claim(ctx: StructureContext, index: number, role: BlockRole): void {
+  ctx.roles[index] = role;
+}

@@ -1,0 +1,289 @@
+import type { PlacedBlock } from "../blocks/block.js";
+import type { Header } from "../schema/header.js";
+import type { Span } from "../schema/span.js";
+import { isAllCaps } from "../normalize/unwrap-lines.js";
+import { claim, foldedText, joinSpans, rangeSpan, type StructureContext } from "./context.js";
+import { isoDate } from "./dates.js";
+import { typeOfTitle } from "./document-type.js";
+import {
+  ADDRESSEE_LEAD,
+  CONFIDENTIALITY,
+  MOTTO,
+  NATIONAL_TITLE,
+  NUMBER_SYMBOL,
+  ORNAMENT,
+  PLACE_DATE,
+  DATE_ONLY,
+  SUBJECT_VV,
+  URGENCY,
+  MARKER_ROMAN,
+  MARKER_PART,
+  MARKER_CHAPTER,
+  MARKER_ARTICLE,
+  LEGAL_BASIS,
+} from "./patterns.js";
+
+/** How far into the document the header may reach, in blocks. */
+const HEADER_REACH = 30;
+/** Words that open the name of a body: a new name starts here, not a continuation. */
+const BODY_HEAD =
+  /^(?:ỦY\s+BAN|UBND|HỘI\s+ĐỒNG|HĐND|SỞ|BỘ|BAN|VĂN\s+PHÒNG|CỤC|TỔNG\s+CỤC|CHI\s+CỤC|PHÒNG|TRUNG\s+TÂM|THANH\s+TRA|TỈNH\s+ỦY|THÀNH\s+ỦY|HUYỆN\s+ỦY|ĐẢNG\s+BỘ|ĐẢNG\s+ỦY|CHÍNH\s+PHỦ|THỦ\s+TƯỚNG|QUỐC\s+HỘI|TÒA\s+ÁN|VIỆN|KHO\s+BẠC|CÔNG\s+AN|BỘ\s+CHỈ\s+HUY|TRƯỜNG|BỆNH\s+VIỆN|HỌC\s+VIỆN|ĐẠI\s+HỌC|ĐOÀN|MẶT\s+TRẬN|LIÊN\s+ĐOÀN|HỘI)\b/u;
+/** Words that continue a body name on the next line: "ỦY BAN NHÂN DÂN" / "TỈNH KON TUM". */
+const NAME_CONTINUATION = /^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|THỊ\s+TRẤN|XÃ|PHƯỜNG|TP\.?|VÀ|NHÂN\s+DÂN|DÂN\s+TỘC|CÔNG\s+THƯƠNG|KON|LÀO|VIỆT)\b/u;
+
+export interface HeaderResult {
+  header: Header;
+  /** Index of the first block after the header zone. */
+  end: number;
+  /** A "V/v …" trích yếu read in the header's left column. */
+  subject: { text: string; span: Span } | null;
+}
+
+interface IssuerLine {
+  text: string;
+  span: Span;
+  bold: boolean;
+}
+
+/**
+ * Reads the thể thức zone: quốc hiệu, tiêu ngữ, issuer and parent body, số and ký hiệu,
+ * place and date, urgency and confidentiality. Works with the two columns interleaved on one
+ * line, one after the other, or as separate blocks from a table or PDF column.
+ */
+export function readHeader(ctx: StructureContext): HeaderResult {
+  const header = emptyHeader();
+  const issuerLines: IssuerLine[] = [];
+  const subjectParts: { text: string; span: Span }[] = [];
+  let end = 0;
+  let inSubject = false;
+  let sawNumber = false;
+  let sawDate = false;
+  for (let i = 0; i < ctx.blocks.length && i < HEADER_REACH; i++) {
+    const block = ctx.blocks[i];
+    if (block.role === "footnote" || block.role === "endnote" || block.role === "furniture") continue;
+    const folded = foldedText(ctx, block);
+    if (inSubject && block.zone === "header" && block.column !== "right" && !NUMBER_SYMBOL.test(folded)) {
+      // The trích yếu of a công văn wraps inside the left column.
+      subjectParts.push({ text: block.text, span: rangeSpan(ctx, block, block.start, block.end) });
+      claim(ctx, i, "subject");
+      end = i + 1;
+      continue;
+    }
+    inSubject = false;
+    const found = readHeaderItems(ctx, block, folded, header);
+    const leftover = found.leftover.trim();
+    if (found.items > 0) {
+      sawNumber ||= found.number;
+      sawDate ||= found.date;
+      if (found.subject) {
+        subjectParts.push(found.subject);
+        inSubject = true;
+      }
+      if (leftover && isAllCaps(leftover) && !sawNumber) {
+        issuerLines.push({ text: leftover, span: found.leftoverSpan!, bold: Boolean(block.style.bold) });
+      }
+      claim(ctx, i, found.subject && found.items === 1 ? "subject" : "header");
+      end = i + 1;
+      continue;
+    }
+    if (ORNAMENT.test(block.text) && block.text.trim() !== "") {
+      claim(ctx, i, "furniture");
+      end = i + 1;
+      continue;
+    }
+    const candidate = isIssuerCandidate(block, folded, sawNumber, issuerLines.length);
+    if (candidate) {
+      issuerLines.push({ text: block.text, span: rangeSpan(ctx, block, block.start, block.end), bold: Boolean(block.style.bold) });
+      claim(ctx, i, "header");
+      end = i + 1;
+      continue;
+    }
+    if (block.zone === "header") {
+      // Something else in the header table (an emblem caption, a code): keep it with the header.
+      claim(ctx, i, "header");
+      end = i + 1;
+      continue;
+    }
+    break;
+  }
+  if (!sawNumber && !sawDate && !header.nationalTitle && issuerLines.length === 0) {
+    // No thể thức at all (a Markdown export that starts at the title): give the blocks back.
+    for (let i = 0; i < end; i++) if (ctx.roles[i] === "header") ctx.roles[i] = null;
+    return { header: emptyHeader(), end: 0, subject: null };
+  }
+  assignIssuer(header, issuerLines);
+  const subject = subjectParts.length
+    ? {
+        text: subjectParts.map((p) => p.text).join(" ").replace(SUBJECT_VV, "").replace(/\s+/gu, " ").trim(),
+        span: subjectParts.map((p) => p.span).reduce(joinSpans),
+      }
+    : null;
+  return { header, end, subject };
+}
+
+function isIssuerCandidate(block: PlacedBlock, folded: string, sawNumber: boolean, count: number): boolean {
+  if (sawNumber || count >= 5) return false;
+  if (block.column === "right") return false;
+  const text = block.text.trim();
+  if (text.length > 90 || !isAllCaps(text)) return false;
+  if (typeOfTitle(text) !== null) return false;
+  if (MARKER_ROMAN.test(text) || MARKER_PART.test(folded) || MARKER_CHAPTER.test(folded) || MARKER_ARTICLE.test(folded)) return false;
+  if (ADDRESSEE_LEAD.test(folded) || LEGAL_BASIS.test(folded)) return false;
+  return true;
+}
+
+interface FoundItems {
+  items: number;
+  number: boolean;
+  date: boolean;
+  subject: { text: string; span: Span } | null;
+  leftover: string;
+  leftoverSpan: Span | null;
+}
+
+/** Finds every header item inside one block; what is left is returned for the issuer. */
+function readHeaderItems(ctx: StructureContext, block: PlacedBlock, foldedBlock: string, header: Header): FoundItems {
+  // Each item found is blanked out of `folded`, so the next pattern cannot take its text
+  // ("Số: /UBND-KTTH Kon Tum, ngày …": the place is "Kon Tum", not "KTTH Kon Tum").
+  let folded = foldedBlock;
+  const blank = (m: RegExpExecArray) => {
+    folded = folded.slice(0, m.index) + " ".repeat(m[0].length) + folded.slice(m.index + m[0].length);
+  };
+  const covered: Array<[number, number]> = [];
+  const result: FoundItems = { items: 0, number: false, date: false, subject: null, leftover: "", leftoverSpan: null };
+  const at = (m: RegExpExecArray) => [block.start + m.index, block.start + m.index + m[0].length] as const;
+  const vv = SUBJECT_VV.exec(folded);
+  if (vv && block.column !== "right") {
+    result.subject = { text: block.text, span: rangeSpan(ctx, block, block.start, block.end) };
+    result.items++;
+    return result;
+  }
+  const nt = NATIONAL_TITLE.exec(folded);
+  if (nt) {
+    const [s, e] = at(nt);
+    header.nationalTitle ??= ctx.text.slice(s, e);
+    header.spans.nationalTitle ??= rangeSpan(ctx, block, s, e);
+    covered.push([nt.index, nt.index + nt[0].length]);
+    blank(nt);
+    result.items++;
+  }
+  const motto = MOTTO.exec(folded);
+  if (motto) {
+    const [s, e] = at(motto);
+    header.motto ??= ctx.text.slice(s, e);
+    header.spans.motto ??= rangeSpan(ctx, block, s, e);
+    covered.push([motto.index, motto.index + motto[0].length]);
+    blank(motto);
+    result.items++;
+  }
+  const num = NUMBER_SYMBOL.exec(folded);
+  if (num?.groups) {
+    const g = num.groups;
+    if (header.symbol === null) {
+      header.number = g.number ?? null;
+      header.symbol = g.symbol.replace(/\s+/gu, "").replace(/–/gu, "-");
+      if (g.year) header.year = Number(g.year);
+      const symStart = block.start + num.index + num[0].lastIndexOf(g.symbol);
+      header.spans.symbol = rangeSpan(ctx, block, symStart, symStart + g.symbol.length);
+      if (g.number) {
+        const numStart = block.start + num.index + num[0].indexOf(g.number, 2);
+        header.spans.number = rangeSpan(ctx, block, numStart, numStart + g.number.length);
+      }
+    }
+    covered.push([num.index, num.index + num[0].length]);
+    blank(num);
+    result.items++;
+    result.number = true;
+  }
+  const pd = PLACE_DATE.exec(folded) ?? null;
+  const dateOnly = pd ? null : DATE_ONLY.exec(folded);
+  const dm = pd ?? dateOnly;
+  if (dm?.groups && header.spans.date === undefined) {
+    const g = dm.groups;
+    const [s, e] = at(dm);
+    if (g.place) {
+      const placeStart = s + dm[0].indexOf(g.place);
+      header.place = ctx.text.slice(placeStart, placeStart + g.place.length);
+      header.spans.place = rangeSpan(ctx, block, placeStart, placeStart + g.place.length);
+    }
+    header.date = isoDate(g.day, g.month, g.year);
+    if (g.year) header.year ??= Number(g.year);
+    if (g.day && g.month && g.year && header.date === null) {
+      ctx.warnings.push({ code: "header_date_invalid", message: `The header date "${ctx.text.slice(s, e)}" is not a valid date.`, span: rangeSpan(ctx, block, s, e) });
+    }
+    header.spans.date = rangeSpan(ctx, block, s + (g.place ? dm[0].search(/ngày/iu) : 0), e);
+    covered.push([dm.index, dm.index + dm[0].length]);
+    result.items++;
+    result.date = true;
+  }
+  const trimmed = folded.trim();
+  const urgency = URGENCY.exec(trimmed);
+  if (urgency?.groups) {
+    header.urgency = urgency.groups.mark.replace(/\s+/gu, " ");
+    header.spans.urgency = rangeSpan(ctx, block, block.start, block.end);
+    covered.push([0, folded.length]);
+    result.items++;
+  }
+  const conf = CONFIDENTIALITY.exec(trimmed);
+  if (conf?.groups) {
+    header.confidentiality = conf.groups.mark.replace(/\s+/gu, " ");
+    header.spans.confidentiality = rangeSpan(ctx, block, block.start, block.end);
+    covered.push([0, folded.length]);
+    result.items++;
+  }
+  if (result.items > 0) {
+    // Text before the first item (an issuer line interleaved with the quốc hiệu) is kept.
+    covered.sort((a, b) => a[0] - b[0]);
+    const first = covered[0][0];
+    const before = block.text.slice(0, first).replace(ORNAMENT_TAIL, "");
+    if (before.trim()) {
+      result.leftover = before;
+      result.leftoverSpan = rangeSpan(ctx, block, block.start, block.start + before.length);
+    }
+  }
+  return result;
+}
+
+const ORNAMENT_TAIL = /[\s\-–—_*]+$/u;
+
+/** Splits the issuer lines into the parent body (cơ quan chủ quản) and the issuer. */
+function assignIssuer(header: Header, lines: IssuerLine[]): void {
+  if (lines.length === 0) return;
+  const names: IssuerLine[][] = [];
+  for (const line of lines) {
+    const text = line.text.trim();
+    const prev = names[names.length - 1];
+    const startsNew =
+      !prev ||
+      (BODY_HEAD.test(text) && !NAME_CONTINUATION.test(text)) ||
+      (prev[prev.length - 1].bold !== line.bold && !NAME_CONTINUATION.test(text));
+    if (startsNew) names.push([line]);
+    else prev.push(line);
+  }
+  const toName = (group: IssuerLine[]) => group.map((l) => l.text.trim()).join(" ").replace(/\s+/gu, " ");
+  const toSpan = (group: IssuerLine[]) => group.map((l) => l.span).reduce(joinSpans);
+  const issuer = names[names.length - 1];
+  header.issuer.name = toName(issuer);
+  header.spans.issuer = toSpan(issuer);
+  if (names.length > 1) {
+    const parent = names.slice(0, -1).flat();
+    header.issuer.parent = toName(parent);
+    header.spans.parent = toSpan(parent);
+  }
+}
+
+export function emptyHeader(): Header {
+  return {
+    issuer: { name: null, parent: null },
+    nationalTitle: null,
+    motto: null,
+    number: null,
+    symbol: null,
+    place: null,
+    date: null,
+    urgency: null,
+    confidentiality: null,
+    spans: {},
+    year: null,
+  };
+}

@@ -1,0 +1,27 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export const FIXTURES = join(import.meta.dirname, "..", "..", "fixtures");
+
+export interface GoldenFixture {
+  name: string;
+  dir: string;
+  input: string;
+  /** Options from the fixture's options.json (e.g. OCR on for scans). */
+  options: Record<string, unknown>;
+}
+
+/** Every fixtures/<name>/ that holds an `input.*` file. */
+export function goldenFixtures(): GoldenFixture[] {
+  return readdirSync(FIXTURES, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => {
+      const dir = join(FIXTURES, d.name);
+      const input = readdirSync(dir).find((f) => /^input\.[a-z]+$/u.test(f));
+      if (!input) return [];
+      const optionsFile = join(dir, "options.json");
+      const options = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, "utf8")) as Record<string, unknown>) : {};
+      return [{ name: d.name, dir, input: join(dir, input), options }];
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}

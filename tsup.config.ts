@@ -1,0 +1,31 @@
+import { defineConfig } from "tsup";
+
+// Heavy parsers stay external and are imported lazily, so start-up stays fast.
+const external = ["pdfjs-dist", "mammoth", "word-extractor", "tesseract.js", "@napi-rs/canvas", "@tesseract.js-data/vie", "piscina", "cli-progress"];
+
+export default defineConfig([
+  {
+    // The library: ESM + CJS with declarations.
+    entry: { index: "src/index.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    target: "node20",
+    platform: "node",
+    sourcemap: true,
+    clean: true,
+    splitting: true,
+    shims: true,
+    external,
+  },
+  {
+    // The CLI and its batch worker: ESM only, loaded by bin/vanban.js.
+    entry: { cli: "src/cli/main.ts", "batch-worker": "src/cli/batch-worker.ts" },
+    format: ["esm"],
+    target: "node20",
+    platform: "node",
+    sourcemap: true,
+    clean: false,
+    splitting: true,
+    external,
+  },
+]);
