@@ -1,18 +1,21 @@
-import { readFileSync } from "node:fs";
-import { buildRecord } from "../src/pipeline/build-record.js";
-import { ParseOptionsSchema } from "../src/schema/options.js";
-const resolveOptions = (o: object) => ParseOptionsSchema.parse(o);
-const f = process.argv[2];
-const bytes = new Uint8Array(readFileSync(f));
-const mod = f.endsWith(".pdf") ? await import("../src/sources/pdf/index.js") : f.endsWith(".doc") ? await import("../src/sources/doc/index.js") : await import("../src/sources/docx/index.js");
-const read = (mod as any).readPdf ?? (mod as any).readDoc ?? (mod as any).readDocx;
-const src = await read(bytes, resolveOptions({ ocr: "never" }));
-if (process.argv[3] === "blocks") { for (const b of src.blocks) console.log(b.page ?? "", b.role ?? "", b.zone ?? "", b.column ?? "", b.style.bold ? "B" : "", b.style.align ?? "", "|", b.text.slice(0, 120)); process.exit(0); }
-const r = buildRecord(src, { name: f, bytes: 0, sha256: "0".repeat(64) });
-const brief = (s: any, d = 0): string => `${"  ".repeat(d)}[${s.id}] ${s.kind} ${s.label} | ${(s.heading ?? "").slice(0, 80)} (${s.paragraphs.length}p)\n` + s.children.map((c: any) => brief(c, d + 1)).join("");
-console.log(JSON.stringify({ type: r.type, title: r.title, subject: r.subject, header: { ...r.header, spans: undefined }, addressees: r.addressees.map(a=>a.name), recipients: r.recipients.map(x=>[x.name,x.purpose]), archive: r.archive && {...r.archive, span: undefined}, signature: r.signature && {...r.signature, span: undefined} }));
-console.log("preamble", r.preamble.map(p=>p.text.slice(0,60)));
-console.log(r.sections.map((s) => brief(s)).join("").split("\n").slice(0, 40).join("\n"));
-console.log("footnotes", r.footnotes.map(n=>[n.label, n.text.slice(0,40), n.refs.map(x=>x.sectionId)]));
-console.log("unassigned", r.unassigned.map(p=>p.text.slice(0,80)));
-console.log("warnings", r.warnings.map(w=>w.code+": "+w.message.slice(0,100)));
+// Prints a short view of a parsed record: `tsx scripts/inspect-record.ts FILE [--ocr auto]`.
+import { parse, type Section } from "../src/index.js";
+
+const file = process.argv[2];
+const ocr = process.argv.includes("--ocr") ? (process.argv[process.argv.indexOf("--ocr") + 1] as "auto") : "never";
+const r = await parse(file, { ocr });
+const tree = (s: Section, d = 0): string =>
+  `${"  ".repeat(d)}[${s.id}] ${s.kind} ${s.label} | ${(s.heading ?? "").slice(0, 70)} (${s.paragraphs.length}p)\n${s.children.map((c) => tree(c, d + 1)).join("")}`;
+const { spans: _spans, ...header } = r.header;
+console.log(JSON.stringify({ type: r.type, title: r.title, subject: r.subject, header }));
+console.log("addressees", JSON.stringify(r.addressees.map((a) => a.name)));
+console.log("recipients", JSON.stringify(r.recipients.map((x) => [x.name, x.purpose])));
+console.log("archive", JSON.stringify(r.archive && { copies: r.archive.copies, drafter: r.archive.drafter, count: r.archive.count }));
+console.log("signature", JSON.stringify(r.signature && { authorities: r.signature.authorities, position: r.signature.position, signer: r.signature.signer }));
+console.log("preamble", JSON.stringify(r.preamble.map((p) => p.text.slice(0, 50))));
+console.log(r.sections.map((s) => tree(s)).join("").split("\n").slice(0, Number(process.env.TREE ?? 25)).join("\n"));
+console.log("footnotes", JSON.stringify(r.footnotes.map((n) => [n.label, n.text.slice(0, 30), n.refs.map((x) => x.sectionId)])));
+console.log("citations", r.citations.length, JSON.stringify(r.citations.slice(0, Number(process.env.CIT ?? 6)).map((c) => [c.type, c.symbol ?? c.title, c.date, c.issuer])));
+console.log("targets", r.targets.length, "results", r.results.length);
+console.log("furniture", r.furniture.length, "unassigned", JSON.stringify(r.unassigned.map((p) => p.text.slice(0, 60))));
+console.log("warnings", JSON.stringify(r.warnings.map((w) => `${w.code}${w.pages ? ` ${w.pages.join(",")}` : ""}`)));

@@ -78,16 +78,20 @@ async function runParse(command: ParseCommand): Promise<number> {
   return result.exitCode;
 }
 
-/** One input, one JSON object on stdout; the error on stderr. In-process: no pool, nothing heavy imported. */
+/**
+ * One input, one JSON object on stdout; the error on stderr. In-process (no pool, nothing heavy
+ * imported) unless --timeout was given: only a worker thread can be stopped mid-parse.
+ */
 async function parseOne(command: ParseCommand, item: InputItem): Promise<number> {
-  const { createInProcessRunner } = await import("./runners.js");
+  const { createInProcessRunner, createPoolRunner } = await import("./runners.js");
   let bytes: Uint8Array | null = null;
   if (item.path === null) {
     const { readStdin } = await import("./read-stdin.js");
     bytes = await readStdin();
   }
-  const runner = createInProcessRunner(command.timeoutMs);
+  const runner = command.timeoutExplicit ? await createPoolRunner(1, command.timeoutMs) : createInProcessRunner(command.timeoutMs);
   const result = await runner.run({ name: item.name, path: item.path, bytes, format: command.format, ocr: command.ocr, pretty: command.pretty });
+  await runner.close();
   if (runner.abandoned) exitWhenAbandoned(1);
   if (result.ok) {
     process.stdout.write(`${result.json}\n`);

@@ -27,20 +27,29 @@ export function normalizeBlock(block: Block): Block {
   return { ...block, text: out.text, marks: out.marks.filter((m) => m.end > m.start || m.kind === "footnoteRef") };
 }
 
-/** Collapses runs of spaces and trims, keeping mark offsets in step. */
+/** Collapses runs of spaces and trims, keeping mark offsets in step. Linear in the text length. */
 function collapse(text: string, marks: InlineMark[]): { text: string; marks: InlineMark[] } {
+  if (!text.includes("  ") && !text.startsWith(" ") && !text.endsWith(" ")) return { text, marks };
   const map = new Int32Array(text.length + 1);
-  let out = "";
-  let i = 0;
-  while (i < text.length && text[i] === " ") map[i++] = 0;
-  for (; i < text.length; i++) {
-    map[i] = out.length;
-    if (text[i] === " " && (out.endsWith(" ") || out.length === 0)) continue;
-    out += text[i];
+  const parts: string[] = [];
+  let length = 0;
+  let lastWasSpace = true; // drops leading spaces
+  let runStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    map[i] = length;
+    const space = text.charCodeAt(i) === 0x20;
+    if (space && lastWasSpace) {
+      if (runStart < i) parts.push(text.slice(runStart, i));
+      runStart = i + 1;
+      continue;
+    }
+    length++;
+    lastWasSpace = space;
   }
-  map[text.length] = out.length;
-  let trimmed = out;
-  if (trimmed.endsWith(" ")) trimmed = trimmed.slice(0, -1);
-  const clamp = (n: number) => Math.min(map[n], trimmed.length);
-  return { text: trimmed, marks: marks.map((m) => ({ ...m, start: clamp(m.start), end: clamp(m.end) })) };
+  if (runStart < text.length) parts.push(text.slice(runStart));
+  map[text.length] = length;
+  let out = parts.join("");
+  if (out.endsWith(" ")) out = out.slice(0, -1);
+  const clamp = (n: number) => Math.min(map[n], out.length);
+  return { text: out, marks: marks.map((m) => ({ ...m, start: clamp(m.start), end: clamp(m.end) })) };
 }

@@ -9,6 +9,8 @@ export const TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323";
 const TONE_SET = new Set(TONE_MARKS);
 /** Combining vowel-quality marks: circumflex, breve, horn. */
 const QUALITY_SET = new Set("\u0302\u0306\u031B");
+/** The vowels those marks make in Vietnamese: â ê ô, ă, ơ ư. */
+const QUALITY_VOWELS = new Set(["a\u0302", "e\u0302", "o\u0302", "a\u0306", "o\u031B", "u\u031B"]);
 
 const VOWELS = new Set("aeiouyAEIOUY");
 const ONSETS = new Set([
@@ -50,6 +52,7 @@ export function parseSyllable(word: string): Syllable | null {
     } else if (QUALITY_SET.has(ch)) {
       if (letters.length === 0) return null;
       letters[letters.length - 1] += ch;
+      if (!QUALITY_VOWELS.has(letters[letters.length - 1].toLowerCase())) return null;
     } else {
       letters.push(ch);
     }

@@ -49,7 +49,7 @@ export function unwrapLines(lines: SourceLine[]): Block[] {
   const blocks: Block[] = [];
   let current: { block: Block; lastLine: SourceLine; lineCount: number } | null = null;
   for (const line of lines) {
-    const text = line.text.replace(/\s+$/u, "").replace(/^\s+/u, "");
+    const text = line.text.trim();
     if (text === "") continue;
     if (current && shouldJoin(current.lastLine, current.block.text, line, text, wrapWidth)) {
       const hyphen = HYPHEN_WRAP.test(current.block.text) && !/\s-$/u.test(current.block.text);

@@ -43,7 +43,8 @@ export function buildSections(ctx: StructureContext, indices: number[], paragrap
   while (k < indices.length) {
     const i = indices[k];
     const block = ctx.blocks[i];
-    const marker = markerOf(block.text, foldedText(ctx, block));
+    // A row of a content table is content, whatever its first cell says ("Điều 44 | …").
+    const marker = block.table ? null : markerOf(block.text, foldedText(ctx, block));
     if (!marker) {
       const top = stack[stack.length - 1];
       const para = paragraphOf(i, blockSpan(block));
@@ -172,7 +173,7 @@ function idSegment(kind: SectionKind, label: string, parent: Section | null): st
   const n = ordinal ?? label.split(/\s+/u).pop();
   switch (kind) {
     case "appendix":
-      return `PL${n ?? ""}`;
+      return `PL${ordinal ?? ""}`;
     case "part":
       return `P${n}`;
     case "chapter":

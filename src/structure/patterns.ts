@@ -36,7 +36,7 @@ export const ARCHIVE_LEAD = /^[-+•]?\s*Lưu\s*[:.]\s*/iu;
 /** Signature authority prefixes: TM., KT., TL., TUQ., Q. (and Party T/M, K/T). */
 export const AUTHORITY = /^(?<mode>TM|T\/M|KT|K\/T|TL|T\/L|TUQ|Q)\s*[.:]\s*(?<title>\S.*)$/u;
 /** A recipient line: "- Sở Nội vụ (t/h);". */
-export const RECIPIENT_LINE = /^[-+•–*]\s*(?<body>.*?)\s*[;,.]*\s*$/u;
+export const RECIPIENT_LINE = /^[-+•–*]\s*/u;
 /** Purpose in parentheses at the end of a recipient. */
 export const RECIPIENT_PURPOSE = /\((?<purpose>[^()]{1,40})\)\s*$/u;
 /** Position words that close a signature block. */

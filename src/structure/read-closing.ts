@@ -107,9 +107,9 @@ function isSignatureLine(block: PlacedBlock): boolean {
 }
 
 function pushRecipient(ctx: StructureContext, block: PlacedBlock, start: number, raw: string, out: Recipient[]): void {
-  const m = RECIPIENT_LINE.exec(raw.trim());
-  let body = (m?.groups?.body ?? raw).trim();
-  if (!m) body = body.replace(/[;,.]+$/u, "").trim();
+  const trimmed = raw.trim();
+  const m = RECIPIENT_LINE.exec(trimmed);
+  const body = stripClosingPunctuation(m ? trimmed.slice(m[0].length) : trimmed);
   if (!body) return;
   const purposeMatch = RECIPIENT_PURPOSE.exec(body);
   const purpose = purposeMatch?.groups?.purpose.trim() ?? null;
@@ -192,6 +192,13 @@ function readSignature(ctx: StructureContext, blocks: PlacedBlock[]): Signature 
     if (last.mode !== "TM") position = last.title;
   }
   return { authorities, position, signer, span };
+}
+
+/** Drops the ";", "," or "." that ends a list line (a loop, not a regex: lines may be long). */
+function stripClosingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[\s;,.]/u.test(text[end - 1])) end--;
+  return text.slice(0, end);
 }
 
 function normalizeMode(mode: string): Authority["mode"] {

@@ -118,6 +118,8 @@ function readSubject(ctx: StructureContext, i: number): { text: string; span: Sp
     const sameStyle = Boolean(next.style.bold) === Boolean(first.style.bold) && next.style.align === first.style.align && next.style.align === "center";
     const continues = STARTS_LOWER.test(next.text) || (sameStyle && first.style.bold === true);
     if (!continues || next.text.length > SUBJECT_MAX || markerOf(next.text, foldedText(ctx, next)) !== null) break;
+    // A line in capitals under a sentence-case trích yếu is the next element (the authority line of a Quyết định).
+    if (isAllCaps(next.text) && !isAllCaps(first.text)) break;
     if (ENDS_SENTENCE.test(parts[parts.length - 1])) break;
     parts.push(next.text);
     span = joinSpans(span, rangeSpan(ctx, next, next.start, next.end));

@@ -12,6 +12,8 @@ export function readMarkdown(markdown: string): SourceDocument {
   const warnings: Warning[] = [];
   let lines: SourceLine[];
   try {
+    const depth = nestingDepth(markdown);
+    if (depth > MAX_NESTING) throw new Error(`nesting ${depth} levels deep, over ${MAX_NESTING}`);
     lines = walkMarkdown(markdown);
   } catch (error) {
     // A document the Markdown parser cannot take (pathological nesting) is still text.
@@ -24,6 +26,35 @@ export function readMarkdown(markdown: string): SourceDocument {
   }
   const blocks = unwrapLines(lines).map(markFootnoteDefinition);
   return { format: "markdown", blocks, pages: null, warnings };
+}
+
+/**
+ * Deeper nesting than any real document has: the Markdown parser's time grows with the square
+ * of the depth, so such input is read as plain text instead.
+ */
+const MAX_NESTING = 48;
+
+/** The deepest nesting of block quotes and indented list items, in one pass over the lines. */
+function nestingDepth(markdown: string): number {
+  let max = 0;
+  let i = 0;
+  while (i < markdown.length) {
+    let quotes = 0;
+    let indent = 0;
+    for (; i < markdown.length; i++) {
+      const c = markdown.charCodeAt(i);
+      if (c === 0x3e) quotes++; // >
+      else if (c === 0x20) indent++;
+      else if (c === 0x09) indent += 4;
+      else break;
+    }
+    const depth = quotes + Math.floor(indent / 2);
+    if (depth > max) max = depth;
+    const next = markdown.indexOf("\n", i);
+    if (next === -1) break;
+    i = next + 1;
+  }
+  return max;
 }
 
 /** A paragraph that opens with a superscript label is that footnote's definition. */

@@ -1,0 +1,58 @@
+import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { describeLegacyFont } from "../../normalize/legacy-encoding.js";
+import type { FontInfo } from "./types.js";
+
+/** Weight words in PostScript and Windows font names ("TimesNewRomanPS-BoldMT", "Arial,Bold", "Times,B"). */
+const BOLD_FONT = /bold|black|heavy|semibold|demibold|demi\b|,B(?:I)?$/i;
+const ITALIC_FONT = /italic|oblique|,(?:B)?I$|-(?:Bold)?It$/i;
+/** Subset tag pdf producers put before an embedded font's name: "ABCDEE+VNI-Times". */
+const SUBSET_TAG = /^[A-Z]{6}\+/;
+
+const UNKNOWN: FontInfo = { name: "", bold: false, italic: false, legacy: null, capitals: false };
+
+/**
+ * Font names by pdfjs loaded name ("g_d0_f3"). getTextContent only reports a generic family, so
+ * the real names come from the page's font objects, which pdfjs resolves once the page's
+ * operator list has been built; the caller builds it for pages that bring a new font.
+ */
+export class FontCatalog {
+  private readonly known = new Map<string, FontInfo>();
+
+  /** True when some of these fonts are still unnamed. */
+  lacksAny(loadedNames: Iterable<string>): boolean {
+    for (const name of loadedNames) if (!this.known.has(name)) return true;
+    return false;
+  }
+
+  /** Reads the names pdfjs resolved for these fonts. */
+  learn(page: PDFPageProxy, loadedNames: Iterable<string>): void {
+    for (const loadedName of loadedNames) {
+      if (this.known.has(loadedName)) continue;
+      let raw = "";
+      try {
+        // A font pdfjs could not resolve stays unnamed (plain style), and is not asked for again.
+        if (page.commonObjs.has(loadedName)) raw = String((page.commonObjs.get(loadedName) as { name?: unknown } | null)?.name ?? "");
+      } catch {
+        raw = "";
+      }
+      this.known.set(loadedName, describeFont(raw));
+    }
+  }
+
+  get(loadedName: string): FontInfo {
+    return this.known.get(loadedName) ?? UNKNOWN;
+  }
+}
+
+/** Weight, slant and legacy encoding from a font name. */
+export function describeFont(rawName: string): FontInfo {
+  const name = rawName.replace(SUBSET_TAG, "");
+  const legacy = name ? describeLegacyFont(name) : null;
+  return {
+    name,
+    bold: BOLD_FONT.test(name),
+    italic: ITALIC_FONT.test(name),
+    legacy: legacy?.encoding ?? null,
+    capitals: legacy?.capitals ?? false,
+  };
+}

@@ -1,0 +1,156 @@
+import type { SourceDocument } from "../../blocks/block.js";
+import { VanbanError } from "../../errors.js";
+import type { ResolvedParseOptions } from "../../schema/options.js";
+import type { Warning } from "../../schema/span.js";
+import type { SourceLine } from "../../normalize/unwrap-lines.js";
+import { assembleBlocks, type PageFlow } from "./assemble-blocks.js";
+import { buildLines } from "./build-lines.js";
+import { splitZone } from "./columns.js";
+import { FontCatalog } from "./fonts.js";
+import { markReferences, readFootnotes } from "./footnotes.js";
+import { markFurniture } from "./furniture.js";
+import { openPdf } from "./load-pdf.js";
+import { recognizePages } from "./ocr-pages.js";
+import { measureDocument, measureTextBox, type DocumentMetrics } from "./page-layout.js";
+import { assessPage, type PageHealth } from "./page-health.js";
+import { readPageRuns } from "./text-items.js";
+import type { PdfLine, PdfPage } from "./types.js";
+
+interface PageRead {
+  page: PdfPage;
+  health: PageHealth | "unreadable";
+  lines: PdfLine[];
+}
+
+/**
+ * Reads a PDF into blocks: text runs by position, lines, two-column header and closing zones,
+ * footnotes, furniture; pages without a usable text layer are reported and, when allowed,
+ * sent to OCR. Throws `VanbanError` only when the file cannot be opened at all.
+ */
+export async function readPdf(data: Uint8Array, options: ResolvedParseOptions): Promise<SourceDocument> {
+  const { pdfjs, doc } = await openPdf(data, options.password);
+  const warnings: Warning[] = [];
+  const reads: PageRead[] = [];
+  const total = doc.numPages;
+  try {
+    const count = options.maxPages ? Math.min(total, options.maxPages) : total;
+    if (count < total) {
+      warnings.push({ code: "pages_truncated", message: `Read the first ${count} of ${total} pages (maxPages).` });
+    }
+    const fonts = new FontCatalog();
+    for (let n = 1; n <= count; n++) {
+      try {
+        const proxy = await doc.getPage(n);
+        const page = await readPageRuns(pdfjs, proxy, n, fonts);
+        const { health } = assessPage(page, (name) => fonts.get(name));
+        reads.push({ page, health, lines: buildLines(page) });
+        proxy.cleanup();
+      } catch {
+        reads.push({ page: { page: n, width: 0, height: 0, runs: [] }, health: "unreadable", lines: [] });
+      }
+    }
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+  const unreadable = pagesWith(reads, "unreadable");
+  if (unreadable.length === reads.length) {
+    throw new VanbanError("corrupt", "The PDF is damaged: none of its pages could be read.");
+  }
+  if (unreadable.length > 0) {
+    warnings.push({ code: "pages_unreadable", message: `Pages that could not be read: ${unreadable.join(", ")}.`, pages: unreadable });
+  }
+  reportHealth(reads, warnings);
+
+  const { flows, metrics } = layOut(reads);
+  const ocr = await runOcr(data, reads, options, warnings);
+  if (ocr) {
+    for (const flow of flows) {
+      const lines = ocr.pages.get(flow.page);
+      if (lines) flow.ocrLines = lines;
+    }
+  }
+  return {
+    format: "pdf",
+    blocks: assembleBlocks(flows, metrics),
+    pages: total,
+    warnings,
+    ocr: ocr ? { pages: [...ocr.pages.keys()], meanConfidence: ocr.meanConfidence, engine: ocr.engine } : null,
+  };
+}
+
+/** Furniture, the two-column zones, footnotes: page lines in reading order, with their roles. */
+function layOut(reads: PageRead[]): { flows: PageFlow[]; metrics: DocumentMetrics } {
+  const metrics = measureDocument(reads.map((r) => r.lines));
+  const pitch = metrics.bodySize * metrics.lineSpacing;
+  markFurniture(reads.map((r) => ({ lines: r.lines, height: r.page.height })));
+  const boxes = reads.map((r) => measureTextBox(r.lines, r.page.width));
+  const firstText = reads.findIndex((r) => r.lines.some((l) => !l.role));
+  if (firstText === 0) reads[0].lines = splitZone(reads[0].lines, "header", boxes[0], pitch);
+  reads.forEach((r, i) => {
+    r.lines = splitZone(r.lines, "closing", boxes[i], pitch);
+  });
+  const footnotes = readFootnotes(
+    reads.map((r) => r.lines),
+    metrics.bodySize,
+    metrics.lineSpacing,
+  );
+  const labels = new Set<string>();
+  for (const list of footnotes.values()) for (const note of list) if (note.label) labels.add(note.label);
+  for (const r of reads) markReferences(r.lines, labels);
+  const flows = reads.map((r, i) => ({ page: r.page.page, lines: r.lines, box: boxes[i], footnotes: footnotes.get(r.page.page) ?? [] }));
+  return { flows, metrics };
+}
+
+function pagesWith(reads: PageRead[], health: PageRead["health"]): number[] {
+  return reads.filter((r) => r.health === health).map((r) => r.page.page);
+}
+
+function reportHealth(reads: PageRead[], warnings: Warning[]): void {
+  const empty = pagesWith(reads, "empty");
+  if (empty.length > 0) {
+    warnings.push({ code: "no_text_layer", message: `Pages without a text layer (scanned?): ${empty.join(", ")}.`, pages: empty });
+  }
+  const converted = pagesWith(reads, "converted");
+  if (converted.length > 0) {
+    warnings.push({
+      code: "legacy_encoding_converted",
+      message: `Text set in legacy Vietnamese fonts (VNI/TCVN3) converted to Unicode on pages ${converted.join(", ")}.`,
+      pages: converted,
+    });
+  }
+  const repaired = pagesWith(reads, "repaired");
+  if (repaired.length > 0) {
+    warnings.push({
+      code: "legacy_encoding_converted",
+      message: `Text layer with shifted character codes repaired on pages ${repaired.join(", ")}; check the text.`,
+      pages: repaired,
+    });
+  }
+  const garbled = pagesWith(reads, "garbled");
+  if (garbled.length > 0) {
+    warnings.push({ code: "garbled_text_layer", message: `The text layer is not readable Vietnamese on pages ${garbled.join(", ")}.`, pages: garbled });
+  }
+}
+
+async function runOcr(
+  data: Uint8Array,
+  reads: PageRead[],
+  options: ResolvedParseOptions,
+  warnings: Warning[],
+): Promise<{ engine: string; pages: Map<number, SourceLine[]>; meanConfidence: number | null } | null> {
+  if (options.ocr === "never") return null;
+  const pages =
+    options.ocr === "always"
+      ? reads.filter((r) => r.health !== "unreadable").map((r) => r.page.page)
+      : reads.filter((r) => r.health === "empty" || r.health === "garbled").map((r) => r.page.page);
+  if (pages.length === 0) return null;
+  const result = await recognizePages(data, pages, { language: options.ocrLanguage, password: options.password });
+  if ("unavailable" in result) {
+    warnings.push({ code: "ocr_unavailable", message: result.unavailable, pages });
+    return null;
+  }
+  warnings.push(...result.warnings);
+  const known = result.confidences.filter((c): c is number => c !== null);
+  const meanConfidence = known.length > 0 ? Math.round((known.reduce((a, b) => a + b, 0) / known.length) * 10) / 10 : null;
+  return { engine: result.engine, pages: result.pages, meanConfidence };
+}

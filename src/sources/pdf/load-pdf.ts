@@ -1,0 +1,74 @@
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { VanbanError } from "../../errors.js";
+
+export type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+
+/** pdfjs exception names (they cross the fake-worker boundary by name, not by class). */
+const PASSWORD_EXCEPTION = "PasswordException";
+const FILE_MAGIC = /%PDF-/;
+
+let pdfjsPromise: Promise<PdfJs> | null = null;
+
+/** Loads pdfjs once, lazily: importing the library costs ~100 ms that text input never pays. */
+export function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= import("pdfjs-dist/legacy/build/pdf.mjs");
+  return pdfjsPromise;
+}
+
+/**
+ * The folders pdfjs reads standard fonts and CMaps from. Resolved from this module, in the ESM
+ * build (`import.meta.url`) as in the CJS build (`__filename`, where `import.meta` is empty).
+ */
+function assetUrls(): { standardFontDataUrl?: string; cMapUrl?: string } {
+  try {
+    const base = typeof __filename === "string" ? __filename : import.meta.url;
+    const root = dirname(createRequire(base).resolve("pdfjs-dist/package.json"));
+    // pdfjs in Node reads these with fs.readFile; it wants a trailing separator.
+    return { standardFontDataUrl: join(root, "standard_fonts") + "/", cMapUrl: join(root, "cmaps") + "/" };
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Opens a PDF. pdfjs runs its worker code in this thread (Node has no pdfjs worker), gets a copy
+ * of the bytes (it detaches the buffer it is given) and never evaluates code from the file.
+ * Unreadable input throws: `encrypted` without the right password, `corrupt` otherwise.
+ */
+export async function openPdf(data: Uint8Array, password: string | undefined): Promise<{ pdfjs: PdfJs; doc: PDFDocumentProxy }> {
+  if (data.length === 0) throw new VanbanError("empty_input", "The PDF is empty.");
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    data: data.slice(),
+    password,
+    verbosity: 0,
+    isEvalSupported: false,
+    useWorkerFetch: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    stopAtErrors: false,
+    ...assetUrls(),
+  });
+  try {
+    return { pdfjs, doc: await task.promise };
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    throw toVanbanError(error, data);
+  }
+}
+
+function toVanbanError(error: unknown, data: Uint8Array): VanbanError {
+  const name = (error as { name?: unknown } | null)?.name;
+  const message = error instanceof Error ? error.message : String(error);
+  if (name === PASSWORD_EXCEPTION) {
+    const code = (error as { code?: unknown }).code;
+    // pdfjs PasswordResponses: 1 = a password is needed, 2 = the one given is wrong.
+    const detail = code === 2 ? "the password given does not open it" : "it needs a password (option `password`)";
+    return new VanbanError("encrypted", `The PDF is encrypted: ${detail}.`, { cause: error });
+  }
+  const head = new TextDecoder("latin1").decode(data.subarray(0, 1024));
+  const what = FILE_MAGIC.test(head) ? "The PDF is damaged or truncated" : "The input is not a PDF";
+  return new VanbanError("corrupt", `${what}: ${message}`, { cause: error });
+}

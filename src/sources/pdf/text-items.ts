@@ -1,0 +1,80 @@
+import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { FontCatalog } from "./fonts.js";
+import type { PdfJs } from "./load-pdf.js";
+import { multiply, overlayStamps, readStampRuns } from "./stamps.js";
+import type { PdfPage, PdfRun } from "./types.js";
+
+type Matrix = [number, number, number, number, number, number];
+interface TextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  fontName: string;
+}
+
+/** Annotations whose appearance may print text on the page (signature stamps, free text). */
+const STAMP_SUBTYPES = new Set(["Widget", "FreeText", "Stamp"]);
+/** Below this share of the font size, a skew or rotation is noise and the text is horizontal. */
+const SKEW_TOLERANCE = 0.05;
+
+/**
+ * Reads a page's text as positioned runs: one getTextContent call, plus the operator list only
+ * when the page brings fonts not yet named (bold/italic/legacy encoding come from font names)
+ * or carries annotation appearances (stamped số and ngày).
+ */
+export async function readPageRuns(
+  pdfjs: PdfJs,
+  page: PDFPageProxy,
+  pageNumber: number,
+  fonts: FontCatalog,
+): Promise<PdfPage> {
+  const viewport = page.getViewport({ scale: 1 });
+  const vt = viewport.transform as Matrix;
+  const content = await page.getTextContent();
+  const items: TextItem[] = [];
+  const fontNames = new Set<string>();
+  for (const item of content.items) {
+    if (!("str" in item) || item.str === "") continue;
+    items.push(item);
+    fontNames.add(item.fontName);
+  }
+  const annotations = await page.getAnnotations().catch(() => []);
+  const stamped = annotations.some(
+    (a: { subtype?: string; hasAppearance?: boolean }) => STAMP_SUBTYPES.has(a.subtype ?? "") && a.hasAppearance,
+  );
+  let stamps: PdfRun[] = [];
+  if (stamped || fonts.lacksAny(fontNames)) {
+    const ops = await page
+      .getOperatorList({ annotationMode: stamped ? pdfjs.AnnotationMode.ENABLE : pdfjs.AnnotationMode.DISABLE })
+      .catch(() => null);
+    fonts.learn(page, fontNames);
+    if (ops && stamped) {
+      stamps = readStampRuns(pdfjs, ops, vt, (name) => {
+        fonts.learn(page, [name]);
+        return fonts.get(name);
+      });
+    }
+  }
+  const runs: PdfRun[] = [];
+  for (const item of items) {
+    const m = multiply(vt, item.transform as Matrix);
+    // A skew (m[2]) is an oblique font, still on a horizontal baseline; only m[1] turns it.
+    const rotated = !(m[0] > 0 && Math.abs(m[1]) < Math.abs(m[0]) * SKEW_TOLERANCE);
+    const size = rotated ? Math.hypot(m[2], m[3]) : Math.abs(m[3]);
+    if (!(size > 0)) continue;
+    const info = fonts.get(item.fontName);
+    runs.push({
+      text: item.str,
+      x: m[4],
+      y: m[5],
+      width: item.width * (Math.hypot(vt[0], vt[1]) || 1),
+      size,
+      font: item.fontName,
+      bold: info.bold,
+      italic: info.italic,
+      space: item.str.trim() === "",
+      rotated: rotated || undefined,
+    });
+  }
+  return { page: pageNumber, width: viewport.width, height: viewport.height, runs: overlayStamps(runs, stamps) };
+}
