@@ -118,7 +118,8 @@ export function buildSections(ctx: StructureContext, indices: number[], paragrap
       span: headingSpan,
       headingSpan,
     };
-    claim(ctx, i, "heading");
+    // The layout calls a list item's line a paragraph: only headings are "heading".
+    claim(ctx, i, heading.isHeading ? "heading" : "paragraph");
     sectionOf.set(i, id);
     if (heading.isHeading) {
       const parts = [marker.rest.trim()].filter(Boolean);

@@ -28,7 +28,7 @@ export const ORNAMENT = /^[\s\-–—_=*.·o0O~]{1,60}$/u;
 /** Trích yếu of a công văn. */
 export const SUBJECT_VV = /^V\s*\/\s*v\s*[:.]?\s*/iu;
 /** Kính gửi. */
-export const ADDRESSEE_LEAD = /^Kính\s+gửi\s*[:.]?\s*/iu;
+export const ADDRESSEE_LEAD = /^Kính\s+gử\s?i\s*[:.]?\s*/iu; // "gử i": a PDF font fallback splits the word
 /** Nơi nhận. */
 export const RECIPIENTS_LEAD = /^Nơi\s+nhận\s*[:.]?\s*/iu;
 /** Lưu: VT, NC_{TTHG}, 02b. */

@@ -2,6 +2,7 @@ import type { PlacedBlock } from "../blocks/block.js";
 import type { Header } from "../schema/header.js";
 import type { Span } from "../schema/span.js";
 import { isAllCaps } from "../normalize/unwrap-lines.js";
+import { foldTones } from "../normalize/fold.js";
 import { claim, foldedText, joinSpans, rangeSpan, type StructureContext } from "./context.js";
 import { isoDate } from "./dates.js";
 import { typeOfTitle } from "./document-type.js";
@@ -70,6 +71,18 @@ export function readHeader(ctx: StructureContext): HeaderResult {
       continue;
     }
     inSubject = false;
+    // A quốc hiệu wrapped over two lines ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" / "NAM").
+    if (header.nationalTitle === null && NATIONAL_TITLE_START.test(folded) && !NATIONAL_TITLE.test(folded)) {
+      const joined = joinWrappedTitle(ctx, i);
+      if (joined) {
+        header.nationalTitle = joined.text;
+        header.spans.nationalTitle = joined.span;
+        for (const k of joined.indices) claim(ctx, k, "header");
+        end = joined.indices[joined.indices.length - 1] + 1;
+        i = end - 1;
+        continue;
+      }
+    }
     const found = readHeaderItems(ctx, block, folded, header);
     const leftover = found.leftover.trim();
     if (found.items > 0) {
@@ -245,6 +258,25 @@ function readHeaderItems(ctx: StructureContext, block: PlacedBlock, foldedBlock:
 }
 
 const ORNAMENT_TAIL = /[\s\-–—_*]+$/u;
+const NATIONAL_TITLE_START = /^(?:CỘNG\s*HÒA|ĐẢNG\s+CỘNG)\b/iu;
+
+/** The quốc hiệu spread over this block and the next one or two of the same column. */
+function joinWrappedTitle(ctx: StructureContext, i: number): { text: string; span: Span; indices: number[] } | null {
+  const indices = [i];
+  let text = ctx.blocks[i].text;
+  for (let k = i + 1; k < ctx.blocks.length && indices.length < 3; k++) {
+    const next = ctx.blocks[k];
+    if (next.column !== ctx.blocks[i].column || !isAllCaps(next.text)) return null;
+    indices.push(k);
+    text = `${text} ${next.text}`;
+    const m = NATIONAL_TITLE.exec(foldTones(text));
+    if (m && m.index === 0 && m[0].length >= text.length - 1) {
+      const first = ctx.blocks[i];
+      return { text, span: joinSpans(rangeSpan(ctx, first, first.start, first.end), rangeSpan(ctx, next, next.start, next.end)), indices };
+    }
+  }
+  return null;
+}
 
 /** Splits the issuer lines into the parent body (cơ quan chủ quản) and the issuer. */
 function assignIssuer(header: Header, lines: IssuerLine[]): void {
