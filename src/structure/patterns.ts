@@ -13,10 +13,10 @@ export const MOTTO = /Độc\s+lập\s*[-–—]?\s*Tự\s+do\s*[-–—]?\s*H�
  * "Số: 05/2022/QĐ-UBND" (legal normative). The symbol is letters and digits joined by - / &.
  */
 export const NUMBER_SYMBOL =
-  /(?<![\p{L}\d])Số\s*[:.]?\s*(?<number>\d{1,6}[a-z]?)?\s*\.?\s*(?:[/\-–]\s*(?<year>(?:19|20)\d{2})\s*)?[/\-–]\s*(?<symbol>[\p{Lu}\d][\p{Lu}\p{Ll}\d&]{0,20}(?:\s*[-–/]\s*[\p{Lu}\d][\p{Lu}\p{Ll}\d&]{0,20}){0,5})/u;
+  /(?<![\p{L}\d])Số\s*[:.]?\s*(?:(?<number>\d{1,6}[a-z]?)|(?<unreadable>[^\s/\d][^\s/]{0,7}))?\s*\.?\s*(?:[/\-–]\s*(?<year>(?:19|20)\d{2})\s*)?[/\-–]\s*(?<symbol>[\p{Lu}\d][\p{Lu}\p{Ll}\d&]{0,20}(?:\s*[-–/]\s*[\p{Lu}\d][\p{Lu}\p{Ll}\d&]{0,20}){0,5})/u;
 /** Địa danh và thời gian: "Kon Tum, ngày 15 tháng 01 năm 2023", blanks allowed. */
 export const PLACE_DATE =
-  /(?<place>\p{Lu}[\p{L}.'’]*(?:\s+\p{Lu}[\p{L}.'’]*){0,5})\s*,\s*ngày\s*(?<day>\d{1,2})?\s*[/.-]?\s*tháng\s*(?<month>\d{1,2})?\s*[/.-]?\s*năm\s*(?<year>\d{4})?/u;
+  /(?<place>\p{Lu}[\p{L}.'’]*(?:\s+\p{Lu}[\p{L}.'’]*){0,5})\s*,\s*ngày\s*(?:(?<day>\d{1,2})|(?<dayUnreadable>[^\s\d]{1,4}))?\s*[/.-]?\s*tháng\s*(?:(?<month>\d{1,2})|(?<monthUnreadable>[^\s\d]{1,4}))?\s*[/.-]?\s*năm\s*(?<year>\d{4})?/u;
 /** A date line with no place. */
 export const DATE_ONLY = /^ngày\s*(?<day>\d{1,2})?\s*tháng\s*(?<month>\d{1,2})?\s*năm\s*(?<year>\d{4})?/iu;
 /** Mức độ khẩn. */
@@ -32,7 +32,7 @@ export const ADDRESSEE_LEAD = /^Kính\s+gử\s?i\s*[:.]?\s*/iu; // "gử i": a P
 /** Nơi nhận. */
 export const RECIPIENTS_LEAD = /^Nơi\s+nhận\s*[:.]?\s*/iu;
 /** Lưu: VT, NC_{TTHG}, 02b. */
-export const ARCHIVE_LEAD = /^[-+•]?\s*Lưu\s*[:.]\s*/iu;
+export const ARCHIVE_LEAD = /^[-+•]?\s*L[ưu]u\s*[:.]\s*/iu; // "Luu": OCR drops the horn
 /** Signature authority prefixes: TM., KT., TL., TUQ., Q. (and Party T/M, K/T). */
 export const AUTHORITY = /^(?<mode>TM|T\/M|KT|K\/T|TL|T\/L|TUQ|Q)\s*[.:]\s*(?<title>\S.*)$/u;
 /** A recipient line: "- Sở Nội vụ (t/h);". */

@@ -194,6 +194,14 @@ function readHeaderItems(ctx: StructureContext, block: PlacedBlock, foldedBlock:
     const g = num.groups;
     if (header.symbol === null) {
       header.number = g.number ?? null;
+      if (g.unreadable) {
+        // A handwritten or stamped number OCR could not read: left null, never guessed.
+        ctx.warnings.push({
+          code: "header_number_unreadable",
+          message: `The number after "Số" reads "${g.unreadable}", which is not a number; left null.`,
+          span: rangeSpan(ctx, block, block.start + num.index, block.start + num.index + num[0].length),
+        });
+      }
       header.symbol = g.symbol.replace(/\s+/gu, "").replace(/–/gu, "-");
       if (g.year) header.year = Number(g.year);
       const symStart = block.start + num.index + num[0].lastIndexOf(g.symbol);
@@ -220,6 +228,14 @@ function readHeaderItems(ctx: StructureContext, block: PlacedBlock, foldedBlock:
       header.spans.place = rangeSpan(ctx, block, placeStart, placeStart + g.place.length);
     }
     header.date = isoDate(g.day, g.month, g.year);
+    if (g.dayUnreadable || g.monthUnreadable) {
+      // Handwritten day or month (a scan): the date is left null, never guessed.
+      ctx.warnings.push({
+        code: "header_date_unreadable",
+        message: `The date "${ctx.text.slice(s, e)}" has an unreadable day or month; left null.`,
+        span: rangeSpan(ctx, block, s, e),
+      });
+    }
     if (g.year) header.year ??= Number(g.year);
     if (g.day && g.month && g.year && header.date === null) {
       ctx.warnings.push({ code: "header_date_invalid", message: `The header date "${ctx.text.slice(s, e)}" is not a valid date.`, span: rangeSpan(ctx, block, s, e) });

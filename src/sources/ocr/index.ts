@@ -1,0 +1,186 @@
+import type { SourceLine } from "../../normalize/unwrap-lines.js";
+import type { Warning } from "../../schema/span.js";
+import { LOW_CONFIDENCE, type OcrCorrection } from "./clean-ocr.js";
+import { buildOcrLines } from "./ocr-lines.js";
+import { openPdfRenderer, type CanvasModule, type PageImage, type PdfPageRenderer } from "./render-page.js";
+import { acquireOcrEngine, checkOcrAvailability, importOptional, type ImportModule, type OcrEngine } from "./tesseract-worker.js";
+
+/**
+ * OCR of PDF pages without a usable text layer (nhận dạng ký tự quang học). Everything heavy
+ * (tesseract.js, its Vietnamese model, @napi-rs/canvas) is an optional dependency imported
+ * lazily: when one is missing the caller gets `{ unavailable }` with how to install it.
+ * Import this module lazily too (`await import(...)`): the text path never loads it.
+ */
+
+export { cleanOcrText, isStrayEdgeWord, isStrayLine, LOW_CONFIDENCE } from "./clean-ocr.js";
+export type { CleanedText, OcrCorrection } from "./clean-ocr.js";
+export { buildOcrLines } from "./ocr-lines.js";
+export type { OcrBlock, OcrPageInput, OcrPageLines } from "./ocr-lines.js";
+export { terminateOcr } from "./tesseract-worker.js";
+export type { ImportModule } from "./tesseract-worker.js";
+
+export interface OcrPage {
+  page: number;
+  lines: SourceLine[];
+  /** Mean word confidence 0–100; null when nothing was read. */
+  confidence: number | null;
+}
+
+export interface OcrResult {
+  /** "tesseract.js 6.0.1 (vie)". */
+  engine: string;
+  pages: OcrPage[];
+  /** `ocr_corrected`, `ocr_low_confidence`, `ocr_failed`: pass them on to the record. */
+  warnings: Warning[];
+}
+
+export interface RecognizeOptions {
+  /** Tesseract language code(s): "vie", "vie+eng". */
+  language: string;
+  /** Password of an encrypted PDF. */
+  password?: string;
+  /** For tests: how optional packages are imported. */
+  importModule?: ImportModule;
+}
+
+/** True when tesseract.js, the Vietnamese model and @napi-rs/canvas can be loaded. */
+export async function isOcrAvailable(language = "vie"): Promise<boolean> {
+  return (await checkOcrAvailability(language)) === null;
+}
+
+/**
+ * OCRs the given 1-based pages of a PDF, one after the other with the thread's single worker
+ * (the next page renders while the current one is read). Lines come in reading order with
+ * page, gaps, font size, indent and alignment; the first page's header and the closing come
+ * column by column. Never throws for content: a page that fails gets an `ocr_failed` warning.
+ */
+export async function recognizePdfPages(
+  data: Uint8Array,
+  pages: number[],
+  options: RecognizeOptions,
+): Promise<OcrResult | { unavailable: string }> {
+  const importModule = options.importModule ?? importOptional;
+  const missing = await checkOcrAvailability(options.language, importModule);
+  if (missing) return { unavailable: missing };
+  const canvasModule = (await importModule("@napi-rs/canvas")) as Partial<CanvasModule> & { default?: CanvasModule };
+  const canvas: CanvasModule = typeof canvasModule.createCanvas === "function" ? (canvasModule as CanvasModule) : canvasModule.default!;
+  const acquired = await acquireOcrEngine(options.language, importModule);
+  if ("unavailable" in acquired) return acquired;
+  let engine: OcrEngine = acquired;
+  const warnings: Warning[] = [];
+  const result: OcrResult = { engine: engine.name, pages: [], warnings };
+
+  let renderer: PdfPageRenderer;
+  try {
+    renderer = await openPdfRenderer(data, canvas, options.password);
+  } catch (error) {
+    warnings.push({ code: "ocr_failed", message: `The PDF could not be rendered for OCR: ${errorMessage(error)}`, pages: [...pages] });
+    return result;
+  }
+  try {
+    const wanted = [...new Set(pages)].sort((a, b) => a - b);
+    const valid = wanted.filter((p) => Number.isInteger(p) && p >= 1 && p <= renderer.pageCount);
+    if (valid.length < wanted.length) {
+      const bad = wanted.filter((p) => !valid.includes(p));
+      warnings.push({ code: "ocr_failed", message: `Pages ${bad.join(", ")} are not in the document (${renderer.pageCount} pages).` });
+    }
+    const lowPages: number[] = [];
+    let lowLines = 0;
+    const render = (page: number) => renderer.render(page).then((image): PageImage | Error => image, (e: unknown) => asError(e));
+    let next = valid.length ? render(valid[0]) : null;
+    for (let i = 0; i < valid.length; i++) {
+      const page = valid[i];
+      const image = await next!;
+      // Render the next page while Tesseract (in its own thread) reads this one.
+      next = i + 1 < valid.length ? render(valid[i + 1]) : null;
+      if (image instanceof Error) {
+        warnings.push({ code: "ocr_failed", message: `Page ${page} could not be rendered for OCR: ${image.message}`, page });
+        result.pages.push({ page, lines: [], confidence: null });
+        continue;
+      }
+      let recognition;
+      try {
+        recognition = await engine.recognize(image.image, image.dpi);
+      } catch (error) {
+        warnings.push({ code: "ocr_failed", message: `OCR failed on page ${page}: ${errorMessage(error)}`, page });
+        result.pages.push({ page, lines: [], confidence: null });
+        // The worker was restarted; later pages use the new one.
+        const again = await acquireOcrEngine(options.language, importModule);
+        if ("unavailable" in again) {
+          const rest = valid.slice(i + 1);
+          if (rest.length) warnings.push({ code: "ocr_failed", message: `OCR stopped: ${again.unavailable}`, pages: rest });
+          break;
+        }
+        engine = again;
+        continue;
+      }
+      const input = { page, width: image.width, height: image.height, dpi: image.dpi, blocks: recognition.blocks ?? [], findHeader: page === 1 };
+      let built = buildOcrLines(input);
+      if (built.signatureRegion) {
+        // A seal stamped over the signer's title and name hides them from the page-wide
+        // layout analysis: read the signature column again, alone, seal faded out.
+        try {
+          const again = await engine.recognize(image.redImage ?? image.image, image.dpi, built.signatureRegion);
+          const rebuilt = buildOcrLines({ ...input, signatureBlocks: again.blocks ?? [] });
+          if (rebuilt.signatureScore > built.signatureScore) built = rebuilt;
+        } catch {
+          // Keep the first reading; the worker was restarted for the next page.
+          const fresh = await acquireOcrEngine(options.language, importModule);
+          if (!("unavailable" in fresh)) engine = fresh;
+        }
+      }
+      result.pages.push({ page, lines: built.lines, confidence: built.confidence });
+      warnings.push(...correctionWarnings(built.corrections, page));
+      if (built.lowConfidenceLines > 0) {
+        lowPages.push(page);
+        lowLines += built.lowConfidenceLines;
+      }
+    }
+    if (lowPages.length) {
+      warnings.push({
+        code: "ocr_low_confidence",
+        message: `${lowLines} OCR line${lowLines > 1 ? "s were" : " was"} read with confidence under ${LOW_CONFIDENCE}% (page${lowPages.length > 1 ? "s" : ""} ${lowPages.join(", ")}); check them against the page image.`,
+        pages: lowPages,
+      });
+    }
+  } finally {
+    await renderer.close().catch(() => {});
+  }
+  return result;
+}
+
+/** One warning per correction; stray marks removed from a page are listed in one warning. */
+function correctionWarnings(corrections: OcrCorrection[], page: number): Warning[] {
+  const warnings: Warning[] = [];
+  const stray = corrections.filter((c) => c.reason === "stray_mark");
+  for (const c of corrections) {
+    if (c.reason === "stray_mark") continue;
+    warnings.push({ code: "ocr_corrected", message: `OCR text "${c.from}" corrected to "${c.to}" (${describe(c.reason)}).`, page });
+  }
+  if (stray.length) {
+    const marks = stray.map((c) => JSON.stringify(c.from)).join(", ");
+    warnings.push({ code: "ocr_corrected", message: `Removed ${stray.length} stray mark${stray.length > 1 ? "s" : ""} read with low confidence (stamp or signature): ${marks}.`, page });
+  }
+  return warnings;
+}
+
+function describe(reason: OcrCorrection["reason"]): string {
+  switch (reason) {
+    case "number_symbol_gap":
+      return "gap between number and ký hiệu";
+    case "digit_confusion":
+      return "letter read for a digit";
+    case "so_line_case":
+      return "Số line";
+    case "stray_mark":
+      return "stray mark";
+  }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+function errorMessage(error: unknown): string {
+  return asError(error).message;
+}

@@ -1,0 +1,193 @@
+import type { SourceLine } from "../../normalize/unwrap-lines.js";
+import { cleanOcrText, LOW_CONFIDENCE, type OcrCorrection } from "./clean-ocr.js";
+import {
+  collectSegments,
+  measurePage,
+  orderByBands,
+  weightedConfidence,
+  type OcrBlock,
+  type OcrBox,
+  type OcrWord,
+  type PageMetrics,
+  type Segment,
+} from "./ocr-segments.js";
+import { readClosingZone, readHeaderZone, signatureRegionOf } from "./ocr-zones.js";
+
+export type { OcrBlock, OcrBox, OcrLine, OcrParagraph, OcrWord } from "./ocr-segments.js";
+
+/**
+ * Turns what Tesseract saw on one page (blocks → paragraphs → lines → words with boxes) into
+ * visual lines for `unwrapLines`, in reading order: the two-column thể thức header of the
+ * first page (issuer and số on the left, quốc hiệu, tiêu ngữ and place-date on the right) and
+ * the Nơi nhận | chữ ký closing come out column by column. Pure: no engine needed.
+ */
+
+export interface OcrPageInput {
+  page: number;
+  /** Image size in pixels and its resolution. */
+  width: number;
+  height: number;
+  dpi: number;
+  blocks: OcrBlock[];
+  /** Look for the thể thức header (the document's first page). */
+  findHeader: boolean;
+  /**
+   * A second reading of `signatureRegion` (Tesseract run on that rectangle only, red seal
+   * faded out): its lines replace the closing's right column.
+   */
+  signatureBlocks?: OcrBlock[];
+}
+
+export interface OcrPageLines {
+  lines: SourceLine[];
+  /** Mean word confidence (0–100) weighted by length; null when nothing was read. */
+  confidence: number | null;
+  /** Lines kept with a confidence under `LOW_CONFIDENCE`. */
+  lowConfidenceLines: number;
+  corrections: OcrCorrection[];
+  /** Where the signature column is (chức vụ, chữ ký, họ tên), for a second, closer reading. */
+  signatureRegion: OcrBox | null;
+  /** Letters read with good confidence in the signature column: compares two readings. */
+  signatureScore: number;
+}
+
+/** A page number alone on its line. */
+const PAGE_NUMBER = /^[-–(]?\s*\d{1,3}\s*[-–)]?$/u;
+
+type Group = { segments: Segment[]; column?: "left" | "right"; zone?: "header" | "closing"; furniture?: boolean };
+
+/** Builds the page's visual lines from Tesseract's layout; see the module comment. */
+export function buildOcrLines(input: OcrPageInput): OcrPageLines {
+  const corrections: OcrCorrection[] = [];
+  const segments = collectSegments(input.blocks, input.width, corrections);
+  const metrics = measurePage(input, segments);
+  const ordered = orderByBands(segments, metrics);
+  const { groups, signatureRegion } = arrangeZones(ordered, metrics, input, corrections);
+  const lines: SourceLine[] = [];
+  let lowConfidenceLines = 0;
+  let prevGroup: Group | null = null;
+  for (const group of groups) {
+    let prev: Segment | null = null;
+    // Entering or leaving a column zone is a hard boundary; furniture is told apart by its role.
+    const newZone = prevGroup !== null && (prevGroup.zone !== group.zone || prevGroup.column !== group.column);
+    for (const seg of group.segments) {
+      const cleaned = cleanOcrText(seg.text);
+      corrections.push(...cleaned.corrections);
+      if (seg.confidence < LOW_CONFIDENCE) lowConfidenceLines++;
+      lines.push(toSourceLine(input.page, seg, cleaned.text, prev, group, metrics, newZone));
+      prev = seg;
+    }
+    prevGroup = group;
+  }
+  const signature = groups.find((g) => g.zone === "closing" && g.column === "right");
+  const signatureScore = signature ? signature.segments.flatMap((seg) => seg.words).reduce((n, w) => n + wellReadLetters(w), 0) : 0;
+  const kept = groups.flatMap((g) => g.segments);
+  return { lines, confidence: meanConfidence(kept), lowConfidenceLines, corrections, signatureRegion, signatureScore };
+}
+
+function wellReadLetters(word: OcrWord): number {
+  return word.confidence >= 70 ? (word.text.match(/\p{L}/gu)?.length ?? 0) : 0;
+}
+
+/** Splits the ordered segments into groups: pre-header, header columns, body, closing columns. */
+function arrangeZones(
+  ordered: Segment[],
+  m: PageMetrics,
+  input: OcrPageInput,
+  corrections: OcrCorrection[],
+): { groups: Group[]; signatureRegion: OcrBox | null } {
+  const groups: Group[] = [];
+  let rest = ordered;
+  let signatureRegion: OcrBox | null = null;
+  if (input.findHeader) {
+    const header = readHeaderZone(rest, m);
+    if (header) {
+      if (header.before.length) groups.push(...splitFurniture(header.before, m));
+      if (header.left.length) groups.push({ segments: header.left, column: "left", zone: "header" });
+      if (header.right.length) groups.push({ segments: header.right, column: "right", zone: "header" });
+      rest = header.after;
+    }
+  }
+  const closing = readClosingZone(rest, m);
+  if (closing) {
+    signatureRegion = signatureRegionOf(closing, m);
+    if (input.signatureBlocks) {
+      // The closer reading of the signature column replaces the first one.
+      // Paragraph numbers apart from the first reading's.
+      const again = collectSegments(input.signatureBlocks, input.width, corrections, 100_000);
+      closing.right = orderByBands(again, m).filter((s) => (s.box.x0 + s.box.x1) / 2 >= closing.splitX);
+    }
+    groups.push(...splitFurniture(closing.before, m));
+    if (closing.left.length) groups.push({ segments: closing.left, column: "left", zone: "closing" });
+    if (closing.right.length) groups.push({ segments: closing.right, column: "right", zone: "closing" });
+    groups.push(...splitFurniture(closing.after, m));
+  } else {
+    groups.push(...splitFurniture(rest, m));
+  }
+  return { groups: groups.filter((g) => g.segments.length > 0), signatureRegion };
+}
+
+/** Signing-stamp text in small print above the header and lone page numbers: furniture. */
+function splitFurniture(segments: Segment[], m: PageMetrics): Group[] {
+  const groups: Group[] = [];
+  for (const seg of segments) {
+    const furniture = isFurniture(seg, m);
+    const last = groups[groups.length - 1];
+    if (last && Boolean(last.furniture) === furniture) last.segments.push(seg);
+    else groups.push({ segments: [seg], furniture });
+  }
+  return groups;
+}
+
+function isFurniture(seg: Segment, m: PageMetrics): boolean {
+  if (PAGE_NUMBER.test(seg.text) && (seg.box.y0 > 0.9 * m.height || seg.box.y1 < 0.07 * m.height)) return true;
+  // A signing tool's stamp ("Người ký: …, Thời gian ký: …") printed small in the top margin.
+  return seg.box.y1 < 0.08 * m.height && seg.lineHeight < 0.7 * m.lineHeight;
+}
+
+function toSourceLine(page: number, seg: Segment, text: string, prev: Segment | null, group: Group, m: PageMetrics, newZone: boolean): SourceLine {
+  const toPt = 72 / m.dpi;
+  const line: SourceLine = {
+    text,
+    page,
+    style: {
+      fontSize: Math.round((group.column || seg.split ? seg.lineHeight : (m.paragraphHeights.get(seg.paragraph) ?? seg.lineHeight)) * toPt * 2) / 2,
+      indent: Math.round(seg.box.x0 * toPt * 10) / 10,
+    },
+  };
+  if (isCentered(seg, group, m)) line.style!.align = "center";
+  if (group.column) line.column = group.column;
+  if (group.zone) line.zone = group.zone;
+  if (group.furniture) line.role = "furniture";
+  if (prev) {
+    const rise = seg.baseline - prev.baseline;
+    const sideBySide = Math.abs(rise) < 0.45 * m.lineHeight;
+    if (rise < -0.3 * m.lineHeight || sideBySide) line.breakBefore = true;
+    const gap = Math.max(0, rise / m.pitch - 1);
+    line.gapBefore = gap < 0.25 ? 0 : Math.round(gap * 10) / 10;
+  } else if (newZone) {
+    line.breakBefore = true;
+  }
+  return line;
+}
+
+function isCentered(seg: Segment, group: Group, m: PageMetrics): boolean {
+  const center = (seg.box.x0 + seg.box.x1) / 2;
+  const tol = 0.03 * m.width;
+  if (group.zone === "closing" && group.column === "left") return false; // the Nơi nhận list
+  if (group.column) {
+    const x0 = Math.min(...group.segments.map((s) => s.box.x0));
+    const x1 = Math.max(...group.segments.map((s) => s.box.x1));
+    return group.segments.length > 1 && Math.abs(center - (x0 + x1) / 2) <= tol && seg.box.x0 > x0 + tol;
+  }
+  // Both margins wide and about equal: a first-line indent alone does not centre a line.
+  const before = seg.box.x0 - m.left;
+  const after = m.right - seg.box.x1;
+  return Math.abs(before - after) <= 1.5 * tol && Math.min(before, after) >= 0.08 * m.width;
+}
+
+function meanConfidence(segments: Segment[]): number | null {
+  const words = segments.flatMap((s) => s.words);
+  if (words.length === 0) return null;
+  return Math.round(weightedConfidence(words) * 10) / 10;
+}

@@ -1,0 +1,123 @@
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+/**
+ * Renders PDF pages to grayscale images for OCR (kết xuất trang): pdfjs-dist draws on an
+ * @napi-rs/canvas canvas, scanned pages being mostly one big image. The image goes to
+ * Tesseract as a binary PGM, which Leptonica reads directly: no PNG encoding needed.
+ * A colour page also gets its red channel as a second image, where a red seal (dấu đỏ)
+ * fades to paper while black print and blue signatures stay dark.
+ */
+
+/** OCR resolution: 200 dpi reads 13–14 pt print well at about 3 s per A4 page. */
+export const OCR_DPI = 200;
+/** Largest image rendered; a bigger page (a poster, a map) is rendered at a lower resolution. */
+const MAX_PIXELS = 16_000_000;
+
+const requireHere = createRequire(import.meta.url);
+
+export interface PageImage {
+  /** Binary PGM (P5) bytes. */
+  image: Uint8Array;
+  width: number;
+  height: number;
+  /** Effective resolution (lower than `OCR_DPI` for oversized pages). */
+  dpi: number;
+  /** Red channel as a PGM, when the page has coloured ink (a seal, a stamp); else null. */
+  redImage: Uint8Array | null;
+}
+
+export interface PdfPageRenderer {
+  pageCount: number;
+  render(page: number): Promise<PageImage>;
+  close(): Promise<void>;
+}
+
+/** The parts of @napi-rs/canvas we use. */
+export interface CanvasModule {
+  createCanvas(width: number, height: number): {
+    width: number;
+    height: number;
+    getContext(kind: "2d"): {
+      fillStyle: unknown;
+      fillRect(x: number, y: number, w: number, h: number): void;
+      getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+    };
+  };
+}
+
+/** Opens a PDF for rendering. `data` is copied: pdfjs takes over the buffer it is given. */
+export async function openPdfRenderer(data: Uint8Array, canvas: CanvasModule, password?: string): Promise<PdfPageRenderer> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const root = dirname(requireHere.resolve("pdfjs-dist/package.json"));
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(data),
+    password,
+    verbosity: 0,
+    // Local folders (Node reads them with fs): fonts, CMaps, JPX/JBIG2 decoders, ICC profiles.
+    standardFontDataUrl: join(root, "standard_fonts") + "/",
+    cMapUrl: join(root, "cmaps") + "/",
+    cMapPacked: true,
+    wasmUrl: join(root, "wasm") + "/",
+    iccUrl: join(root, "iccs") + "/",
+    isEvalSupported: false,
+  }).promise;
+  return {
+    pageCount: doc.numPages,
+    async render(pageNumber) {
+      const page = await doc.getPage(pageNumber);
+      try {
+        let dpi = OCR_DPI;
+        let viewport = page.getViewport({ scale: dpi / 72 });
+        const area = viewport.width * viewport.height;
+        if (area > MAX_PIXELS) {
+          dpi = Math.floor(dpi * Math.sqrt(MAX_PIXELS / area));
+          viewport = page.getViewport({ scale: dpi / 72 });
+        }
+        const width = Math.ceil(viewport.width);
+        const height = Math.ceil(viewport.height);
+        const target = canvas.createCanvas(width, height);
+        const context = target.getContext("2d");
+        // Transparent pixels would read as black: paint the paper first.
+        context.fillStyle = "#ffffff";
+        context.fillRect(0, 0, width, height);
+        await page.render({ canvasContext: context as never, canvas: target as never, viewport }).promise;
+        const rgba = context.getImageData(0, 0, width, height).data;
+        const redImage = hasColourInk(rgba) ? toPgm(rgba, width, height, "red") : null;
+        return { image: toPgm(rgba, width, height, "luma"), width, height, dpi, redImage };
+      } finally {
+        page.cleanup();
+      }
+    },
+    async close() {
+      await doc.destroy();
+    },
+  };
+}
+
+/** RGBA → 8-bit gray in a binary PGM: ITU-R 601 luma, or the red channel alone. */
+export function toPgm(rgba: Uint8ClampedArray, width: number, height: number, channel: "luma" | "red"): Uint8Array {
+  const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
+  const out = new Uint8Array(header.length + width * height);
+  out.set(header, 0);
+  if (channel === "red") {
+    for (let i = 0, j = header.length; i < rgba.length; i += 4, j++) out[j] = rgba[i];
+  } else {
+    for (let i = 0, j = header.length; i < rgba.length; i += 4, j++) out[j] = (rgba[i] * 77 + rgba[i + 1] * 150 + rgba[i + 2] * 29) >> 8;
+  }
+  return out;
+}
+
+/** More than 1 pixel in 10 000 with strongly unequal channels: coloured ink on the page. */
+function hasColourInk(rgba: Uint8ClampedArray): boolean {
+  const limit = rgba.length / 4 / 10_000;
+  let count = 0;
+  // Every 4th pixel is enough to see a seal.
+  for (let i = 0; i < rgba.length; i += 16) {
+    const r = rgba[i];
+    const g = rgba[i + 1];
+    const b = rgba[i + 2];
+    if (Math.max(r, g, b) - Math.min(r, g, b) > 60 && ++count * 4 > limit) return true;
+  }
+  return false;
+}

@@ -1,0 +1,271 @@
+import { createRequire } from "node:module";
+import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { OcrBlock, OcrBox } from "./ocr-lines.js";
+
+/**
+ * One Tesseract worker per thread (luồng nhận dạng), created on first use and reused across
+ * pages and documents. It runs in its own worker thread, loads the core wasm and the language
+ * model from node_modules (never the network), and is unref'd while idle so it never keeps the
+ * process alive; after `IDLE_MS` without work it is terminated to give its memory back.
+ */
+
+/** Imports an optional package; injectable so a test can make one look missing. */
+export type ImportModule = (specifier: string) => Promise<unknown>;
+
+export const importOptional: ImportModule = (specifier) => import(specifier);
+
+/** Idle time after which the worker is terminated (a new one starts in about a second). */
+const IDLE_MS = 30_000;
+/** A page that takes longer than this is given up (the worker is restarted). */
+const PAGE_TIMEOUT_MS = 180_000;
+/** Tesseract page segmentation: fully automatic layout analysis (blocks, paragraphs, lines). */
+const PSM_AUTO = "3";
+/** OEM 1: the LSTM recogniser only (what the model packages ship). */
+const OEM_LSTM_ONLY = 1;
+const LANGUAGE = /^[a-z_]{3,10}(?:\+[a-z_]{3,10})*$/u;
+
+const requireHere = createRequire(import.meta.url);
+
+/** The page layout Tesseract returns (only what we read). */
+export interface OcrRecognition {
+  blocks: OcrBlock[] | null;
+  confidence: number;
+}
+
+export interface OcrEngine {
+  /** "tesseract.js 6.0.1 (vie)". */
+  name: string;
+  /** Reads the page, or only `region` of it (full-image pixel coordinates). */
+  recognize(image: Uint8Array, dpi: number, region?: OcrBox): Promise<OcrRecognition>;
+}
+
+/** The parts of tesseract.js we use, typed structurally: the package is optional. */
+interface TesseractModule {
+  createWorker(langs: string, oem: number, options: Record<string, unknown>): Promise<TesseractWorker>;
+}
+interface TesseractWorker {
+  worker: { ref(): void; unref(): void; on(event: string, listener: (arg: unknown) => void): void } | null;
+  setParameters(params: Record<string, string>): Promise<unknown>;
+  recognize(image: Uint8Array, options: Record<string, unknown>, output: Record<string, boolean>): Promise<{ data: OcrRecognition }>;
+  terminate(): Promise<unknown>;
+}
+
+interface EngineState {
+  language: string;
+  importModule: ImportModule;
+  promise: Promise<LiveEngine | { unavailable: string }>;
+  /** The engine once started. */
+  engine: LiveEngine | null;
+}
+
+interface LiveEngine extends OcrEngine {
+  terminate(): Promise<void>;
+}
+
+let current: EngineState | null = null;
+
+/**
+ * Says why OCR cannot run here (a missing optional package, with how to install it), or null.
+ * Cheap: resolves and imports the packages, starts no worker.
+ */
+export async function checkOcrAvailability(language: string, importModule: ImportModule = importOptional): Promise<string | null> {
+  if (!LANGUAGE.test(language)) return `OCR language "${language}" is not a Tesseract language code such as "vie" or "vie+eng".`;
+  try {
+    await importModule("tesseract.js");
+  } catch {
+    return "OCR needs the optional package tesseract.js: npm install tesseract.js@6";
+  }
+  for (const code of language.split("+")) {
+    try {
+      await languageDataPath(code, importModule);
+    } catch {
+      return `OCR needs the language model @tesseract.js-data/${code}: npm install @tesseract.js-data/${code}`;
+    }
+  }
+  try {
+    await importModule("@napi-rs/canvas");
+  } catch (error) {
+    return `OCR needs the optional package @napi-rs/canvas to render PDF pages: npm install @napi-rs/canvas (${errorMessage(error)})`;
+  }
+  return null;
+}
+
+/** The thread's engine for `language`, started on first use; `{unavailable}` when it cannot start. */
+export async function acquireOcrEngine(language: string, importModule: ImportModule = importOptional): Promise<OcrEngine | { unavailable: string }> {
+  if (current && (current.language !== language || current.importModule !== importModule)) await terminateOcr();
+  if (!current) {
+    const state: EngineState = { language, importModule, promise: startEngine(language, importModule), engine: null };
+    current = state;
+    void state.promise.then((engine) => {
+      if (!("unavailable" in engine)) state.engine = engine;
+      // A failed start is not cached: the next call tries again.
+      else if (current === state) current = null;
+    });
+  }
+  return current.promise;
+}
+
+/** Terminates the thread's OCR worker (the CLI calls this when a run ends; idle workers also go). */
+export async function terminateOcr(): Promise<void> {
+  const state = current;
+  current = null;
+  if (!state) return;
+  const engine = await state.promise;
+  if (!("unavailable" in engine)) await engine.terminate();
+}
+
+async function startEngine(language: string, importModule: ImportModule): Promise<LiveEngine | { unavailable: string }> {
+  const missing = await checkOcrAvailability(language, importModule);
+  if (missing) return { unavailable: missing };
+  let tempDir: string | null = null;
+  try {
+    const mod = (await importModule("tesseract.js")) as TesseractModule & { default?: TesseractModule };
+    const tesseract = mod.default ?? mod;
+    const codes = language.split("+");
+    const paths = await Promise.all(codes.map((code) => languageDataPath(code, importModule)));
+    let langPath = paths[0];
+    if (codes.length > 1) {
+      // Tesseract reads all models from one folder: link them side by side.
+      tempDir = mkdtempSync(join(tmpdir(), "vanban-ocr-"));
+      codes.forEach((code, i) => symlinkSync(join(paths[i], `${code}.traineddata.gz`), join(tempDir!, `${code}.traineddata.gz`)));
+      langPath = tempDir;
+    }
+    const version = (requireHere("tesseract.js/package.json") as { version: string }).version;
+    const worker = await createWorker(tesseract, language, langPath);
+    await worker.setParameters({ tessedit_pageseg_mode: PSM_AUTO });
+    return wrapWorker(worker, `tesseract.js ${version} (${language})`, tempDir);
+  } catch (error) {
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    return { unavailable: `OCR engine could not start: ${errorMessage(error)}` };
+  }
+}
+
+/** The model folder of `@tesseract.js-data/<code>` (its index.js says where the gzipped model is). */
+async function languageDataPath(code: string, importModule: ImportModule): Promise<string> {
+  const mod = (await importModule(`@tesseract.js-data/${code}`)) as { langPath?: string; default?: { langPath?: string } };
+  const langPath = mod.default?.langPath ?? mod.langPath;
+  if (typeof langPath !== "string") throw new Error(`@tesseract.js-data/${code} has no langPath`);
+  return langPath;
+}
+
+function createWorker(tesseract: TesseractModule, language: string, langPath: string): Promise<TesseractWorker> {
+  return new Promise((resolve, reject) => {
+    let started = false;
+    tesseract
+      .createWorker(language, OEM_LSTM_ONLY, {
+        // In Node the worker requires tesseract.js-core from node_modules (wasm read from disk), so no
+        // corePath is needed; the model is read from the package folder (gzipped).
+        workerPath: quietWorkerScript(),
+        langPath,
+        gzip: true,
+        // Read the model from the package folder every time; never write a cache copy.
+        cacheMethod: "none",
+        logger: () => {},
+        // Without a handler tesseract.js throws from its message listener (an uncaught error);
+        // before the worker is up it is also the only signal of a failed start.
+        errorHandler: (error: unknown) => {
+          if (!started) reject(new Error(String(error)));
+        },
+      })
+      .then((worker) => {
+        started = true;
+        resolve(worker);
+      }, reject);
+  });
+}
+
+/**
+ * The tesseract.js worker script behind a tiny ESM bootstrap that silences the thread's
+ * console: Tesseract prints "Detected 598 diacritics" and Leptonica errors to stdout, which
+ * would corrupt a CLI writing JSON there. Results and errors still arrive as messages.
+ */
+function quietWorkerScript(): URL {
+  const script = requireHere.resolve("tesseract.js/src/worker-script/node/index.js");
+  const code = [
+    'import { createRequire } from "node:module";',
+    'for (const k of ["log", "info", "warn", "error", "debug", "trace"]) console[k] = () => {};',
+    `createRequire(${JSON.stringify(script)})(${JSON.stringify(script)});`,
+  ].join("\n");
+  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+}
+
+function wrapWorker(worker: TesseractWorker, name: string, tempDir: string | null): LiveEngine {
+  const thread = worker.worker;
+  let active = 0;
+  let idleTimer: NodeJS.Timeout | null = null;
+  let dead: Error | null = null;
+  let onDeath: ((error: Error) => void) | null = null;
+  const died = new Promise<never>((_, reject) => {
+    onDeath = reject;
+  });
+  died.catch(() => {});
+  const kill = (error: Error) => {
+    if (dead) return;
+    dead = error;
+    onDeath?.(error);
+  };
+  thread?.on("error", (error) => kill(error instanceof Error ? error : new Error(String(error))));
+  thread?.on("exit", () => kill(new Error("OCR worker exited")));
+  thread?.unref();
+
+  const terminate = async () => {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = null;
+    kill(new Error("OCR worker terminated"));
+    await worker.terminate().catch(() => {});
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  };
+  /** Stops this worker and forgets it, so the next call starts a fresh one. */
+  const retire = async () => {
+    if (current?.engine === engine) current = null;
+    await terminate();
+  };
+  const release = () => {
+    active--;
+    if (active > 0 || dead) return;
+    thread?.unref();
+    idleTimer = setTimeout(() => {
+      if (active === 0) void retire();
+    }, IDLE_MS);
+    idleTimer.unref();
+  };
+
+  const engine: LiveEngine = {
+    name,
+    terminate,
+    async recognize(image, dpi, region) {
+      if (dead) throw dead;
+      active++;
+      if (idleTimer) clearTimeout(idleTimer);
+      idleTimer = null;
+      thread?.ref();
+      let timer: NodeJS.Timeout | null = null;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`OCR of one page took over ${PAGE_TIMEOUT_MS / 1000} s`)), PAGE_TIMEOUT_MS);
+        timer.unref();
+      });
+      try {
+        const options: Record<string, unknown> = { user_defined_dpi: String(Math.round(dpi)) };
+        if (region) options.rectangle = { left: region.x0, top: region.y0, width: region.x1 - region.x0, height: region.y1 - region.y0 };
+        const job = worker.recognize(image, options, { blocks: true, text: false });
+        job.catch(() => {}); // it may still fail after a timeout won the race
+        const result = await Promise.race([job, died, timeout]);
+        return result.data;
+      } catch (error) {
+        // A worker that failed mid-page is not trusted again: the next page starts a new one.
+        void retire();
+        throw error instanceof Error ? error : new Error(String(error));
+      } finally {
+        if (timer) clearTimeout(timer);
+        release();
+      }
+    },
+  };
+  return engine;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
