@@ -1,9 +1,12 @@
+import { extractCitations } from "../extract/citations/index.js";
 import type { ExtractContext } from "../extract/context.js";
+import { extractTargets } from "../extract/targets/index.js";
 import type { Citation } from "../schema/citation.js";
 import type { Result, Target } from "../schema/target.js";
 
-/** Runs the extractors (citations, then targets, which must not read numbers inside citations). */
+/** Runs the extractors: citations first, then targets, which must not read numbers inside citations. */
 export function extractAll(ctx: ExtractContext): { citations: Citation[]; targets: Target[]; results: Result[] } {
-  void ctx;
-  return { citations: [], targets: [], results: [] };
+  const citations = extractCitations(ctx);
+  const { targets, results } = extractTargets(ctx, { exclude: citations.map((c) => c.span) });
+  return { citations, targets, results };
 }
