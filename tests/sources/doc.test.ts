@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { Block, SourceDocument } from "../../src/blocks/block.js";
-import { isVanbanError, type VanbanErrorCode } from "../../src/errors.js";
 import { ParseOptionsSchema } from "../../src/schema/options.js";
 import { readDoc } from "../../src/sources/doc/index.js";
+import { expectError } from "../helpers/errors.js";
 
 const OPTIONS = ParseOptionsSchema.parse({});
 const FIXTURES = join(import.meta.dirname, "..", "..", "fixtures");
@@ -39,14 +39,6 @@ function checkBlocks(doc: SourceDocument): void {
   }
 }
 
-async function expectError(promise: Promise<unknown>, code: VanbanErrorCode): Promise<void> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(isVanbanError(error), `expected a VanbanError ${code}, got ${String(error)}`).toBe(true);
-  expect((error as { code: string }).code).toBe(code);
-}
 
 describe("readDoc on Word 97–2003 files", () => {
   it("cv-2019-sct-laocai-mo-da (real .doc): header and closing tables in columns, body in order", async () => {

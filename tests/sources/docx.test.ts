@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { Deflate, deflateSync, strToU8 } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { Block, SourceDocument } from "../../src/blocks/block.js";
-import { isVanbanError, type VanbanErrorCode } from "../../src/errors.js";
 import { ParseOptionsSchema } from "../../src/schema/options.js";
 import { readDocx } from "../../src/sources/docx/index.js";
+import { expectError } from "../helpers/errors.js";
 
 const OPTIONS = ParseOptionsSchema.parse({});
 const FIXTURES = join(import.meta.dirname, "..", "..", "fixtures");
@@ -252,14 +252,6 @@ const p = (inner: string, pPr = "") => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : "
 const r = (text: string, rPr = "") => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${text}</w:t></w:r>`;
 const numPr = (numId: number, ilvl: number) => `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>`;
 
-async function expectError(promise: Promise<unknown>, code: VanbanErrorCode): Promise<void> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(isVanbanError(error), `expected a VanbanError ${code}, got ${String(error)}`).toBe(true);
-  expect((error as { code: string }).code).toBe(code);
-}
 
 describe("readDocx on synthetic packages", () => {
   it("prints list labels from numbering.xml: decimal, letters, roman, bullets, restarts", async () => {

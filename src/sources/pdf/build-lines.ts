@@ -1,5 +1,6 @@
 import type { InlineMark } from "../../blocks/block.js";
 import type { PdfLine, PdfPage, PdfRun } from "./types.js";
+import { charEdges } from "./char-edges.js";
 
 /** Runs whose baselines differ by less than this share of the font size share a line. */
 const BASELINE_TOLERANCE = 0.3;
@@ -263,7 +264,7 @@ function overlaps(a: PdfRun, b: PdfRun): boolean {
 /** Splits a run at its spaces; the first word keeps the run's start, the last its end. */
 function splitWords(run: PdfRun): PdfRun[] {
   const chars = [...run.text];
-  const edges = estimateEdges(run, chars);
+  const edges = charEdges(run, chars);
   const out: PdfRun[] = [];
   let start = -1;
   for (let i = 0; i <= chars.length; i++) {
@@ -291,7 +292,7 @@ function covers(solid: PdfRun, space: PdfRun): boolean {
 /** Cuts `host` where `guest` sits: at a space near the slot (dropped), else between two letters. */
 function cutAt(host: PdfRun, guest: PdfRun): PdfRun[] | null {
   const chars = [...host.text];
-  const edges = estimateEdges(host, chars);
+  const edges = charEdges(host, chars);
   let best = -1;
   let bestDistance = host.size * 0.6;
   let dropSpace = false;
@@ -317,15 +318,3 @@ function cutAt(host: PdfRun, guest: PdfRun): PdfRun[] | null {
   return out;
 }
 
-/** Estimated x of each character boundary of a run (Times-like widths, scaled to the run). */
-function estimateEdges(run: PdfRun, chars: string[]): number[] {
-  const widths = chars.map((ch) => (/[iljtfr.,;:'!|()\s]/u.test(ch) ? 0.3 : /[mwMW]/u.test(ch) ? 0.85 : /\p{Lu}/u.test(ch) ? 0.68 : 0.5));
-  const total = widths.reduce((a, b) => a + b, 0) || 1;
-  const edges = [run.x];
-  let x = run.x;
-  for (const w of widths) {
-    x += (w / total) * run.width;
-    edges.push(x);
-  }
-  return edges;
-}

@@ -1,5 +1,6 @@
 import type { PdfJs } from "./load-pdf.js";
 import type { FontInfo, PdfRun } from "./types.js";
+import { charEdges } from "./char-edges.js";
 
 type Matrix = [number, number, number, number, number, number];
 interface Glyph {
@@ -215,24 +216,3 @@ export function overlayStamps(runs: PdfRun[], stamps: PdfRun[]): PdfRun[] {
   return out.concat(stamps);
 }
 
-/** Relative advance of a character in a Times-like font, in em. Good enough to locate a digit. */
-function charWidth(ch: string): number {
-  if (/[iljtfr.,;:'!|()\s]/u.test(ch)) return 0.3;
-  if (/[mwMW]/u.test(ch)) return 0.85;
-  if (/\p{Lu}/u.test(ch)) return 0.68;
-  return 0.5;
-}
-
-/** Estimated x of each character boundary of a run, scaled to the run's real width. */
-function charEdges(run: PdfRun): number[] {
-  const chars = [...run.text];
-  const widths = chars.map(charWidth);
-  const total = widths.reduce((a, b) => a + b, 0) || 1;
-  const edges = [run.x];
-  let x = run.x;
-  for (const w of widths) {
-    x += (w / total) * run.width;
-    edges.push(x);
-  }
-  return edges;
-}
