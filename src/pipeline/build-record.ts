@@ -13,7 +13,7 @@ import { readAddressees } from "../structure/read-addressees.js";
 import { readClosing } from "../structure/read-closing.js";
 import { readHeader } from "../structure/read-header.js";
 import { readTitle } from "../structure/read-title.js";
-import { AUTHORITY, ORNAMENT, RECIPIENTS_LEAD } from "../structure/patterns.js";
+import { AUTHORITY, ORNAMENT, RECIPIENTS_LEAD, SIGNING_STAMP } from "../structure/patterns.js";
 import { markerOf } from "../structure/section-markers.js";
 import { extractAll } from "./extract-all.js";
 
@@ -39,7 +39,7 @@ export function buildRecord(source: SourceDocument, meta: SourceMeta): VanBanDoc
   };
   const furniture: VanBanDocument["furniture"] = [];
   for (const block of placed) {
-    if (block.role === "furniture" || ORNAMENT.test(block.text)) {
+    if (block.role === "furniture" || ORNAMENT.test(block.text) || SIGNING_STAMP.test(block.text)) {
       claim(ctx, block.index, "furniture");
     }
   }

@@ -16,7 +16,8 @@ export interface FootnoteRefFound {
  */
 export function linkFootnotes(ctx: StructureContext, sectionOf: (blockIndex: number) => string | null): { footnotes: Footnote[]; refsByBlock: Map<number, string[]> } {
   const footnotes: Footnote[] = [];
-  const byLabel = new Map<string, Footnote>();
+  // Several notes may share a label (each form of an appendix numbers its notes from 1).
+  const byLabel = new Map<string, Footnote[]>();
   for (const block of ctx.blocks) {
     if (block.role !== "footnote" && block.role !== "endnote") continue;
     const kind = block.role === "endnote" ? "endnote" : "footnote";
@@ -31,7 +32,7 @@ export function linkFootnotes(ctx: StructureContext, sectionOf: (blockIndex: num
     const label = block.footnoteLabel ?? String(footnotes.length + 1);
     const note: Footnote = { label, text: stripLabel(block.text, label), span: blockSpan(block), refs: [], kind };
     footnotes.push(note);
-    if (!byLabel.has(label)) byLabel.set(label, note);
+    byLabel.set(label, [...(byLabel.get(label) ?? []), note]);
     claim(ctx, block.index, "footnote");
   }
   const refsByBlock = new Map<number, string[]>();
@@ -49,7 +50,7 @@ export function linkFootnotes(ctx: StructureContext, sectionOf: (blockIndex: num
         lost.push({ blockIndex: block.index, label, span });
         continue;
       }
-      const note = byLabel.get(label);
+      const note = pickNote(byLabel.get(label), span.page);
       if (!note) {
         if (mark.kind === "footnoteRef") {
           ctx.warnings.push({ code: "footnote_reference_without_note", message: `Footnote reference "${label}" has no definition.`, span });
@@ -83,6 +84,13 @@ export function linkFootnotes(ctx: StructureContext, sectionOf: (blockIndex: num
     }
   }
   return { footnotes, refsByBlock };
+}
+
+/** Of the notes with a reference's label, the one printed on its page or the nearest after it. */
+function pickNote(candidates: Footnote[] | undefined, page: number | undefined): Footnote | undefined {
+  if (!candidates || candidates.length === 0) return undefined;
+  if (candidates.length === 1 || page === undefined) return candidates[0];
+  return candidates.find((n) => (n.span.page ?? 0) >= page) ?? candidates[candidates.length - 1];
 }
 
 /** The definition's text without its printed label: "(1) Hướng dẫn …" → "Hướng dẫn …". */

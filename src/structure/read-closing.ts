@@ -10,7 +10,7 @@ const CLOSING_REACH = 60;
 /** A personal name: two to six capitalised words ("Lê Ngọc Tuấn"), possibly in capitals. */
 const PERSON_NAME = /^(?:\p{Lu}[\p{Ll}\p{Lu}]*)(?:\s+\p{Lu}[\p{Ll}\p{Lu}]*){1,5}$/u;
 /** Signing-tool stamps printed in the signature column. */
-const SIGNING_NOTE = /^(?:\(?\s*Đã\s+ký\s*\)?|Ký\s+bởi\b.*|Người\s+ký\s*:.*|\(?\s*Ký,\s*(?:ghi\s+rõ\s+họ\s+tên|đóng\s+dấu).*\)?|Thời\s+gian\s+ký\s*:.*|Email\s*:.*|Cơ\s+quan\s*:.*)$/iu;
+const SIGNING_NOTE = /^(?:\(?\s*Đã\s+ký\s*\)?|Ký\s+bởi(?![\p{L}\d]).*|Người\s+ký\s*:.*|\(?\s*Ký,\s*(?:ghi\s+rõ\s+họ\s+tên|đóng\s+dấu).*\)?|Thời\s+gian\s+ký\s*:.*|Email\s*:.*|Cơ\s+quan\s*:.*)$/iu;
 /** Archive drafter initials: NC_{TTHG}, NC<sub>TTHG</sub> (read as a sub mark), KTTH-TTHG. */
 const DRAFTER_BRACES = /^(?<unit>[\p{Lu}\d&]+)\s*_\s*\{?\s*(?<drafter>[\p{Lu}\p{Ll}.]+)\s*\}?$/u;
 /** "KT (T.Q.Hùng)": the drafter's initials in parentheses after the unit. */

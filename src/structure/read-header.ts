@@ -17,6 +17,7 @@ import {
   DATE_ONLY,
   SUBJECT_VV,
   URGENCY,
+  PLACE_LINE,
   MARKER_ROMAN,
   MARKER_PART,
   MARKER_CHAPTER,
@@ -28,9 +29,9 @@ import {
 const HEADER_REACH = 30;
 /** Words that open the name of a body: a new name starts here, not a continuation. */
 const BODY_HEAD =
-  /^(?:ỦY\s+BAN|UBND|HỘI\s+ĐỒNG|HĐND|SỞ|BỘ|BAN|VĂN\s+PHÒNG|CỤC|TỔNG\s+CỤC|CHI\s+CỤC|PHÒNG|TRUNG\s+TÂM|THANH\s+TRA|TỈNH\s+ỦY|THÀNH\s+ỦY|HUYỆN\s+ỦY|ĐẢNG\s+BỘ|ĐẢNG\s+ỦY|CHÍNH\s+PHỦ|THỦ\s+TƯỚNG|QUỐC\s+HỘI|TÒA\s+ÁN|VIỆN|KHO\s+BẠC|CÔNG\s+AN|BỘ\s+CHỈ\s+HUY|TRƯỜNG|BỆNH\s+VIỆN|HỌC\s+VIỆN|ĐẠI\s+HỌC|ĐOÀN|MẶT\s+TRẬN|LIÊN\s+ĐOÀN|HỘI)\b/u;
+  /^(?:ỦY\s+BAN|UBND|HỘI\s+ĐỒNG|HĐND|SỞ|BỘ|BAN|VĂN\s+PHÒNG|CỤC|TỔNG\s+CỤC|CHI\s+CỤC|PHÒNG|TRUNG\s+TÂM|THANH\s+TRA|TỈNH\s+ỦY|THÀNH\s+ỦY|HUYỆN\s+ỦY|ĐẢNG\s+BỘ|ĐẢNG\s+ỦY|CHÍNH\s+PHỦ|THỦ\s+TƯỚNG|QUỐC\s+HỘI|TÒA\s+ÁN|VIỆN|KHO\s+BẠC|CÔNG\s+AN|BỘ\s+CHỈ\s+HUY|TRƯỜNG|BỆNH\s+VIỆN|HỌC\s+VIỆN|ĐẠI\s+HỌC|ĐOÀN|MẶT\s+TRẬN|LIÊN\s+ĐOÀN|HỘI)(?![\p{L}\d])/u;
 /** Words that continue a body name on the next line: "ỦY BAN NHÂN DÂN" / "TỈNH KON TUM". */
-const NAME_CONTINUATION = /^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|THỊ\s+TRẤN|XÃ|PHƯỜNG|TP\.?|VÀ|NHÂN\s+DÂN|DÂN\s+TỘC|CÔNG\s+THƯƠNG|KON|LÀO|VIỆT)\b/u;
+const NAME_CONTINUATION = /^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|THỊ\s+TRẤN|XÃ|PHƯỜNG|TP\.?|VÀ|NHÂN\s+DÂN|DÂN\s+TỘC|CÔNG\s+THƯƠNG|KON|LÀO|VIỆT)(?![\p{L}\d])/u;
 
 export interface HeaderResult {
   header: Header;
@@ -59,9 +60,10 @@ export function readHeader(ctx: StructureContext): HeaderResult {
   let inSubject = false;
   let sawNumber = false;
   let sawDate = false;
+  let noise = 0;
   for (let i = 0; i < ctx.blocks.length && i < HEADER_REACH; i++) {
     const block = ctx.blocks[i];
-    if (block.role === "footnote" || block.role === "endnote" || block.role === "furniture") continue;
+    if (block.role === "footnote" || block.role === "endnote" || block.role === "furniture" || ctx.roles[i] !== null) continue;
     const folded = foldedText(ctx, block);
     if (inSubject && block.zone === "header" && block.column !== "right" && !NUMBER_SYMBOL.test(folded)) {
       // The trích yếu of a công văn wraps inside the left column.
@@ -104,6 +106,16 @@ export function readHeader(ctx: StructureContext): HeaderResult {
       end = i + 1;
       continue;
     }
+    // "Thành phố Hồ Chí Minh," with the date on the next line.
+    const placeLine = PLACE_LINE.exec(block.text.trim());
+    const nextBlock = ctx.blocks[i + 1];
+    if (placeLine?.groups && header.place === null && nextBlock && DATE_ONLY.test(foldedText(ctx, nextBlock))) {
+      header.place = placeLine.groups.place;
+      header.spans.place = rangeSpan(ctx, block, block.start, block.start + placeLine.groups.place.length);
+      claim(ctx, i, "header");
+      end = i + 1;
+      continue;
+    }
     const candidate = isIssuerCandidate(block, folded, sawNumber, issuerLines.length);
     if (candidate) {
       issuerLines.push({ text: block.text, span: rangeSpan(ctx, block, block.start, block.end), bold: Boolean(block.style.bold) });
@@ -117,10 +129,19 @@ export function readHeader(ctx: StructureContext): HeaderResult {
       end = i + 1;
       continue;
     }
+    // Scan noise between header lines (stamp fragments, "—rmrnm"): a few short lines are tolerated
+    // while the header is still incomplete.
+    if (block.text.length <= 12 && noise < 3 && !(sawNumber && sawDate) && i < 12 && typeOfTitle(block.text, true) === null) {
+      noise++;
+      claim(ctx, i, "header");
+      end = i + 1;
+      continue;
+    }
     break;
   }
-  if (!sawNumber && !sawDate && !header.nationalTitle && issuerLines.length === 0) {
-    // No thể thức at all (a Markdown export that starts at the title): give the blocks back.
+  if (!sawNumber && !sawDate && !header.nationalTitle) {
+    // No thể thức (a Markdown export that starts at the title, an appendix that opens with a
+    // heading in capitals): capitals lines alone are not a header; give the blocks back.
     for (let i = 0; i < end; i++) if (ctx.roles[i] === "header") ctx.roles[i] = null;
     return { header: emptyHeader(), end: 0, subject: null };
   }
@@ -138,7 +159,7 @@ function isIssuerCandidate(block: PlacedBlock, folded: string, sawNumber: boolea
   if (sawNumber || count >= 5) return false;
   if (block.column === "right") return false;
   const text = block.text.trim();
-  if (text.length > 90 || !isAllCaps(text)) return false;
+  if (text.length > 90 || !isAllCaps(text) || (text.match(/\p{L}/gu)?.length ?? 0) < 4) return false;
   if (typeOfTitle(text) !== null) return false;
   if (MARKER_ROMAN.test(text) || MARKER_PART.test(folded) || MARKER_CHAPTER.test(folded) || MARKER_ARTICLE.test(folded)) return false;
   if (ADDRESSEE_LEAD.test(folded) || LEGAL_BASIS.test(folded)) return false;
@@ -274,7 +295,7 @@ function readHeaderItems(ctx: StructureContext, block: PlacedBlock, foldedBlock:
 }
 
 const ORNAMENT_TAIL = /[\s\-–—_*]+$/u;
-const NATIONAL_TITLE_START = /^(?:CỘNG\s*HÒA|ĐẢNG\s+CỘNG)\b/iu;
+const NATIONAL_TITLE_START = /^(?:CỘNG\s*HÒA|ĐẢNG\s+CỘNG)(?![\p{L}\d])/iu;
 
 /** The quốc hiệu spread over this block and the next one or two of the same column. */
 function joinWrappedTitle(ctx: StructureContext, i: number): { text: string; span: Span; indices: number[] } | null {
@@ -294,9 +315,33 @@ function joinWrappedTitle(ctx: StructureContext, i: number): { text: string; spa
   return null;
 }
 
+/**
+ * A unit under a parent body, when both sit on one line ("UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG",
+ * as .doc and OCR give them): the parent ends where one of these starts.
+ */
+const SUBORDINATE_HEAD = /\s(?=(?:SỞ|VĂN\s+PHÒNG|CHI\s+CỤC|TỔNG\s+CỤC|CỤC|PHÒNG|TRUNG\s+TÂM|BAN\s+QUẢN\s+LÝ|THANH\s+TRA|KHO\s+BẠC|BỆNH\s+VIỆN|TRƯỜNG)\s)/u;
+
+/** Splits one issuer line holding a parent body and its unit into two lines. */
+function splitParentLine(line: IssuerLine): IssuerLine[] {
+  const m = SUBORDINATE_HEAD.exec(line.text);
+  if (!m || m.index < 8 || !BODY_HEAD.test(line.text)) return [line];
+  const cut = m.index + 1;
+  const parentText = line.text.slice(0, m.index);
+  const unitText = line.text.slice(cut);
+  const { span } = line;
+  const mk = (text: string, s: number, e: number): IssuerLine => ({
+    text,
+    bold: line.bold,
+    span: span.page === undefined ? { start: s, end: e } : { start: s, end: e, page: span.page },
+  });
+  // Spans follow the text: the line's span starts where its trimmed text starts.
+  return [mk(parentText, span.start, span.start + parentText.length), mk(unitText, span.start + cut, span.end)];
+}
+
 /** Splits the issuer lines into the parent body (cơ quan chủ quản) and the issuer. */
-function assignIssuer(header: Header, lines: IssuerLine[]): void {
-  if (lines.length === 0) return;
+function assignIssuer(header: Header, allLines: IssuerLine[]): void {
+  if (allLines.length === 0) return;
+  const lines = allLines.length === 1 ? splitParentLine(allLines[0]) : allLines;
   const names: IssuerLine[][] = [];
   for (const line of lines) {
     const text = line.text.trim();

@@ -50,7 +50,9 @@ export function readTitle(
       continue;
     }
     if (ADDRESSEE_LEAD.test(folded) || LEGAL_BASIS.test(folded) || RECIPIENTS_LEAD.test(folded)) break;
-    if (SUBJECT_VV.test(folded) && result.subject === null) {
+    // A công văn's trích yếu written "Về …" instead of "V/v …", right under the header.
+    const aboutLine = k === 0 && result.subject === null && /^Về\s/u.test(block.text) && block.text.length <= SUBJECT_MAX && symbol !== null && typeOfSymbol(symbol)?.code === null;
+    if ((SUBJECT_VV.test(folded) || aboutLine) && result.subject === null) {
       const s = readSubject(ctx, i);
       result.subject = s.text.replace(SUBJECT_VV, "");
       result.subjectSpan = s.span;
@@ -75,8 +77,10 @@ export function readTitle(
     }
     claim(ctx, i, "title");
     result.end = i + 1;
-    // Trích yếu: the next block when it reads like one.
-    const j = nextFree(ctx, i + 1);
+    // Trích yếu: the next block when it reads like one; under a type title, stamp noise in
+    // capitals (a scan's "CÔNG VĂN ĐẾN" box) may stand between them.
+    let j = nextFree(ctx, i + 1);
+    for (let skip = 0; skip < 3 && type !== null && j < ctx.blocks.length && isScanNoise(ctx, j); skip++) j = nextFree(ctx, j + 1);
     if (j < ctx.blocks.length && result.subject === null && looksLikeSubject(ctx, j)) {
       const s = readSubject(ctx, j);
       result.subject = s.text;
@@ -92,6 +96,12 @@ export function readTitle(
     if (fromSymbol) result.type = { ...fromSymbol, inferredFrom: "symbol" };
   }
   return result;
+}
+
+/** A short line, or a line in capitals, between a type title and its trích yếu on a scan. */
+function isScanNoise(ctx: StructureContext, i: number): boolean {
+  const text = ctx.blocks[i].text;
+  return (text.length <= 12 || isAllCaps(text)) && !/^Về\s/u.test(text) && markerOf(text, foldedText(ctx, ctx.blocks[i])) === null && !LEGAL_BASIS.test(foldedText(ctx, ctx.blocks[i]));
 }
 
 function looksLikeSubject(ctx: StructureContext, i: number): boolean {
