@@ -35,7 +35,8 @@ export async function parse(input: Uint8Array | ArrayBuffer | string, options?: 
   } else if (input instanceof ArrayBuffer) {
     bytes = new Uint8Array(input);
   } else if (input instanceof Uint8Array) {
-    bytes = input;
+    // A Node Buffer is a Uint8Array, but pdfjs refuses Buffers: view the same memory as a plain one.
+    bytes = Buffer.isBuffer(input) ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : input;
   } else {
     throw new VanbanError("invalid_options", "parse() takes a file path, a Uint8Array or an ArrayBuffer.");
   }

@@ -103,6 +103,9 @@ function shouldJoin(prev: SourceLine, prevText: string, line: SourceLine, text: 
   const gap = line.gapBefore ?? 0;
   const lower = STARTS_LOWER.test(text);
   if (HYPHEN_WRAP.test(prevText) || CONTINUES_PUNCT.test(text)) return true;
+  // A short marker line ("1. Công tác lãnh đạo") ended before the margin: a heading, not a wrap.
+  const prevLength = prev.text.trim().length;
+  if (!lower && prevText.length === prevLength && BLOCK_START.test(prevText) && prevLength < Math.min(80, wrapWidth * 0.6)) return false;
   // Across a blank line, a sentence continues when it was cut mid-clause: the next line starts in
   // lower case, or the line above ran to the wrap width (a proper noun may start the next one).
   if (gap > 0) {

@@ -1,0 +1,54 @@
+import { spawn } from "node:child_process";
+
+export const ROOT = new URL("../../", import.meta.url).pathname.replace(/\/$/u, "");
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export function round(value, digits = 2) {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+/**
+ * Runs `node ...args` with a time limit; returns { code, ms, stdout, stderr, timedOut }.
+ * The child's last stdout line is often a JSON result (see `lastJson`).
+ */
+export function runNode(args, { timeoutMs = 180_000, cwd = ROOT, stdout = "pipe" } = {}) {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", stdout, "pipe"] });
+    const out = [];
+    const err = [];
+    child.stdout?.on("data", (c) => out.push(c));
+    child.stderr.on("data", (c) => err.push(c));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, timeoutMs);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, ms: performance.now() - started, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8"), timedOut });
+    });
+  });
+}
+
+export function lastJson(text) {
+  const lines = text.trim().split("\n");
+  for (let i = lines.length - 1; i >= 0; i--) {
+    try {
+      return JSON.parse(lines[i]);
+    } catch {
+      // not JSON: keep looking
+    }
+  }
+  return null;
+}
+
+export function log(message) {
+  process.stderr.write(`${message}\n`);
+}

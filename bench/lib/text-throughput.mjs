@@ -1,0 +1,23 @@
+/**
+ * Child process: parseText (dist/index.js) on a seed repeated to about N MB.
+ *   node bench/lib/text-throughput.mjs text|markdown MB
+ * Prints {bytes, ms, mbPerSecond, ...} as JSON.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT } from "./measure.mjs";
+
+const [kind, mbArg] = process.argv.slice(2);
+const seedPath = kind === "markdown" ? join(ROOT, "fixtures/seed-000-kontum-bc-markdown/input.md") : join(ROOT, "fixtures/seed-003-kontum-bc-endnotes-text/input.txt");
+const seed = readFileSync(seedPath, "utf8");
+const target = Number(mbArg) * 1024 * 1024;
+const copies = Math.max(1, Math.round(target / Buffer.byteLength(seed)));
+const text = Array.from({ length: copies }, () => seed).join(kind === "markdown" ? "\n\n" : "\n\f\n");
+const bytes = Buffer.byteLength(text);
+const { parseText } = await import(join(ROOT, "dist/index.js"));
+// Warm the code paths on one copy first: the figure is the steady state, not JIT start-up.
+parseText(seed, { format: kind });
+const started = performance.now();
+const record = parseText(text, { format: kind });
+const ms = performance.now() - started;
+process.stdout.write(`${JSON.stringify({ kind, copies, bytes, ms, mbPerSecond: bytes / 1048576 / (ms / 1000), sections: record.sections.length, citations: record.citations.length, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

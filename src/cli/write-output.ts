@@ -1,0 +1,64 @@
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+
+/** JSON Lines on stdout, honouring back-pressure; stops quietly when the reader goes away (`| head`). */
+export interface LineSink {
+  /** Writes one line; false once stdout is closed (EPIPE), so the batch can stop. */
+  write(line: string): Promise<boolean>;
+}
+
+export function createStdoutSink(): LineSink {
+  let closed = false;
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") closed = true;
+    else throw error;
+  });
+  return {
+    async write(line) {
+      if (closed) return false;
+      if (!process.stdout.write(`${line}\n`)) {
+        await new Promise<void>((resolve) => {
+          const done = (): void => {
+            process.stdout.off("drain", done);
+            process.stdout.off("close", done);
+            resolve();
+          };
+          process.stdout.once("drain", done);
+          process.stdout.once("close", done);
+        });
+      }
+      return !closed;
+    },
+  };
+}
+
+/** Where a record goes under `--out`: `<dir>/<input path relative to its root>.json`. */
+export function recordPath(outDir: string, outRel: string): string {
+  return join(outDir, `${outRel}.json`);
+}
+
+/** Where an error goes under `--out`: beside it, `.error.json`, so `--resume` retries it. */
+export function errorPath(outDir: string, outRel: string): string {
+  return join(outDir, `${outRel}.error.json`);
+}
+
+/**
+ * Writes a record (or an error object) atomically: a temporary file renamed into place, so an
+ * interrupted run never leaves half a JSON file that `--resume` would then trust. The other
+ * file of the pair is removed, so a folder never holds both a record and an error for one input.
+ */
+export async function writeOutputFile(outDir: string, outRel: string, content: string, isError: boolean): Promise<void> {
+  const target = isError ? errorPath(outDir, outRel) : recordPath(outDir, outRel);
+  const stale = isError ? recordPath(outDir, outRel) : errorPath(outDir, outRel);
+  await mkdir(dirname(target), { recursive: true });
+  const temp = `${target}.${process.pid}.tmp`;
+  await writeFile(temp, `${content}\n`);
+  await rename(temp, target);
+  await rm(stale, { force: true });
+}
+
+/** `--resume`: the record exists and is not older than the input. */
+export async function isUpToDate(outDir: string, outRel: string, inputPath: string): Promise<boolean> {
+  const [out, input] = await Promise.all([stat(recordPath(outDir, outRel)).catch(() => null), stat(inputPath).catch(() => null)]);
+  return out !== null && input !== null && out.mtimeMs >= input.mtimeMs;
+}

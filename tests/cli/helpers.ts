@@ -1,0 +1,71 @@
+import { spawn } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build } from "tsup";
+
+export const ROOT = join(import.meta.dirname, "..", "..");
+export const CLI_FIXTURES = join(import.meta.dirname, "fixtures");
+
+/** A private build of the CLI (what tsup.config.ts makes for dist/cli.js and dist/batch-worker.js). */
+export interface BuiltCli {
+  dir: string;
+  bin: string;
+  cleanup(): void;
+}
+
+/**
+ * Builds src/cli into a temporary folder laid out like the package (bin/, dist/, package.json,
+ * node_modules link), so the tests run the bundled CLI and its worker file exactly as users do,
+ * from the current sources, without touching (or racing on) the repo's dist/.
+ */
+export async function buildCli(): Promise<BuiltCli> {
+  const dir = mkdtempSync(join(tmpdir(), "vanban-cli-"));
+  await build({
+    config: false,
+    entry: { cli: join(ROOT, "src/cli/main.ts"), "batch-worker": join(ROOT, "src/cli/batch-worker.ts") },
+    outDir: join(dir, "dist"),
+    format: ["esm"],
+    target: "node20",
+    platform: "node",
+    splitting: true,
+    sourcemap: false,
+    dts: false,
+    clean: false,
+    silent: true,
+    external: ["pdfjs-dist", "mammoth", "word-extractor", "tesseract.js", "@napi-rs/canvas", "@tesseract.js-data/vie", "piscina", "cli-progress", "zod", "unified", "remark-parse", "iconv-lite", "fflate", "fastest-levenshtein"],
+  });
+  mkdirSync(join(dir, "bin"));
+  copyFileSync(join(ROOT, "bin", "vanban.js"), join(dir, "bin", "vanban.js"));
+  copyFileSync(join(ROOT, "package.json"), join(dir, "package.json"));
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  return { dir, bin: join(dir, "bin", "vanban.js"), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node bin/vanban.js ...args` and collects everything (no TTY: no progress bar). */
+export function runCli(cli: BuiltCli, args: string[], options: { cwd?: string; stdin?: Uint8Array | string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli.bin, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, stdio: ["pipe", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (c: Buffer) => out.push(c));
+    child.stderr.on("data", (c: Buffer) => err.push(c));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
+    if (options.stdin !== undefined) child.stdin.end(options.stdin);
+    else child.stdin.end();
+  });
+}
+
+/** Every stdout line must be JSON: nothing else ever reaches stdout. */
+export function jsonLines(stdout: string): Array<Record<string, unknown>> {
+  const lines = stdout.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  return lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+}
