@@ -36,12 +36,67 @@ export function normalizeSegment(input: string): string {
 
 /** Moves tone marks that sit on the wrong letter of a syllable to the right vowel. */
 export function repairToneMarks(s: string): string {
-  let out = s.replace(STRAY_TONE, (whole, word: string, mark: string) => {
-    const fixed = attachTone(word, mark);
-    return fixed === null ? whole : `${fixed} `;
-  });
-  out = out.replace(WORD, repairWord);
-  return out.normalize("NFC");
+  // Marks left alone after NFC are rare: only then is the (slow) stray-mark pattern run.
+  let out = HAS_TONE_MARK.test(s)
+    ? s.replace(STRAY_TONE, (whole, word: string, mark: string) => {
+        const fixed = attachTone(word, mark);
+        return fixed === null ? whole : `${fixed} `;
+      })
+    : s;
+  if (HAS_COMBINING.test(out)) {
+    // Marks that NFC could not attach (a tone on a consonant): look at every word.
+    return out.replace(WORD, repairWordCached).normalize("NFC");
+  }
+  return repairTonedPairs(out);
+}
+
+const HAS_COMBINING = /[\u0300-\u036F]/u;
+const VOWEL_CLASS = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY";
+/** Every precomposed vowel that carries a tone mark (à á ả ã ạ … ỹ), upper and lower case. */
+const TONED_VOWELS = (() => {
+  let chars = "";
+  for (const base of [...VOWEL_CLASS]) for (const mark of TONE_MARKS) chars += (base + mark).normalize("NFC");
+  return chars;
+})();
+/**
+ * A toned vowel right after another vowel: the only place a precomposed tone can sit on the
+ * wrong letter of a syllable ("laị", "hôị"). Only the words around such pairs are parsed.
+ */
+const TONED_AFTER_VOWEL = new RegExp(`[${VOWEL_CLASS}][${TONED_VOWELS}]`, "gu");
+const WORD_CHAR = /[\p{L}\p{M}]/u;
+
+function repairTonedPairs(text: string): string {
+  TONED_AFTER_VOWEL.lastIndex = 0;
+  let out = "";
+  let copied = 0;
+  for (let m = TONED_AFTER_VOWEL.exec(text); m !== null; m = TONED_AFTER_VOWEL.exec(text)) {
+    let start = m.index;
+    let end = m.index + 2;
+    while (start > 0 && WORD_CHAR.test(text[start - 1])) start--;
+    while (end < text.length && WORD_CHAR.test(text[end])) end++;
+    if (start < copied) continue;
+    const word = text.slice(start, end);
+    const fixed = repairWordCached(word);
+    TONED_AFTER_VOWEL.lastIndex = end;
+    if (fixed === word) continue;
+    out += text.slice(copied, start) + fixed;
+    copied = end;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+const HAS_TONE_MARK = new RegExp(`[${TONE_MARKS}]`, "u");
+/** Repaired spellings of the words seen so far: a text has a few thousand distinct syllables. */
+const REPAIR_CACHE = new Map<string, string>();
+
+function repairWordCached(word: string): string {
+  let fixed = REPAIR_CACHE.get(word);
+  if (fixed === undefined) {
+    fixed = repairWord(word);
+    if (REPAIR_CACHE.size >= 20000) REPAIR_CACHE.clear();
+    REPAIR_CACHE.set(word, fixed);
+  }
+  return fixed;
 }
 
 function attachTone(word: string, mark: string): string | null {

@@ -20,6 +20,8 @@ export interface SourceLine {
 /** Markers that open a new block: list items, headings, Căn cứ lines (never joined to the line above). */
 export const BLOCK_START =
   /^(?:[-+•–*]\s|\(?\d{1,3}(?:\.\d{1,3}){0,4}[.)]\s|\(?[a-zđ]\)\s|[IVXLC]{1,8}[.)]\s|(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Tiểu mục|Điều|ĐIỀU)\s+\S{1,20}|Căn cứ\s|Kính gửi|Nơi nhận|Lưu\s?:|Số\s?:|V\/v\s)/u;
+/** A numbered heading marker: "1.", "1.2.", "a)", "II.", "Điều 3." (not a bullet). */
+const HEADING_MARKER = /^(?:\d{1,3}(?:\.\d{1,3}){0,4}[.)]\s|[a-zđ]\)\s|[IVXLC]{1,8}[.)]\s|(?:Phần|Chương|Mục|Điều)\s)/u;
 /** A line that closes a sentence or a list item. */
 const ENDS_CLAUSE = /[.:;!?…]["”»)]?$/u;
 const STARTS_LOWER = /^["“(]?\p{Ll}/u;
@@ -27,15 +29,32 @@ const STARTS_LOWER = /^["“(]?\p{Ll}/u;
 const CONTINUES_PUNCT = /^[.,;:](?:\s|$)/u;
 /** A word broken at a hyphen with no space before it ("NĐ-" + "CP"): rejoin without a space. */
 const HYPHEN_WRAP = /[\p{L}\d]-$/u;
-const LETTERS = /\p{L}/gu;
-const UPPER = /\p{Lu}/gu;
 
-/** True when a line is written in capitals (a header or heading line). */
+/**
+ * True when a line is written in capitals (a header or heading line): over 85% of its letters
+ * (at least two) are capitals. One pass over the code units, leaving as soon as too many lower
+ * case letters were seen, since most lines are ordinary sentences.
+ */
 export function isAllCaps(text: string): boolean {
-  const letters = text.match(LETTERS);
-  if (!letters || letters.length < 2) return false;
-  const upper = text.match(UPPER)?.length ?? 0;
-  return upper / letters.length > 0.85;
+  let letters = 0;
+  let lower = 0;
+  const limit = text.length * 0.15;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 0x61 && c <= 0x7a) lower++;
+      else if (!(c >= 0x41 && c <= 0x5a)) continue;
+    } else {
+      const ch = text[i];
+      const up = ch.toUpperCase();
+      const down = ch.toLowerCase();
+      if (up === down) continue; // not a cased letter (marks, digits, punctuation, CJK)
+      if (ch === down) lower++;
+    }
+    letters++;
+    if (lower > limit) return false;
+  }
+  return letters >= 2 && (letters - lower) / letters > 0.85;
 }
 
 /**
@@ -105,7 +124,7 @@ function shouldJoin(prev: SourceLine, prevText: string, line: SourceLine, text: 
   if (HYPHEN_WRAP.test(prevText) || CONTINUES_PUNCT.test(text)) return true;
   // A short marker line ("1. Công tác lãnh đạo") ended before the margin: a heading, not a wrap.
   const prevLength = prev.text.trim().length;
-  if (!lower && prevText.length === prevLength && BLOCK_START.test(prevText) && prevLength < Math.min(80, wrapWidth * 0.6)) return false;
+  if (!lower && prevText.length === prevLength && HEADING_MARKER.test(prevText) && !/[,;-]$/u.test(prevText) && prevLength < Math.min(80, wrapWidth * 0.6)) return false;
   // Across a blank line, a sentence continues when it was cut mid-clause: the next line starts in
   // lower case, or the line above ran to the wrap width (a proper noun may start the next one).
   if (gap > 0) {

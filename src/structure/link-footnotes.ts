@@ -95,6 +95,23 @@ function pickNote(candidates: Footnote[] | undefined, page: number | undefined):
 
 /** The definition's text without its printed label: "(1) Hướng dẫn …" → "Hướng dẫn …". */
 function stripLabel(text: string, label: string): string {
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
-  return text.replace(new RegExp(`^\\s*\\(?\\s*${escaped}\\s*\\)?[.:]?\\s+`, "u"), "");
+  let i = 0;
+  const skipSpaces = () => {
+    while (i < text.length && text[i] === " ") i++;
+  };
+  skipSpaces();
+  const open = text[i] === "(";
+  if (open) i++;
+  skipSpaces();
+  if (!text.startsWith(label, i)) return text;
+  i += label.length;
+  skipSpaces();
+  if (open) {
+    if (text[i] !== ")") return text;
+    i++;
+  }
+  if (text[i] === "." || text[i] === ":") i++;
+  // The label must stand apart from the text that follows ("1 Hướng dẫn", not "10 hộ").
+  if (text[i] !== " ") return text;
+  return text.slice(i).trimStart();
 }

@@ -34,25 +34,39 @@ export function readMarkdown(markdown: string): SourceDocument {
  */
 const MAX_NESTING = 48;
 
-/** The deepest nesting of block quotes and indented list items, in one pass over the lines. */
+/** Emphasis delimiters on one line beyond which the parser's time explodes (real text has a few). */
+const MAX_DELIMITERS = 256;
+
+/**
+ * The deepest nesting of containers (block quotes, list markers, indentation) at the start of a
+ * line, or of emphasis delimiters within one, in one pass over the text.
+ */
 function nestingDepth(markdown: string): number {
   let max = 0;
   let i = 0;
   while (i < markdown.length) {
-    let quotes = 0;
+    let containers = 0;
     let indent = 0;
     for (; i < markdown.length; i++) {
       const c = markdown.charCodeAt(i);
-      if (c === 0x3e) quotes++; // >
+      const next = markdown.charCodeAt(i + 1);
+      if (c === 0x3e) containers++; // >
+      else if ((c === 0x2d || c === 0x2a || c === 0x2b) && (next === 0x20 || next === 0x09)) containers++; // "- ", "* ", "+ "
       else if (c === 0x20) indent++;
       else if (c === 0x09) indent += 4;
       else break;
     }
-    const depth = quotes + Math.floor(indent / 2);
+    const end = markdown.indexOf("\n", i);
+    const lineEnd = end === -1 ? markdown.length : end;
+    let delimiters = 0;
+    for (let k = i; k < lineEnd; k++) {
+      const c = markdown.charCodeAt(k);
+      if (c === 0x2a || c === 0x5f) delimiters++; // * _
+    }
+    const depth = Math.max(containers + Math.floor(indent / 2), delimiters > MAX_DELIMITERS ? Infinity : 0);
     if (depth > max) max = depth;
-    const next = markdown.indexOf("\n", i);
-    if (next === -1) break;
-    i = next + 1;
+    if (end === -1) break;
+    i = end + 1;
   }
   return max;
 }
