@@ -1,4 +1,5 @@
-export { parse, parseText } from "./parse.js";
+export { parse } from "./parse.js";
+export { parseText } from "./parse-text.js";
 export { VanbanError, isVanbanError, type VanbanErrorCode } from "./errors.js";
 export * from "./schema/index.js";
 export type { Block, BlockStyle, InlineMark, SourceDocument } from "./blocks/block.js";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isVanbanError } from "../../src/errors.js";
-import { parseText } from "../../src/parse.js";
+import { parseText } from "../../src/parse-text.js";
 import type { VanBanDocument } from "../../src/schema/document.js";
 import { VanBanDocumentSchema } from "../../src/schema/document.js";
 

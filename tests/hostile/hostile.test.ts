@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isVanbanError } from "../../src/errors.js";
-import { parse, parseText } from "../../src/parse.js";
+import { parse } from "../../src/parse.js";
+import { parseText } from "../../src/parse-text.js";
 import type { VanBanDocument } from "../../src/schema/document.js";
 import { expectValidRecord } from "../helpers/record-checks.js";
 import {

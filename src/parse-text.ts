@@ -1,0 +1,21 @@
+import { looksLikeMarkdown } from "./detect-format.js";
+import { VanbanError } from "./errors.js";
+import { buildRecord } from "./pipeline/build-record.js";
+import type { VanBanDocument } from "./schema/document.js";
+import type { ParseOptions } from "./schema/options.js";
+import { readMarkdown } from "./sources/markdown/index.js";
+import { readText } from "./sources/text/index.js";
+import { resolveOptions, sha256 } from "./parse.js";
+
+/**
+ * Parses text already in memory. Synchronous; `format` "text" (default) or "markdown".
+ */
+export function parseText(text: string, options?: ParseOptions): VanBanDocument {
+  const opts = resolveOptions(options);
+  if (opts.format !== "auto" && opts.format !== "text" && opts.format !== "markdown") {
+    throw new VanbanError("invalid_options", `parseText() reads text or Markdown, not ${opts.format}; use parse() for files.`);
+  }
+  const source = opts.format === "markdown" || (opts.format === "auto" && looksLikeMarkdown(text)) ? readMarkdown(text) : readText(text);
+  const bytes = Buffer.from(text, "utf8");
+  return buildRecord({ ...source, encoding: null }, { name: opts.name ?? null, bytes: bytes.length, sha256: sha256(bytes) });
+}
