@@ -1,4 +1,3 @@
-import type { PlacedBlock } from "../blocks/block.js";
 import type { Section, SectionKind } from "../schema/section.js";
 import type { Paragraph, Span } from "../schema/span.js";
 import { isAllCaps } from "../normalize/unwrap-lines.js";
@@ -238,4 +237,3 @@ function closeSpan(section: Section): Span {
   return span;
 }
 
-export type { PlacedBlock };

@@ -40,3 +40,20 @@ describe("section tree", () => {
     expect(r.sections.map((s) => [s.kind, s.label, s.heading])).toEqual([["number", "1", null], ["appendix", "Phụ lục 1", "DANH SÁCH CÁC ĐƠN VỊ"]]);
   });
 });
+
+describe("page furniture in text", () => {
+  it("moves page numbers and a running header out of the flow, and joins the paragraph they cut", () => {
+    const page = (n: number, body: string) => `SỞ Y TẾ - KẾ HOẠCH ${n}/2021\n${body}\n\n- ${n} -\n`;
+    const text = [
+      page(1, "BÁO CÁO\nKết quả công tác\n\nI. KẾT QUẢ\nCông tác tuyên truyền được đẩy mạnh trên các phương tiện thông tin và"),
+      page(2, "các tổ chức chính trị - xã hội đã phối hợp chặt chẽ."),
+      page(3, "II. PHƯƠNG HƯỚNG\nTiếp tục thực hiện."),
+    ].join("\f");
+    const r = checkRecord(parseText(text, { format: "text" }));
+    expect(r.furniture.map((f) => f.text)).toEqual(["SỞ Y TẾ - KẾ HOẠCH 1/2021", "- 1 -", "SỞ Y TẾ - KẾ HOẠCH 2/2021", "- 2 -", "SỞ Y TẾ - KẾ HOẠCH 3/2021", "- 3 -"]);
+    expect(r.sections[0].paragraphs.map((p) => p.text)).toEqual([
+      "Công tác tuyên truyền được đẩy mạnh trên các phương tiện thông tin và các tổ chức chính trị - xã hội đã phối hợp chặt chẽ.",
+    ]);
+    expect(r.source.pages).toBe(3);
+  });
+});

@@ -20,7 +20,7 @@ export function readText(text: string): SourceDocument {
   const raw = text.replace(/\r\n?/g, "\n").split("\n");
   let page = 1;
   let blanks = 0;
-  let sawFormFeed = false;
+  const sawFormFeed = text.includes(FORM_FEED);
   let inEndnotes = false;
   let endnote = 0;
   for (let i = 0; i < raw.length; i++) {
@@ -28,7 +28,6 @@ export function readText(text: string): SourceDocument {
     if (line.includes(FORM_FEED)) {
       const parts = line.split(FORM_FEED);
       page += parts.length - 1;
-      sawFormFeed = true;
       line = parts.join(" ");
     }
     const clean = normalizeSegment(line);
@@ -37,7 +36,8 @@ export function readText(text: string): SourceDocument {
       continue;
     }
     const indent = clean.length - clean.trimStart().length;
-    const isolated = blanks > 0 && (i + 1 >= raw.length || raw[i + 1].trim() === "");
+    // Alone between blank lines (or a page break): a page number, not a number in the text.
+    const isolated = (blanks > 0 || i === 0 || raw[i].startsWith(FORM_FEED)) && (i + 1 >= raw.length || raw[i + 1].trim() === "" || raw[i + 1].startsWith(FORM_FEED));
     let role: SourceLine["role"] = isolated && PAGE_NUMBER_LINE.test(clean) ? "furniture" : undefined;
     let text = clean;
     let footnoteLabel: string | undefined;
@@ -67,5 +67,35 @@ export function readText(text: string): SourceDocument {
     });
     blanks = 0;
   }
+  if (sawFormFeed) markRunningLines(lines, page);
   return { format: "text", blocks: unwrapLines(lines), pages: sawFormFeed ? page : null, warnings: [] };
+}
+
+/**
+ * Running headers and footers: the first or last line of a page that recurs, page numbers
+ * aside, on at least three pages and half of them. They become furniture, kept out of the flow.
+ */
+function markRunningLines(lines: SourceLine[], pages: number): void {
+  if (pages < 3) return;
+  const edges = new Map<number, SourceLine[]>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.role === "furniture" || line.page === undefined) continue;
+    const first = i === 0 || lines[i - 1].page !== line.page;
+    const last = i + 1 === lines.length || lines[i + 1].page !== line.page;
+    if (first || last) edges.set(i, [line]);
+  }
+  const pagesOf = new Map<string, Set<number>>();
+  const keyOf = (line: SourceLine) => line.text.trim().toLowerCase().replace(/\d+/gu, "#");
+  for (const [i] of edges) {
+    const key = keyOf(lines[i]);
+    pagesOf.set(key, (pagesOf.get(key) ?? new Set()).add(lines[i].page!));
+  }
+  const needed = Math.max(3, Math.ceil(pages / 2));
+  for (const [i] of edges) {
+    if ((pagesOf.get(keyOf(lines[i]))?.size ?? 0) < needed) continue;
+    lines[i].role = "furniture";
+    lines[i].breakBefore = true;
+    if (i + 1 < lines.length) lines[i + 1].breakBefore = true;
+  }
 }
