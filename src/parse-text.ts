@@ -5,7 +5,8 @@ import type { VanBanDocument } from "./schema/document.js";
 import type { ParseOptions } from "./schema/options.js";
 import { readMarkdown } from "./sources/markdown/index.js";
 import { readText } from "./sources/text/index.js";
-import { resolveOptions, sha256 } from "./parse.js";
+import { sha256 } from "./parse.js";
+import { resolveOptions } from "./resolve-options.js";
 
 /**
  * Parses text already in memory. Synchronous; `format` "text" (default) or "markdown".

@@ -6,17 +6,18 @@ import { VanbanError } from "./errors.js";
 import { decodeTextBytes } from "./normalize/decode-bytes.js";
 import { buildRecord } from "./pipeline/build-record.js";
 import type { VanBanDocument } from "./schema/document.js";
-import { ParseOptionsSchema, type ParseOptions, type ResolvedParseOptions } from "./schema/options.js";
+import { DEFAULT_OPTIONS } from "./schema/option-defaults.js";
+import type { ParseOptions, ResolvedParseOptions } from "./schema/options.js";
 import { readText } from "./sources/text/index.js";
 
-/** Validates options; bad options are the caller's error, with the zod issues in the message. */
-export function resolveOptions(options: ParseOptions | undefined): ResolvedParseOptions {
-  const parsed = ParseOptionsSchema.safeParse(options ?? {});
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "options"}: ${i.message}`).join("; ");
-    throw new VanbanError("invalid_options", `Invalid options: ${issues}`);
-  }
-  return parsed.data;
+/**
+ * The options of one call: with none given, the defaults without loading zod (the CLI's cold
+ * start); otherwise validated by the zod schema, loaded then.
+ */
+async function resolveOptionsLazily(options: ParseOptions | undefined): Promise<ResolvedParseOptions> {
+  if (options === undefined || Object.values(options).every((v) => v === undefined)) return { ...DEFAULT_OPTIONS };
+  const { resolveOptions } = await import("./resolve-options.js");
+  return resolveOptions(options);
 }
 
 /**
@@ -25,7 +26,7 @@ export function resolveOptions(options: ParseOptions | undefined): ResolvedParse
  * else becomes a record, with doubts in `warnings`.
  */
 export async function parse(input: Uint8Array | ArrayBuffer | string, options?: ParseOptions): Promise<VanBanDocument> {
-  const opts = resolveOptions(options);
+  const opts = await resolveOptionsLazily(options);
   let bytes: Uint8Array;
   let name: string | null = opts.name ?? null;
   if (typeof input === "string") {

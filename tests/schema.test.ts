@@ -24,3 +24,10 @@ describe("schema documents", () => {
     expect(ParseOptionsSchema.safeParse({ colour: true }).success).toBe(false);
   });
 });
+
+describe("option defaults", () => {
+  it("the zod-free defaults agree with the schema's", async () => {
+    const { DEFAULT_OPTIONS } = await import("../src/schema/option-defaults.js");
+    expect(ParseOptionsSchema.parse({})).toEqual({ ...DEFAULT_OPTIONS });
+  });
+});

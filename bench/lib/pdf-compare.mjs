@@ -12,7 +12,7 @@ const file = process.argv[2];
 const bytes = new Uint8Array(readFileSync(file));
 const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
 const { readPdf } = await tsImport(join(ROOT, "src/sources/pdf/index.ts"), import.meta.url);
-const { resolveOptions } = await tsImport(join(ROOT, "src/parse.ts"), import.meta.url);
+const { resolveOptions } = await tsImport(join(ROOT, "src/resolve-options.ts"), import.meta.url);
 const { parse } = await import(join(ROOT, "dist/index.js"));
 const options = resolveOptions({ ocr: "never" });
 

@@ -1,7 +1,8 @@
 import type { SourceDocument } from "../blocks/block.js";
 import type { TextUnit } from "../extract/context.js";
 import { foldTones } from "../normalize/fold.js";
-import { SCHEMA_VERSION, type LayoutEntry, type VanBanDocument } from "../schema/document.js";
+import type { LayoutEntry, VanBanDocument } from "../schema/document.js";
+import { SCHEMA_VERSION } from "../schema/version.js";
 import type { Section } from "../schema/section.js";
 import type { Paragraph, Span } from "../schema/span.js";
 import { buildSections } from "../structure/build-sections.js";

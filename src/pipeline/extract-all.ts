@@ -1,4 +1,4 @@
-import { extractCitations } from "../extract/citations/index.js";
+import { extractCitations } from "../extract/citations/extract-citations.js";
 import type { ExtractContext } from "../extract/context.js";
 import { extractTargets } from "../extract/targets/index.js";
 import type { Citation } from "../schema/citation.js";

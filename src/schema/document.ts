@@ -13,7 +13,9 @@ import { SectionSchema } from "./section.js";
 import { ParagraphSchema, SpanSchema, WarningSchema } from "./span.js";
 import { ResultSchema, TargetSchema } from "./target.js";
 
-export const SCHEMA_VERSION = 1 as const;
+import { SCHEMA_VERSION } from "./version.js";
+
+export { SCHEMA_VERSION };
 
 export const SourceFormatSchema = z.enum(["pdf", "docx", "doc", "markdown", "text"]);
 export type SourceFormat = z.infer<typeof SourceFormatSchema>;

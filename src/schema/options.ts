@@ -1,28 +1,29 @@
 import { z } from "zod";
+import { DEFAULT_OPTIONS } from "./option-defaults.js";
 
 /** Options of `parse` and `parseText`; validated, unknown keys rejected. */
 export const ParseOptionsSchema = z
   .strictObject({
     format: z
       .enum(["auto", "pdf", "docx", "doc", "markdown", "text"])
-      .default("auto")
+      .default(DEFAULT_OPTIONS.format)
       .describe("Force a format instead of detecting it from magic bytes and extension."),
     name: z.string().nullable().optional().describe("Source name recorded in `source.name`."),
     maxBytes: z
       .number()
       .int()
       .positive()
-      .default(256 * 1024 * 1024)
+      .default(DEFAULT_OPTIONS.maxBytes)
       .describe("Largest input accepted, in bytes (`too_large` above it)."),
     maxUncompressedBytes: z
       .number()
       .int()
       .positive()
-      .default(256 * 1024 * 1024)
+      .default(DEFAULT_OPTIONS.maxUncompressedBytes)
       .describe("Cap on the inflated size of the DOCX parts read (`too_large` above it)."),
-    maxPages: z.number().int().positive().nullable().default(null).describe("Read at most this many PDF pages."),
-    ocr: z.enum(["auto", "always", "never"]).default("auto").describe("OCR pages without a usable text layer."),
-    ocrLanguage: z.string().default("vie"),
+    maxPages: z.number().int().positive().nullable().default(DEFAULT_OPTIONS.maxPages).describe("Read at most this many PDF pages."),
+    ocr: z.enum(["auto", "always", "never"]).default(DEFAULT_OPTIONS.ocr).describe("OCR pages without a usable text layer."),
+    ocrLanguage: z.string().default(DEFAULT_OPTIONS.ocrLanguage),
     password: z.string().optional().describe("Password of an encrypted PDF."),
   })
   .meta({ id: "ParseOptions" });

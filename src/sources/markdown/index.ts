@@ -14,7 +14,7 @@ export function readMarkdown(markdown: string): SourceDocument {
   try {
     const depth = nestingDepth(markdown);
     if (depth > MAX_NESTING) throw new Error(`nesting ${depth} levels deep, over ${MAX_NESTING}`);
-    lines = walkMarkdown(markdown);
+    lines = chunksOf(markdown).flatMap((chunk) => walkMarkdown(chunk));
   } catch (error) {
     // A document the Markdown parser cannot take (pathological nesting) is still text.
     warnings.push({
@@ -69,6 +69,31 @@ function nestingDepth(markdown: string): number {
     i = end + 1;
   }
   return max;
+}
+
+/** Markdown parsed at once up to this size; larger input is cut into pieces of about this size. */
+const CHUNK = 256 * 1024;
+/** A blank line followed by a line that starts at the margin: no block spans it in our documents. */
+const SAFE_CUT = /\n[ \t]*\n(?=[^\s>*+\-\d])/gu;
+
+/**
+ * Cuts a large document between top-level blocks, so that the parser's time and memory stay
+ * linear in the size of the document (micromark slows down on megabytes at once).
+ */
+function chunksOf(markdown: string): string[] {
+  if (markdown.length <= CHUNK) return [markdown];
+  const chunks: string[] = [];
+  let start = 0;
+  while (markdown.length - start > CHUNK) {
+    SAFE_CUT.lastIndex = start + CHUNK;
+    const cut = SAFE_CUT.exec(markdown);
+    if (!cut) break;
+    const end = cut.index + cut[0].length;
+    chunks.push(markdown.slice(start, end));
+    start = end;
+  }
+  chunks.push(markdown.slice(start));
+  return chunks;
 }
 
 /** A paragraph that opens with a superscript label is that footnote's definition. */
