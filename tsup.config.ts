@@ -12,7 +12,8 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     sourcemap: true,
-    clean: true,
+    // Both builds write dist/ at once: neither cleans it (npm run build empties it first).
+    clean: false,
     splitting: true,
     shims: true,
     external,

@@ -13,7 +13,7 @@ export const MOTTO = /Độc\s+lập\s*[-–—]?\s*Tự\s+do\s*[-–—]?\s*H�
  * "Số: 05/2022/QĐ-UBND" (legal normative). The symbol is letters and digits joined by - / &.
  */
 export const NUMBER_SYMBOL =
-  /(?<![\p{L}\d])[Ss]ố\s*[:.]?\s*(?:(?<number>\d{1,6}[a-z]?)|(?<unreadable>[^\s/\d][^\s/]{0,7}))?\s*\.?\s*(?:[/\-–]\s*(?<year>(?:19|20)\d{2})\s*)?[/\-–]\s*(?<symbol>[\p{Lu}\d][\p{Lu}\p{Ll}\d&]{0,20}(?:\s*[-–/]\s*[\p{Lu}\d][\p{Lu}\p{Ll}\d&]{0,20}){0,5})/u;
+  /(?:(?<![\p{L}\d])Số|(?<![\p{L}\d])số(?=\s*:)|^số)\s*[:.]?\s*(?:(?<number>\d{1,6}[a-z]?)|(?<unreadable>[^\s/\d][^\s/]{0,7}))?\s*\.?\s*(?:[/\-–]\s*(?<year>(?:19|20)\d{2})\s*)?[/\-–]\s*(?<symbol>[\p{Lu}\d][\p{Lu}\p{Ll}\d&]{0,20}(?:\s*[-–/]\s*[\p{Lu}\d][\p{Lu}\p{Ll}\d&]{0,20}){0,5})/u;
 /** Địa danh và thời gian: "Kon Tum, ngày 15 tháng 01 năm 2023", blanks allowed. */
 export const PLACE_DATE =
   /(?<place>\p{Lu}[\p{L}.'’]*(?:\s+(?:\p{Lu}[\p{L}.'’]*|phố|xã|trấn)){0,6})\s*,\s*ngày\s*(?:(?<day>\d{1,2})|(?<dayUnreadable>[^\s\d]{1,4}))?\s*[/.-]?\s*tháng\s*(?:(?<month>\d{1,2})|(?<monthUnreadable>[^\s\d]{1,4}))?\s*[/.-]?\s*năm\s*(?<year>\d{4})?/u;
@@ -21,7 +21,7 @@ export const PLACE_DATE =
 export const DATE_ONLY =
   /^ngày\s*(?:(?<day>\d{1,2})|(?<dayUnreadable>[^\s\d]{1,4}))?\s*[/.-]?\s*tháng\s*(?:(?<month>\d{1,2})|(?<monthUnreadable>[^\s\d]{1,4}))?\s*[/.-]?\s*năm\s*(?<year>\d{4})?/iu;
 /** The box a signing tool prints ("Ký bởi: …", "Thời gian ký: …"): page furniture, not content. */
-export const SIGNING_STAMP = /Ký\s+bởi\s*:|Thời\s+gian\s+ký\s*:/iu;
+export const SIGNING_STAMP = /Ký\s+bởi\s*:|Thời\s+gian\s+ký\s*:|^\W{0,3}Email\s*:\s*\S+@\S+$/iu;
 /** A place alone on its line, the date below it: "Thành phố Hồ Chí Minh," / "ngày … năm 2021". */
 export const PLACE_LINE = /^(?<place>\p{Lu}[\p{L}.'’]*(?:\s+(?:\p{Lu}[\p{L}.'’]*|phố|xã|trấn)){0,6})\s*,$/u;
 /** Mức độ khẩn. */

@@ -77,6 +77,18 @@ export function readTitle(
     }
     claim(ctx, i, "title");
     result.end = i + 1;
+    // A title that is not a type, in capitals over several lines ("DANH MỤC" / "VĂN BẢN …").
+    if (type === null && isAllCaps(block.text)) {
+      for (let j = nextFree(ctx, i + 1); j < ctx.blocks.length; j = nextFree(ctx, j + 1)) {
+        const next = ctx.blocks[j];
+        if (!isAllCaps(next.text) || next.text.length > 200 || markerOf(next.text, foldedText(ctx, next)) !== null) break;
+        result.title = `${result.title} ${next.text}`;
+        result.titleSpan = joinSpans(result.titleSpan!, rangeSpan(ctx, next, next.start, next.end));
+        claim(ctx, j, "title");
+        i = j;
+        result.end = j + 1;
+      }
+    }
     // Trích yếu: the next block when it reads like one; under a type title, stamp noise in
     // capitals (a scan's "CÔNG VĂN ĐẾN" box) may stand between them.
     let j = nextFree(ctx, i + 1);
