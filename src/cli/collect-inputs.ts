@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, type Dirent } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { SUPPORTED_EXTENSIONS } from "../detect-format.js";
@@ -96,17 +96,8 @@ async function walkDirectory(root: string, notes: string[]): Promise<string[][]>
   const visited = new Set<string>();
   const walk = async (segments: string[]): Promise<void> => {
     const folder = join(root, ...segments);
-    const real = await realpath(folder).catch(() => folder);
-    // Symlinked folders are followed once: a link back up the tree must not loop.
-    if (visited.has(real)) return;
-    visited.add(real);
-    let entries;
-    try {
-      entries = await readdir(folder, { withFileTypes: true });
-    } catch (error) {
-      notes.push(`${folder}: cannot read the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-      return;
-    }
+    const entries = await readFolderOnce(folder, visited, notes);
+    if (!entries) return;
     entries.sort((a, b) => compareNames(a.name, b.name));
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
@@ -150,16 +141,8 @@ async function walkForGlob(base: string, maxDepth: number, pattern: string[], no
   const showHidden = pattern.some((s) => s.startsWith("."));
   const walk = async (segments: string[]): Promise<void> => {
     const folder = join(base, ...segments);
-    const real = await realpath(folder).catch(() => folder);
-    if (visited.has(real)) return;
-    visited.add(real);
-    let entries;
-    try {
-      entries = await readdir(folder, { withFileTypes: true });
-    } catch (error) {
-      notes.push(`${folder}: cannot read the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-      return;
-    }
+    const entries = await readFolderOnce(folder, visited, notes);
+    if (!entries) return;
     for (const entry of entries) {
       if (entry.name.startsWith(".") && !showHidden) continue;
       let isDir = entry.isDirectory();
@@ -190,4 +173,20 @@ function compareSegments(a: readonly string[], b: readonly string[]): number {
     if (c !== 0) return c;
   }
   return a.length - b.length;
+}
+
+/**
+ * The entries of a folder, or null when it was seen already (symlinked folders are followed
+ * once: a link back up the tree must not loop) or cannot be read (said in `notes`).
+ */
+async function readFolderOnce(folder: string, visited: Set<string>, notes: string[]): Promise<Dirent[] | null> {
+  const real = await realpath(folder).catch(() => folder);
+  if (visited.has(real)) return null;
+  visited.add(real);
+  try {
+    return await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    notes.push(`${folder}: cannot read the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    return null;
+  }
 }
