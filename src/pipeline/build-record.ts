@@ -135,11 +135,15 @@ export function buildRecord(source: SourceDocument, meta: SourceMeta): VanBanDoc
  */
 function findAppendix(ctx: StructureContext, from: number): number {
   let closingSeen = false;
+  let inClosingZone = false;
   for (let i = from; i < ctx.blocks.length; i++) {
     const block = ctx.blocks[i];
     if (isAside(block.role)) continue;
+    // The source knew the closing table or columns: what follows them is an attachment.
+    if (inClosingZone && block.zone !== "closing") return i;
+    inClosingZone = block.zone === "closing";
     const folded = ctx.folded.slice(block.start, block.end);
-    if (RECIPIENTS_LEAD.test(folded) || AUTHORITY.test(block.text) || block.zone === "closing") closingSeen = true;
+    if (RECIPIENTS_LEAD.test(folded) || AUTHORITY.test(block.text) || inClosingZone) closingSeen = true;
     else if (closingSeen && markerOf(block.text, folded)?.kind === "appendix") return i;
   }
   return ctx.blocks.length;
