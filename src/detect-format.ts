@@ -41,10 +41,8 @@ export function formatFromExtension(name: string | null | undefined): SourceForm
 /** Supported file extensions, for directory walks. */
 export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSIONS);
 
-const MARKDOWN_HINT = /^(?:#{1,6}\s|\s*[-*]\s|.*\*\*[^*]+\*\*|.*<sup>)/mu;
-
 /** Markdown or plain text, when neither the bytes nor the name decide. */
 export function looksLikeMarkdown(text: string): boolean {
   const sample = text.slice(0, 20000);
-  return /^#{1,6}\s/mu.test(sample) || /\*\*[^*\n]+\*\*/u.test(sample) || /<sup>/u.test(sample) || (MARKDOWN_HINT.test(sample) && /^#{1,6}\s/mu.test(sample));
+  return /^#{1,6}\s/mu.test(sample) || /\*\*[^*\n]+\*\*/u.test(sample) || /<sup>/u.test(sample);
 }

@@ -101,13 +101,7 @@ async function walkDirectory(root: string, notes: string[]): Promise<string[][]>
     entries.sort((a, b) => compareNames(a.name, b.name));
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        const target = await stat(join(folder, entry.name)).catch(() => null);
-        isDir = target?.isDirectory() ?? false;
-        isFile = target?.isFile() ?? false;
-      }
+      const { isDir, isFile } = await kindOf(folder, entry);
       if (isDir) await walk([...segments, entry.name]);
       else if (isFile && SUPPORTED.has(extname(entry.name).toLowerCase())) out.push([...segments, entry.name]);
     }
@@ -145,13 +139,7 @@ async function walkForGlob(base: string, maxDepth: number, pattern: string[], no
     if (!entries) return;
     for (const entry of entries) {
       if (entry.name.startsWith(".") && !showHidden) continue;
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        const target = await stat(join(folder, entry.name)).catch(() => null);
-        isDir = target?.isDirectory() ?? false;
-        isFile = target?.isFile() ?? false;
-      }
+      const { isDir, isFile } = await kindOf(folder, entry);
       const rel = [...segments, entry.name];
       if (isDir && rel.length < maxDepth) await walk(rel);
       else if (isFile && SUPPORTED.has(extname(entry.name).toLowerCase()) && matchPath(pattern, rel)) out.push(rel);
@@ -189,4 +177,11 @@ async function readFolderOnce(folder: string, visited: Set<string>, notes: strin
     notes.push(`${folder}: cannot read the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     return null;
   }
+}
+
+/** Folder or file, following a symbolic link to what it points at (a broken link is neither). */
+async function kindOf(folder: string, entry: Dirent): Promise<{ isDir: boolean; isFile: boolean }> {
+  if (!entry.isSymbolicLink()) return { isDir: entry.isDirectory(), isFile: entry.isFile() };
+  const target = await stat(join(folder, entry.name)).catch(() => null);
+  return { isDir: target?.isDirectory() ?? false, isFile: target?.isFile() ?? false };
 }

@@ -6,7 +6,7 @@ import { SCHEMA_VERSION } from "../schema/version.js";
 import type { Section } from "../schema/section.js";
 import type { Paragraph, Span } from "../schema/span.js";
 import { buildSections } from "../structure/build-sections.js";
-import { blockSpan, claim, type StructureContext } from "../structure/context.js";
+import { blockSpan, claim, isAside, type StructureContext } from "../structure/context.js";
 import { linkFootnotes } from "../structure/link-footnotes.js";
 import { orderFlow } from "../structure/order-flow.js";
 import { placeBlocks } from "../structure/place-blocks.js";
@@ -147,10 +147,6 @@ function findAppendix(ctx: StructureContext, from: number): number {
     else if (closingSeen && markerOf(block.text, folded)?.kind === "appendix") return i;
   }
   return ctx.blocks.length;
-}
-
-function isAside(role: string | undefined): boolean {
-  return role === "footnote" || role === "endnote" || role === "furniture";
 }
 
 /** The runs of text extractors read, in text order. */

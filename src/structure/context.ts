@@ -13,6 +13,11 @@ export interface StructureContext {
   warnings: Warning[];
 }
 
+/** Footnote and endnote definitions and page furniture: beside the flow, never body text. */
+export function isAside(role: PlacedBlock["role"]): boolean {
+  return role === "footnote" || role === "endnote" || role === "furniture";
+}
+
 export function blockSpan(block: PlacedBlock): Span {
   return block.page === undefined ? { start: block.start, end: block.end } : { start: block.start, end: block.end, page: block.page };
 }

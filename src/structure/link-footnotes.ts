@@ -1,7 +1,7 @@
 import type { Footnote } from "../schema/footnote.js";
 import type { Span } from "../schema/span.js";
 import { footnoteLabelOf } from "../sources/markdown/index.js";
-import { blockSpan, claim, joinSpans, type StructureContext } from "./context.js";
+import { blockSpan, claim, isAside, joinSpans, type StructureContext } from "./context.js";
 
 export interface FootnoteRefFound {
   blockIndex: number;
@@ -38,7 +38,7 @@ export function linkFootnotes(ctx: StructureContext, sectionOf: (blockIndex: num
   const refsByBlock = new Map<number, string[]>();
   const lost: FootnoteRefFound[] = [];
   for (const block of ctx.blocks) {
-    if (block.role === "footnote" || block.role === "endnote" || block.role === "furniture") continue;
+    if (isAside(block.role)) continue;
     for (const mark of block.marks ?? []) {
       let label: string | null = null;
       if (mark.kind === "footnoteRef") label = mark.label ?? null;

@@ -1,5 +1,5 @@
 import type { Addressee } from "../schema/header.js";
-import { claim, foldedText, rangeSpan, type StructureContext } from "./context.js";
+import { claim, foldedText, isAside, rangeSpan, type StructureContext } from "./context.js";
 import { ADDRESSEE_LEAD, MARKER_BULLET } from "./patterns.js";
 
 /** How far after the title the "Kính gửi" line may be. */
@@ -16,7 +16,7 @@ export function readAddressees(ctx: StructureContext, start: number): { addresse
   let i = start;
   let seen = 0;
   for (; i < ctx.blocks.length && seen < REACH; i++) {
-    if (ctx.roles[i] !== null || isAside(ctx, i)) continue;
+    if (ctx.roles[i] !== null || isAside(ctx.blocks[i].role)) continue;
     seen++;
     const lead = ADDRESSEE_LEAD.exec(foldedText(ctx, ctx.blocks[i]));
     if (!lead) continue;
@@ -26,7 +26,7 @@ export function readAddressees(ctx: StructureContext, start: number): { addresse
     if (inline.trim()) pushNames(ctx, i, block.start + lead[0].length, inline, addressees);
     let j = i + 1;
     for (; j < ctx.blocks.length; j++) {
-      if (ctx.roles[j] !== null || isAside(ctx, j)) continue;
+      if (ctx.roles[j] !== null || isAside(ctx.blocks[j].role)) continue;
       const next = ctx.blocks[j];
       const bullet = MARKER_BULLET.exec(next.text);
       const short = next.text.length <= NAME_MAX;
@@ -48,7 +48,7 @@ export function readAddressees(ctx: StructureContext, start: number): { addresse
 }
 
 function prevText(ctx: StructureContext, j: number): string {
-  for (let k = j - 1; k >= 0; k--) if (!isAside(ctx, k)) return ctx.blocks[k].text;
+  for (let k = j - 1; k >= 0; k--) if (!isAside(ctx.blocks[k].role)) return ctx.blocks[k].text;
   return "";
 }
 
@@ -74,7 +74,3 @@ function pushNames(ctx: StructureContext, index: number, start: number, rawText:
   }
 }
 
-function isAside(ctx: StructureContext, i: number): boolean {
-  const role = ctx.blocks[i].role;
-  return role === "footnote" || role === "endnote" || role === "furniture";
-}

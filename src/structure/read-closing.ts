@@ -2,7 +2,7 @@ import type { PlacedBlock } from "../blocks/block.js";
 import type { Archive, Authority, Recipient, Signature } from "../schema/header.js";
 import type { Span } from "../schema/span.js";
 import { isAllCaps } from "../normalize/unwrap-lines.js";
-import { claim, foldedText, joinSpans, rangeSpan, type StructureContext } from "./context.js";
+import { claim, foldedText, joinSpans, isAside, rangeSpan, type StructureContext } from "./context.js";
 import { ARCHIVE_LEAD, AUTHORITY, END_MARK, POSITION, RECIPIENTS_LEAD, RECIPIENT_LINE, RECIPIENT_PURPOSE } from "./patterns.js";
 
 /** How many blocks from the end the closing may start. */
@@ -33,7 +33,7 @@ export function readClosing(ctx: StructureContext, bodyStart: number, limit = ct
   const result: ClosingResult = { recipients: [], archive: null, signature: null, start: limit };
   const flow: number[] = [];
   for (let i = Math.max(bodyStart, limit - CLOSING_REACH - 1); i < limit; i++) {
-    if (ctx.roles[i] === null && !isAside(ctx, i)) flow.push(i);
+    if (ctx.roles[i] === null && !isAside(ctx.blocks[i].role)) flow.push(i);
   }
   if (flow.length === 0) return result;
   // The closing starts at "Nơi nhận", or at the signature's first authority line, whichever is first
@@ -210,7 +210,3 @@ function lastIndex(list: number[], test: (i: number) => boolean): number {
   return -1;
 }
 
-function isAside(ctx: StructureContext, i: number): boolean {
-  const role = ctx.blocks[i].role;
-  return role === "footnote" || role === "endnote" || role === "furniture";
-}

@@ -3,8 +3,8 @@ import type { Header } from "../schema/header.js";
 import type { Span } from "../schema/span.js";
 import { isAllCaps } from "../normalize/unwrap-lines.js";
 import { foldTones } from "../normalize/fold.js";
-import { claim, foldedText, joinSpans, rangeSpan, type StructureContext } from "./context.js";
-import { isoDate } from "./dates.js";
+import { claim, foldedText, joinSpans, isAside, rangeSpan, type StructureContext } from "./context.js";
+import { toIsoDate } from "../extract/citations/dates.js";
 import { typeOfTitle } from "./document-type.js";
 import {
   ADDRESSEE_LEAD,
@@ -12,7 +12,6 @@ import {
   MOTTO,
   NATIONAL_TITLE,
   NUMBER_SYMBOL,
-  ORNAMENT,
   PLACE_DATE,
   DATE_ONLY,
   SUBJECT_VV,
@@ -63,7 +62,8 @@ export function readHeader(ctx: StructureContext): HeaderResult {
   let noise = 0;
   for (let i = 0; i < ctx.blocks.length && i < HEADER_REACH; i++) {
     const block = ctx.blocks[i];
-    if (block.role === "footnote" || block.role === "endnote" || block.role === "furniture" || ctx.roles[i] !== null) continue;
+    // Ornaments and signing stamps were claimed as furniture before the header is read.
+    if (isAside(block.role) || ctx.roles[i] !== null) continue;
     const folded = foldedText(ctx, block);
     if (inSubject && block.zone === "header" && block.column !== "right" && !NUMBER_SYMBOL.test(folded)) {
       // The trích yếu of a công văn wraps inside the left column.
@@ -98,11 +98,6 @@ export function readHeader(ctx: StructureContext): HeaderResult {
         issuerLines.push({ text: leftover, span: found.leftoverSpan!, bold: Boolean(block.style.bold) });
       }
       claim(ctx, i, found.subject && found.items === 1 ? "subject" : "header");
-      end = i + 1;
-      continue;
-    }
-    if (ORNAMENT.test(block.text) && block.text.trim() !== "") {
-      claim(ctx, i, "furniture");
       end = i + 1;
       continue;
     }
@@ -248,7 +243,7 @@ function readHeaderItems(ctx: StructureContext, block: PlacedBlock, foldedBlock:
       header.place = ctx.text.slice(placeStart, placeStart + g.place.length);
       header.spans.place = rangeSpan(ctx, block, placeStart, placeStart + g.place.length);
     }
-    header.date = isoDate(g.day, g.month, g.year);
+    header.date = g.day && g.month && g.year ? toIsoDate(Number(g.day), Number(g.month), Number(g.year)) : null;
     if (g.dayUnreadable || g.monthUnreadable) {
       // Handwritten day or month (a scan): the date is left null, never guessed.
       ctx.warnings.push({

@@ -1,9 +1,9 @@
 import type { Span } from "../schema/span.js";
 import type { DocumentType } from "../schema/header.js";
 import { isAllCaps } from "../normalize/unwrap-lines.js";
-import { claim, foldedText, joinSpans, rangeSpan, type StructureContext } from "./context.js";
+import { claim, foldedText, joinSpans, isAside, rangeSpan, type StructureContext } from "./context.js";
 import { typeOfSymbol, typeOfTitle, typeOfTitlePrefix } from "./document-type.js";
-import { ADDRESSEE_LEAD, LEGAL_BASIS, ORNAMENT, RECIPIENTS_LEAD, SUBJECT_VV } from "./patterns.js";
+import { ADDRESSEE_LEAD, LEGAL_BASIS, RECIPIENTS_LEAD, SUBJECT_VV } from "./patterns.js";
 import { markerOf } from "./section-markers.js";
 
 /** How many blocks after the header the title may be looked for. */
@@ -45,10 +45,6 @@ export function readTitle(
   for (let k = 0; k < TITLE_REACH && i < ctx.blocks.length; k++, i = nextFree(ctx, i + 1)) {
     const block = ctx.blocks[i];
     const folded = foldedText(ctx, block);
-    if (ORNAMENT.test(block.text)) {
-      claim(ctx, i, "furniture");
-      continue;
-    }
     if (ADDRESSEE_LEAD.test(folded) || LEGAL_BASIS.test(folded) || RECIPIENTS_LEAD.test(folded)) break;
     // A công văn's trích yếu written "Về …" instead of "V/v …", right under the header.
     const aboutLine = k === 0 && result.subject === null && /^Về\s/u.test(block.text) && block.text.length <= SUBJECT_MAX && symbol !== null && typeOfSymbol(symbol)?.code === null;
@@ -151,11 +147,7 @@ function readSubject(ctx: StructureContext, i: number): { text: string; span: Sp
 }
 
 function nextFree(ctx: StructureContext, i: number): number {
-  while (i < ctx.blocks.length && (ctx.roles[i] !== null || isAside(ctx, i))) i++;
+  while (i < ctx.blocks.length && (ctx.roles[i] !== null || isAside(ctx.blocks[i].role))) i++;
   return i;
 }
 
-function isAside(ctx: StructureContext, i: number): boolean {
-  const role = ctx.blocks[i].role;
-  return role === "footnote" || role === "endnote" || role === "furniture";
-}

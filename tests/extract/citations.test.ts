@@ -7,12 +7,10 @@ import {
   documentTypeByCode,
   documentTypeByName,
   extractCitations,
-  foldForMatching,
   groupCitations,
   TYPE_CODES,
 } from "../../src/extract/citations/index.js";
 import type { ExtractContext, TextUnit } from "../../src/extract/context.js";
-import { foldTones } from "../../src/normalize/fold.js";
 import { CitationSchema, type Citation } from "../../src/schema/citation.js";
 import { contextFromText, scoreCitations, type AnnotationFile } from "../../scripts/measure-citations.js";
 
@@ -717,17 +715,6 @@ describe("properties", () => {
         for (const d of groupCitations(citations)) expect(CitedDocumentSchema.safeParse(d).success).toBe(true);
       }),
       { numRuns: 400 },
-    );
-  });
-
-  it("foldForMatching equals foldTones, only faster", () => {
-    const words = ["hoà", "hòa", "uỷ", "ủy", "Uỷ", "khoẻ", "quả", "quý", "thuỷ", "hoàn", "toán", "của", "Hoà", "HOÀ", "thoả", "xoè", "a", " ", "\n", "đ"];
-    fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 3 })), { maxLength: 40 }), (parts) => {
-        const text = parts.join("");
-        expect(foldForMatching(text)).toBe(foldTones(text));
-      }),
-      { numRuns: 500 },
     );
   });
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { foldKey, foldTones, sameWords } from "../../src/normalize/fold.js";
 import { normalizeText } from "../../src/normalize/normalize-text.js";
-import { isVietnameseSyllable } from "../../src/normalize/syllable.js";
+import { composeSyllable, isVietnameseSyllable, parseSyllable, tonePositions } from "../../src/normalize/syllable.js";
 import { unwrapLines } from "../../src/normalize/unwrap-lines.js";
 
 describe("normalizeText", () => {
@@ -41,6 +41,25 @@ describe("foldTones and matching", () => {
     ["thuỷ", "thủy"],
   ])("%s folds to %s", (a, b) => {
     expect(foldTones(a)).toBe(b);
+  });
+  it("equals folding each word on its own (it only looks at open oa/oe/uy words)", () => {
+    const byWord = (text: string) =>
+      text.replace(/[\p{L}\p{M}]+/gu, (word) => {
+        const syl = parseSyllable(word);
+        if (!syl || syl.tone === null) return word;
+        const { classic, modern } = tonePositions(syl);
+        if (syl.tonePos === classic || syl.tonePos !== modern) return word;
+        const folded = composeSyllable(syl.letters, syl.tone, classic);
+        return folded.length === word.length ? folded : word;
+      });
+    const words = ["hoà", "hòa", "uỷ", "ủy", "Uỷ", "khoẻ", "quả", "quý", "thuỷ", "hoàn", "toán", "của", "Hoà", "HOÀ", "thoả", "xoè", "a", " ", "\n", "đ"];
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 3 })), { maxLength: 40 }), (parts) => {
+        const text = parts.join("").normalize("NFC");
+        expect(foldTones(text)).toBe(byWord(text));
+      }),
+      { numRuns: 500 },
+    );
   });
   it("keeps the length of any text, so offsets carry over", () => {
     fc.assert(fc.property(fc.string({ unit: "grapheme" }), (s) => {

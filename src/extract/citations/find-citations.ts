@@ -16,7 +16,7 @@ import type { Warning } from "../../schema/span.js";
 import type { ExtractContext, TextUnit } from "../context.js";
 import type { DateMatch } from "./dates.js";
 import { readIssuerAt, type PhraseMatch } from "./issuer.js";
-import { foldForMatching } from "./match-fold.js";
+import { foldTones } from "../../normalize/fold.js";
 import {
   CODE_BEFORE_SYMBOL,
   DIGIT,
@@ -117,7 +117,7 @@ export function findCitationsInUnit(ctx: ExtractContext, unitIndex: number, out:
   const end = Math.max(start, Math.min(unit.span.end, ctx.text.length));
   const text = ctx.text.slice(start, end);
   if (!mayCite(text)) return;
-  const folded = foldForMatching(text);
+  const folded = foldTones(text);
   const scan: Scan = {
     ctx,
     unit,

@@ -44,5 +44,4 @@ export {
 } from "./types.js";
 export { parseSymbol, type ParsedSymbol } from "./symbol.js";
 export { toIsoDate } from "./dates.js";
-export { foldForMatching } from "./match-fold.js";
 export { extractCitations } from "./extract-citations.js";

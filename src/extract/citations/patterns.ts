@@ -10,7 +10,7 @@
  *   position.
  *
  * Case-insensitive patterns (`iu`) are written in classic tone spelling ("thỏa", "ủy", "khóa")
- * and run on text folded by `foldForMatching`, so "thoả"/"uỷ"/"khoá" match too.
+ * and run on text folded by `foldTones`, so "thoả"/"uỷ"/"khoá" match too.
  */
 import { GENERIC_DOCUMENT_WORDS, TYPE_CODES, TYPE_NAMES } from "./types.js";
 
