@@ -26,7 +26,7 @@ import { pathToFileURL } from "node:url";
 import type { ExtractContext, TextUnit } from "../src/extract/context.js";
 import { extractCitations } from "../src/extract/citations/index.js";
 import { documentKey } from "../src/extract/citations/resolve-citations.js";
-import { foldKey } from "../src/normalize/fold.js";
+import { foldKey } from "../src/text/fold.js";
 import type { Citation } from "../src/schema/citation.js";
 
 export interface AnnotatedCitation {

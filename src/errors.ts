@@ -1,4 +1,4 @@
-/** Stable error codes: input that cannot be read at all, or bad options. */
+/** Stable error codes: input that cannot be read at all, bad options, or a parse stopped (`timeout`, `aborted`). */
 export type VanbanErrorCode =
   | "unsupported_format"
   | "empty_input"
@@ -8,7 +8,8 @@ export type VanbanErrorCode =
   | "invalid_options"
   | "not_found"
   | "read_failed"
-  | "timeout";
+  | "timeout"
+  | "aborted";
 
 /** Thrown only for unreadable input or bad options; document content never throws. */
 export class VanbanError extends Error {

@@ -10,12 +10,17 @@ import { resolveOptions } from "./resolve-options.js";
 
 /**
  * Parses text already in memory. Synchronous; `format` "text" (default) or "markdown".
+ * Empty or whitespace-only text throws `empty_input`, as `parse()` of such bytes does.
+ * `signal` is checked once, before parsing (an already aborted signal throws `aborted`).
  */
 export function parseText(text: string, options?: ParseOptions): VanBanDocument {
   const opts = resolveOptions(options);
   if (opts.format !== "auto" && opts.format !== "text" && opts.format !== "markdown") {
     throw new VanbanError("invalid_options", `parseText() reads text or Markdown, not ${opts.format}; use parse() for files.`);
   }
+  if (typeof text !== "string") throw new VanbanError("invalid_options", "parseText() takes a string; use parse() for bytes and files.");
+  if (opts.signal?.aborted) throw new VanbanError("aborted", "The parse was aborted (option `signal`).", { cause: opts.signal.reason });
+  if (text.trim() === "") throw new VanbanError("empty_input", `${opts.name ?? "The text"} is empty (no text, only whitespace).`);
   const source = opts.format === "markdown" || (opts.format === "auto" && looksLikeMarkdown(text)) ? readMarkdown(text) : readText(text);
   const bytes = Buffer.from(text, "utf8");
   return buildRecord({ ...source, encoding: null }, { name: opts.name ?? null, bytes: bytes.length, sha256: sha256(bytes) });

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
-import type { SourceDocument } from "./blocks/block.js";
-import { formatFromExtension, looksLikeMarkdown, sniffFormat } from "./detect-format.js";
+import type { SourceDocument } from "./blocks/index.js";
+import { formatFromExtension, looksBinary, looksLikeMarkdown, sniffForeign, sniffFormat } from "./detect-format.js";
 import { VanbanError } from "./errors.js";
-import { decodeTextBytes } from "./normalize/decode-bytes.js";
+import { decodeTextBytes } from "./normalize/index.js";
+import { createDeadline, type Deadline } from "./parse-deadline.js";
 import { buildRecord } from "./pipeline/build-record.js";
 import type { VanBanDocument } from "./schema/document.js";
 import { DEFAULT_OPTIONS } from "./schema/option-defaults.js";
@@ -23,27 +24,34 @@ async function resolveOptionsLazily(options: ParseOptions | undefined): Promise<
 /**
  * Parses a document: a path, or its bytes. The format comes from the magic bytes first, the
  * extension second (or `options.format`). Unreadable input throws `VanbanError`; everything
- * else becomes a record, with doubts in `warnings`.
+ * else becomes a record, with doubts in `warnings`. `signal` / `timeout` stop it with the
+ * codes `aborted` / `timeout`, checked between the stages and while a reader is awaited.
  */
 export async function parse(input: Uint8Array | ArrayBuffer | string, options?: ParseOptions): Promise<VanBanDocument> {
   const opts = await resolveOptionsLazily(options);
-  let bytes: Uint8Array;
-  let name: string | null = opts.name ?? null;
-  if (typeof input === "string") {
-    name ??= input;
-    bytes = await readInput(input, opts.maxBytes);
-  } else if (input instanceof ArrayBuffer) {
-    bytes = new Uint8Array(input);
-  } else if (input instanceof Uint8Array) {
-    // A Node Buffer is a Uint8Array, but pdfjs refuses Buffers: view the same memory as a plain one.
-    bytes = Buffer.isBuffer(input) ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : input;
-  } else {
-    throw new VanbanError("invalid_options", "parse() takes a file path, a Uint8Array or an ArrayBuffer.");
+  const deadline = createDeadline(opts);
+  try {
+    deadline.check();
+    let bytes: Uint8Array;
+    let name: string | null = opts.name ?? null;
+    if (typeof input === "string") {
+      name ??= input;
+      bytes = await deadline.race(readInput(input, opts.maxBytes, deadline.signal));
+    } else if (input instanceof ArrayBuffer) {
+      bytes = new Uint8Array(input);
+    } else if (input instanceof Uint8Array) {
+      // A Node Buffer is a Uint8Array, but pdfjs refuses Buffers: view the same memory as a plain one.
+      bytes = Buffer.isBuffer(input) ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : input;
+    } else {
+      throw new VanbanError("invalid_options", "parse() takes a file path, a Uint8Array or an ArrayBuffer.");
+    }
+    return await parseBytes(bytes, name, opts, deadline);
+  } finally {
+    deadline.dispose();
   }
-  return parseBytes(bytes, name, opts);
 }
 
-async function readInput(path: string, maxBytes: number): Promise<Uint8Array> {
+async function readInput(path: string, maxBytes: number, signal: AbortSignal | undefined): Promise<Uint8Array> {
   let size: number;
   try {
     const info = await stat(path);
@@ -57,36 +65,49 @@ async function readInput(path: string, maxBytes: number): Promise<Uint8Array> {
   }
   if (size > maxBytes) throw new VanbanError("too_large", `${path} is ${size} bytes, over the ${maxBytes}-byte limit (option maxBytes).`);
   try {
-    return new Uint8Array(await readFile(path));
+    return new Uint8Array(await readFile(path, { signal }));
   } catch (error) {
+    // An aborted read: the deadline's own error (aborted / timeout) says why.
+    if (signal?.aborted) throw signal.reason as VanbanError;
     throw new VanbanError("read_failed", `Cannot read ${path}: ${(error as Error).message}`, { cause: error });
   }
 }
 
-export async function parseBytes(bytes: Uint8Array, name: string | null, opts: ResolvedParseOptions): Promise<VanBanDocument> {
+export async function parseBytes(
+  bytes: Uint8Array,
+  name: string | null,
+  opts: ResolvedParseOptions,
+  deadline: Deadline = createDeadline({}),
+): Promise<VanBanDocument> {
   if (bytes.length === 0) throw new VanbanError("empty_input", `${name ?? "The input"} is empty (0 bytes).`);
   if (bytes.length > opts.maxBytes) throw new VanbanError("too_large", `${name ?? "The input"} is ${bytes.length} bytes, over the ${opts.maxBytes}-byte limit (option maxBytes).`);
   const format = chooseFormat(bytes, name, opts.format);
+  // Readers get the deadline's signal, so a reader that loops (PDF pages) can stop early too.
+  const readerOptions = { ...opts, signal: deadline.signal };
   let source: SourceDocument;
   switch (format) {
     case "pdf": {
       const { readPdf } = await import("./sources/pdf/index.js");
-      source = await readPdf(bytes, opts);
+      deadline.check();
+      source = await deadline.race(readPdf(bytes, readerOptions));
       break;
     }
     case "docx": {
       const { readDocx } = await import("./sources/docx/index.js");
-      source = await readDocx(bytes, opts);
+      deadline.check();
+      source = await deadline.race(readDocx(bytes, readerOptions));
       break;
     }
     case "doc": {
       const { readDoc } = await import("./sources/doc/index.js");
-      source = await readDoc(bytes, opts);
+      deadline.check();
+      source = await deadline.race(readDoc(bytes, readerOptions));
       break;
     }
     default:
-      source = await readTextSource(bytes, format);
+      source = await deadline.race(readTextSource(bytes, format));
   }
+  deadline.check();
   return buildRecord(source, { name, bytes: bytes.length, sha256: sha256(bytes) });
 }
 
@@ -111,31 +132,27 @@ function chooseFormat(bytes: Uint8Array, name: string | null, forced: ResolvedPa
     return forced;
   }
   if (sniffed === "pdf") return "pdf";
+  // An image or another package must not be decoded as text, whatever its name says.
+  const foreign = ext === "docx" ? null : sniffForeign(bytes);
+  if (foreign) throw unsupported(name, foreign);
   if (sniffed === "zip") return "docx";
   if (sniffed === "ole") return "doc";
   if (ext === "pdf" || ext === "docx" || ext === "doc") {
     throw new VanbanError("corrupt", `${name} is named .${ext} but its content is not a ${ext.toUpperCase()} file.`);
   }
-  if (ext === "markdown" || ext === "text") return ext;
   if (looksBinary(bytes)) {
-    throw new VanbanError("unsupported_format", `${name ?? "The input"} is not a PDF, DOCX, DOC, Markdown or text file.`);
+    throw new VanbanError("unsupported_format", `${name ?? "The input"} is binary data, not a PDF, DOCX, DOC, Markdown or text file.`);
   }
+  if (ext === "markdown" || ext === "text") return ext;
   return "auto-text";
 }
 
-/** Binary data: NUL bytes outside a UTF-16 pattern, or many control bytes. */
-function looksBinary(bytes: Uint8Array): boolean {
-  const sample = bytes.subarray(0, 4096);
-  if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) return false;
-  let control = 0;
-  let nul = 0;
-  for (const b of sample) {
-    if (b === 0) nul++;
-    else if (b < 9 || (b > 13 && b < 32)) control++;
-  }
-  // UTF-16 without BOM has NULs on every other byte: leave it to the decoder.
-  if (nul > sample.length * 0.3 && nul < sample.length * 0.6) return false;
-  return nul > 0 || control > sample.length * 0.05;
+function unsupported(name: string | null, foreign: { what: string; image: boolean }): VanbanError {
+  const subject = name ?? "The input";
+  const hint = foreign.image
+    ? " OCR of image files is not supported yet: put the scan in a PDF (OCR reads scanned PDF pages)."
+    : " vanban reads PDF, DOCX, DOC, Markdown and plain text.";
+  return new VanbanError("unsupported_format", `${subject} is ${foreign.what}.${hint}`);
 }
 
 export function sha256(bytes: Uint8Array): string {

@@ -2,7 +2,7 @@ import { existsSync, type Dirent } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { SUPPORTED_EXTENSIONS } from "../detect-format.js";
-import { expandBraces, hasGlobMagic, matchPath, splitGlob } from "./glob-match.js";
+import { checkGlob, hasGlobMagic, splitGlob } from "./glob-match.js";
 
 /** One document to parse. */
 export interface InputItem {
@@ -12,6 +12,8 @@ export interface InputItem {
   path: string | null;
   /** Output path under `--out`, relative, without the added ".json" (mirrors the input tree). */
   outRel: string;
+  /** Set for a glob that matched nothing: the not_found message reported in its place. */
+  missing?: string;
 }
 
 export interface CollectedInputs {
@@ -20,6 +22,8 @@ export interface CollectedInputs {
   batch: boolean;
   /** Things worth telling on stderr (an empty directory, an unreadable folder). */
   notes: string[];
+  /** A pattern that cannot be used (a usage error), or null. */
+  badGlob: string | null;
 }
 
 const SUPPORTED = new Set(SUPPORTED_EXTENSIONS.map((e) => `.${e}`));
@@ -46,10 +50,16 @@ export async function collectInputs(args: readonly string[]): Promise<CollectedI
     }
     if (!info && hasGlobMagic(arg) && !existsSync(arg)) {
       batch = true;
-      const matches = await expandGlob(arg, notes);
+      const problem = checkGlob(arg);
+      if (problem !== null) return { items: [], batch, notes, badGlob: problem };
+      const matches = await expandGlob(arg);
       // A pattern that matches nothing is a failed input, as a missing file would be.
-      if (matches.length === 0) groups.push([{ name: arg, path: arg, outRel: arg.replace(/[*?{}]/gu, "_"), absolute: null }]);
-      else groups.push(matches.map((m) => ({ ...m, absolute: resolve(m.path!) })));
+      if (matches.length === 0) {
+        const missing = `No file matches ${arg} (a glob; only ${SUPPORTED_EXTENSIONS.map((e) => `.${e}`).join(" ")} files are taken).`;
+        groups.push([{ name: arg, path: null, outRel: arg.replace(/[*?{}[\]]/gu, "_"), absolute: null, missing }]);
+      } else {
+        groups.push(matches);
+      }
       continue;
     }
     // A file, or a path that does not exist: parsing it reports not_found in its place.
@@ -69,7 +79,7 @@ export async function collectInputs(args: readonly string[]): Promise<CollectedI
       items.push(item);
     }
   }
-  return { items, batch, notes };
+  return { items, batch, notes, badGlob: null };
 }
 
 /**
@@ -110,42 +120,30 @@ async function walkDirectory(root: string, notes: string[]): Promise<string[][]>
   return out;
 }
 
-/** Files matching a glob (braces expanded), restricted to supported extensions, sorted. */
-async function expandGlob(pattern: string, notes: string[]): Promise<InputItem[]> {
-  const found = new Map<string, InputItem>();
-  for (const expanded of expandBraces(pattern)) {
-    const { base, segments } = splitGlob(expanded);
-    if (segments.length === 0) continue;
-    const info = await stat(base).catch(() => null);
-    if (!info?.isDirectory()) continue;
-    const recursive = segments.includes("**");
-    const files = await walkForGlob(base, recursive ? Infinity : segments.length, segments, notes);
-    for (const rel of files) {
-      const path = join(base, ...rel);
-      if (!found.has(path)) found.set(path, { name: path, path, outRel: rel.join("/") });
-    }
+/**
+ * Files matching a glob (tinyglobby walks below its literal base, following symbolic links),
+ * restricted to supported extensions, sorted segment by segment. A file reached twice (through
+ * a linked folder) is kept once, at its first path in that order.
+ */
+async function expandGlob(pattern: string): Promise<Array<InputItem & { absolute: string }>> {
+  const { base, glob } = splitGlob(pattern);
+  const info = await stat(base).catch(() => null);
+  if (!info?.isDirectory()) return [];
+  const { glob: walk } = await import("tinyglobby");
+  const found = await walk(glob, { cwd: base, onlyFiles: true, followSymbolicLinks: true, expandDirectories: false });
+  const rels = found
+    .filter((rel) => SUPPORTED.has(extname(rel).toLowerCase()))
+    .map((rel) => rel.split("/"))
+    .sort(compareSegments);
+  const out: Array<InputItem & { absolute: string }> = [];
+  const seen = new Set<string>();
+  for (const rel of rels) {
+    const path = join(base, ...rel);
+    const real = await realpath(path).catch(() => resolve(path));
+    if (seen.has(real)) continue;
+    seen.add(real);
+    out.push({ name: path, path, outRel: rel.join("/"), absolute: resolve(path) });
   }
-  return [...found.values()].sort((a, b) => compareSegments(a.outRel.split("/"), b.outRel.split("/")));
-}
-
-async function walkForGlob(base: string, maxDepth: number, pattern: string[], notes: string[]): Promise<string[][]> {
-  const out: string[][] = [];
-  const visited = new Set<string>();
-  // Hidden names match only a pattern segment that spells the dot, as in shells.
-  const showHidden = pattern.some((s) => s.startsWith("."));
-  const walk = async (segments: string[]): Promise<void> => {
-    const folder = join(base, ...segments);
-    const entries = await readFolderOnce(folder, visited, notes);
-    if (!entries) return;
-    for (const entry of entries) {
-      if (entry.name.startsWith(".") && !showHidden) continue;
-      const { isDir, isFile } = await kindOf(folder, entry);
-      const rel = [...segments, entry.name];
-      if (isDir && rel.length < maxDepth) await walk(rel);
-      else if (isFile && SUPPORTED.has(extname(entry.name).toLowerCase()) && matchPath(pattern, rel)) out.push(rel);
-    }
-  };
-  await walk([]);
   return out;
 }
 

@@ -18,22 +18,44 @@ Inputs:
 
 Options for parse:
   --pretty              Indent the JSON output (single record, or files under --out).
+  --to <what>           json (default: the record), text (its normalized reading text) or
+                        markdown (a Markdown rendering). Several inputs: text documents start
+                        with "==> name <==", Markdown ones with "<!-- vanban: name -->".
+  --fields <a,b,...>    Keep only these top-level record fields (schemaVersion and source are
+                        always kept), e.g. --fields header,citations. Alias: --select.
   --format <f>          Force the input format: pdf, docx, doc, markdown, text.
+  --password <pw>       Password of an encrypted PDF.
+  --max-pages <n>       Read at most n pages of a PDF (warning pages_truncated).
+  --max-bytes <size>    Refuse inputs larger than this (error too_large): 500k, 20M, 1G
+                        or bytes (default 256M).
   --ocr <mode>          auto (default), always, never: OCR pages without a usable text layer.
+  --ocr-lang <lang>     Tesseract language(s) for OCR: vie (default), vie+eng, ...
   --jsonl               JSON Lines even for one input.
-  -o, --out <dir>       Write one <input path>.json per input under <dir>, mirroring the input
-                        tree (failures: <input path>.error.json); nothing on stdout.
-  --resume              With --out: skip inputs whose record exists and is newer than the input.
+  -o, --out <dir>       Write one <input path>.json (.txt, .md with --to) per input under <dir>,
+                        mirroring the input tree (failures: <input path>.error.json).
+  --resume              With --out: skip inputs whose output exists and is newer than the input.
   -j, --concurrency <n> Documents parsed at once, on worker threads (default: CPU count).
   --timeout <seconds>   Give up on a document after this long (default 120): error "timeout".
   --fail-fast           Stop at the first input that fails.
-  -q, --quiet           No progress bar, no summary, no per-file error messages on stderr.
+  --progress            Show progress: a bar on a terminal, else a plain line every 10 s.
+  --no-progress         No progress display (default: a bar only when stderr is a terminal).
+  -q, --quiet           No progress, no summary, no per-file error messages on stderr.
 
 In a batch a failed input never stops the others: its line is
   {"source":{"name":...},"error":{"code":...,"message":...}}
 
-Exit codes: 0 success, 1 a document could not be read, 2 usage error.
+Exit codes:
+  0    every input succeeded (or was skipped by --resume)
+  1    at least one input failed
+  2    usage error (bad option or value, unknown command, no input found)
+  70   internal error in vanban itself (a bug: please report it)
+  130  interrupted (Ctrl-C); a batch prints its summary first
 Errors are printed on stderr as "vanban: <code>: <message>"; stdout only ever holds records.`;
+
+const SCHEMA_HELP = `Usage: vanban schema
+
+Prints the JSON Schema (draft 2020-12) of the record on stdout:
+  vanban schema > vanban.schema.json`;
 
 /** Runs the CLI; returns the exit code. Only records reach stdout. */
 export async function main(argv: string[]): Promise<number> {
@@ -47,6 +69,11 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === "schema") {
+    if (rest.includes("--help") || rest.includes("-h")) {
+      process.stdout.write(`${SCHEMA_HELP}\n`);
+      return 0;
+    }
+    if (rest.length > 0) return usage(`schema takes no arguments (got ${rest.join(" ")})`);
     const { VanBanDocumentSchema } = await import("../schema/document.js");
     const { toJsonSchema } = await import("../schema/json-schema.js");
     process.stdout.write(`${JSON.stringify(toJsonSchema(VanBanDocumentSchema), null, 2)}\n`);
@@ -64,6 +91,7 @@ export async function main(argv: string[]): Promise<number> {
 
 async function runParse(command: ParseCommand): Promise<number> {
   const collected = await collectInputs(command.inputs);
+  if (collected.badGlob !== null) return usage(collected.badGlob);
   if (!command.quiet) for (const note of collected.notes) process.stderr.write(`vanban: ${note}\n`);
   if (collected.items.length === 0) return usage("no input files found");
   const batch = collected.batch || command.jsonl || command.outDir !== null;
@@ -84,17 +112,18 @@ async function runParse(command: ParseCommand): Promise<number> {
  */
 async function parseOne(command: ParseCommand, item: InputItem): Promise<number> {
   const { createInProcessRunner, createPoolRunner } = await import("./runners.js");
+  const { buildTask } = await import("./build-task.js");
   let bytes: Uint8Array | null = null;
   if (item.path === null) {
     const { readStdin } = await import("./read-stdin.js");
     bytes = await readStdin();
   }
   const runner = command.timeoutExplicit ? await createPoolRunner(1, command.timeoutMs) : createInProcessRunner(command.timeoutMs);
-  const result = await runner.run({ name: item.name, path: item.path, bytes, format: command.format, ocr: command.ocr, pretty: command.pretty });
+  const result = await runner.run(buildTask(command, item, bytes, command.pretty));
   await runner.close();
   if (runner.abandoned) exitWhenAbandoned(1);
   if (result.ok) {
-    process.stdout.write(`${result.json}\n`);
+    process.stdout.write(result.output.endsWith("\n") ? result.output : `${result.output}\n`);
     return 0;
   }
   process.stderr.write(`vanban: ${result.code}: ${result.message}\n`);

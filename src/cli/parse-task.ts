@@ -1,22 +1,27 @@
 import type { MessagePort } from "node:worker_threads";
 import { isVanbanError } from "../errors.js";
-import type { CliFormat, CliOcrMode } from "./args.js";
+import type { VanBanDocument } from "../schema/document.js";
+import type { CliOutput, CliParseOptions } from "./args.js";
+import { nameCliFlags } from "./name-cli-flags.js";
 
 /** One document for a worker (or the main thread): a path to read, or bytes already read (stdin). */
 export interface ParseTask {
   name: string;
   path: string | null;
   bytes: Uint8Array | null;
-  format: CliFormat | undefined;
-  ocr: CliOcrMode | undefined;
+  options: CliParseOptions;
+  /** What to write: the record as JSON, its reading text, or Markdown. */
+  to: CliOutput;
+  /** Top-level record fields to keep (JSON only); null keeps all. */
+  fields: string[] | null;
   pretty: boolean;
   /** In a worker: told "start" once the parser is loaded, so the time limit counts parsing only. */
   startPort?: MessagePort;
 }
 
-/** What comes back: the record already serialized (so only a string crosses threads), or the error. */
+/** What comes back: the output already rendered (so only a string crosses threads), or the error. */
 export type TaskResult =
-  | { ok: true; json: string; pages: number | null }
+  | { ok: true; output: string; pages: number | null }
   | { ok: false; code: string; message: string };
 
 /** Error code for a failure that is not a VanbanError: a bug, reported in the input's place. */
@@ -30,19 +35,30 @@ export async function runParseTask(task: ParseTask): Promise<TaskResult> {
       task.startPort.postMessage("start");
       task.startPort.close();
     }
-    const options = { name: task.name, format: task.format, ocr: task.ocr };
     const input = task.bytes ?? task.path;
     if (input === null) return { ok: false, code: "read_failed", message: "No input to read." };
-    const record = await parse(input, options);
-    return { ok: true, json: JSON.stringify(record, null, task.pretty ? 2 : undefined), pages: record.source.pages ?? null };
+    const record = await parse(input, { name: task.name, ...task.options });
+    return { ok: true, output: await renderOutput(record, task), pages: record.source.pages ?? null };
   } catch (error) {
     return errorResult(error);
   }
 }
 
-/** A thrown value as a result: VanbanError keeps its code; anything else is an internal error. */
+/** The record as the user asked for it; the renderers load only when used. */
+async function renderOutput(record: VanBanDocument, task: ParseTask): Promise<string> {
+  if (task.to === "text") return record.text;
+  if (task.to === "markdown") {
+    const { renderMarkdown } = await import("../render/index.js");
+    return renderMarkdown(record);
+  }
+  if (task.fields === null) return JSON.stringify(record, null, task.pretty ? 2 : undefined);
+  const { selectFields } = await import("./select-fields.js");
+  return JSON.stringify(selectFields(record, task.fields), null, task.pretty ? 2 : undefined);
+}
+
+/** A thrown value as a result: VanbanError keeps its code (its message names CLI flags); anything else is an internal error. */
 export function errorResult(error: unknown): TaskResult & { ok: false } {
-  if (isVanbanError(error)) return { ok: false, code: error.code, message: error.message };
+  if (isVanbanError(error)) return { ok: false, code: error.code, message: nameCliFlags(error.message) };
   const message = error instanceof Error ? error.message : String(error);
   return { ok: false, code: INTERNAL_ERROR, message: `Unexpected error: ${message}` };
 }

@@ -1,3 +1,5 @@
+import { formatBarLine, formatPlainLine, type ProgressState } from "./format-progress.js";
+
 /** Counts shown while a batch runs. */
 export interface ProgressCounts {
   done: number;
@@ -5,46 +7,105 @@ export interface ProgressCounts {
   pages: number;
 }
 
-/** Progress on stderr: a live bar when stderr is a terminal, otherwise nothing but the lines logged. */
+/** `bar`: a live line redrawn in place (a terminal); `lines`: a plain line now and then (logs, cron); `off`. */
+export type ProgressMode = "bar" | "lines" | "off";
+
+/** Where progress goes: process.stderr, or a fake in tests. */
+export interface ProgressStream {
+  write(chunk: string): unknown;
+  /** Terminal width; absent when not a terminal. */
+  columns?: number;
+}
+
+export interface ProgressOptions {
+  total: number;
+  mode: ProgressMode;
+  stream?: ProgressStream;
+  /** How often the display refreshes on its own, so the rate and ETA move while a long file parses. */
+  intervalMs?: number;
+  now?: () => number;
+}
+
+/** Progress on stderr; `log` writes a message above the bar (or as a plain line). */
 export interface Progress {
+  /** A document started; the returned function says it is finished. */
+  begin(name: string): () => void;
   update(counts: ProgressCounts): void;
-  /** A message on stderr (above the bar when there is one). */
   log(line: string): void;
   stop(): void;
 }
 
-const BAR_FORMAT = " {bar} {value}/{total} files | {pages} pages | {rate} files/s | ETA {eta_formatted} | {failed} failed";
+/** Refresh of the live bar, and the pace of plain lines (a cron log wants few of them). */
+const BAR_INTERVAL_MS = 250;
+const LINES_INTERVAL_MS = 10_000;
+const CLEAR_LINE = "\r\u001b[K";
 
-/** A live bar only for a terminal and never with --quiet; cli-progress is imported only then. */
-export async function startProgress(total: number, live: boolean): Promise<Progress> {
-  if (!live) {
-    return {
-      update: () => {},
-      log: (line) => {
-        process.stderr.write(`${line}\n`);
-      },
-      stop: () => {},
-    };
-  }
-  const { default: cliProgress } = await import("cli-progress");
-  const multi = new cliProgress.MultiBar(
-    { format: BAR_FORMAT, stream: process.stderr, hideCursor: true, clearOnComplete: false, etaBuffer: 50, fps: 5 },
-    cliProgress.Presets.shades_classic,
-  );
-  const started = Date.now();
-  const bar = multi.create(total, 0, { pages: 0, rate: "0.0", failed: 0 });
+/**
+ * The mode for a run: --no-progress or --quiet turn it off; --progress turns it on (a bar on a
+ * terminal, plain lines elsewhere); by default, a bar only when stderr is a terminal.
+ */
+export function chooseProgressMode(flag: boolean | undefined, quiet: boolean, isTTY: boolean): ProgressMode {
+  if (quiet || flag === false) return "off";
+  if (isTTY) return "bar";
+  return flag === true ? "lines" : "off";
+}
+
+export function startProgress(options: ProgressOptions): Progress {
+  const stream = options.stream ?? process.stderr;
+  const now = options.now ?? Date.now;
+  const started = now();
+  const counts: ProgressCounts = { done: 0, failed: 0, pages: 0 };
+  // Insertion order: the first entry is the document running longest.
+  const running = new Map<number, { name: string; since: number }>();
+  let nextId = 0;
+  let shown = false;
+
+  const state = (): ProgressState => {
+    const first = running.values().next();
+    const current = first.done ? null : { name: first.value.name, runningMs: now() - first.value.since };
+    return { total: options.total, ...counts, elapsedMs: now() - started, current };
+  };
+  const width = (): number => Math.max(20, (stream.columns ?? 80) - 1);
+  const draw = (): void => {
+    if (options.mode === "bar") {
+      stream.write(`${CLEAR_LINE}${formatBarLine(state(), width())}`);
+      shown = true;
+    } else if (options.mode === "lines") {
+      stream.write(`${formatPlainLine(state())}\n`);
+    }
+  };
+
+  const interval = options.intervalMs ?? (options.mode === "bar" ? BAR_INTERVAL_MS : LINES_INTERVAL_MS);
+  // unref: the display never keeps the process alive on its own.
+  const timer = options.mode === "off" ? undefined : setInterval(draw, interval);
+  timer?.unref();
+  if (options.mode === "bar") draw();
+
   return {
-    update(counts) {
-      const seconds = Math.max(0.001, (Date.now() - started) / 1000);
-      bar.update(counts.done, { pages: counts.pages, rate: (counts.done / seconds).toFixed(1), failed: counts.failed });
+    begin(name) {
+      const id = nextId++;
+      running.set(id, { name, since: now() });
+      return () => {
+        running.delete(id);
+      };
+    },
+    update(next) {
+      Object.assign(counts, next);
+      if (options.mode === "bar") draw();
     },
     log(line) {
-      multi.log(`${line}\n`);
+      if (options.mode !== "bar") {
+        stream.write(`${line}\n`);
+        return;
+      }
+      // Clear the bar, write the message on its own line, redraw the bar below it.
+      stream.write(`${CLEAR_LINE}${line}\n`);
+      draw();
     },
     stop() {
-      // stop() does not flush lines logged since the last redraw; one more update does.
-      multi.update();
-      multi.stop();
+      clearInterval(timer);
+      if (shown) stream.write(CLEAR_LINE);
+      shown = false;
     },
   };
 }

@@ -32,9 +32,12 @@ export function createStdoutSink(): LineSink {
   };
 }
 
-/** Where a record goes under `--out`: `<dir>/<input path relative to its root>.json`. */
-export function recordPath(outDir: string, outRel: string): string {
-  return join(outDir, `${outRel}.json`);
+/** File extension of what `--to` writes. */
+export type OutputExtension = "json" | "txt" | "md";
+
+/** Where a record goes under `--out`: `<dir>/<input path relative to its root>.json` (`.txt`, `.md` with --to). */
+export function recordPath(outDir: string, outRel: string, extension: OutputExtension = "json"): string {
+  return join(outDir, `${outRel}.${extension}`);
 }
 
 /** Where an error goes under `--out`: beside it, `.error.json`, so `--resume` retries it. */
@@ -47,18 +50,18 @@ export function errorPath(outDir: string, outRel: string): string {
  * interrupted run never leaves half a JSON file that `--resume` would then trust. The other
  * file of the pair is removed, so a folder never holds both a record and an error for one input.
  */
-export async function writeOutputFile(outDir: string, outRel: string, content: string, isError: boolean): Promise<void> {
-  const target = isError ? errorPath(outDir, outRel) : recordPath(outDir, outRel);
-  const stale = isError ? recordPath(outDir, outRel) : errorPath(outDir, outRel);
+export async function writeOutputFile(outDir: string, outRel: string, content: string, isError: boolean, extension: OutputExtension = "json"): Promise<void> {
+  const target = isError ? errorPath(outDir, outRel) : recordPath(outDir, outRel, extension);
+  const stale = isError ? recordPath(outDir, outRel, extension) : errorPath(outDir, outRel);
   await mkdir(dirname(target), { recursive: true });
   const temp = `${target}.${process.pid}.tmp`;
-  await writeFile(temp, `${content}\n`);
+  await writeFile(temp, content.endsWith("\n") ? content : `${content}\n`);
   await rename(temp, target);
   await rm(stale, { force: true });
 }
 
 /** `--resume`: the record exists and is not older than the input. */
-export async function isUpToDate(outDir: string, outRel: string, inputPath: string): Promise<boolean> {
-  const [out, input] = await Promise.all([stat(recordPath(outDir, outRel)).catch(() => null), stat(inputPath).catch(() => null)]);
+export async function isUpToDate(outDir: string, outRel: string, inputPath: string, extension: OutputExtension = "json"): Promise<boolean> {
+  const [out, input] = await Promise.all([stat(recordPath(outDir, outRel, extension)).catch(() => null), stat(inputPath).catch(() => null)]);
   return out !== null && input !== null && out.mtimeMs >= input.mtimeMs;
 }

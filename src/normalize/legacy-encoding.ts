@@ -182,6 +182,3 @@ export function encodeLegacy(text: string, encoding: LegacyEncoding): string {
   }
   return out;
 }
-
-// Shifted (glyph-index) text layers are repaired in text-health.ts; re-exported for PDF code.
-export { findFontRepair, repairShiftedText } from "./text-health.js";

@@ -1,4 +1,4 @@
-import type { Block, InlineMark } from "../blocks/block.js";
+import type { Block, InlineMark } from "../blocks/index.js";
 import { normalizeSegment } from "./normalize-text.js";
 
 /**

@@ -1,4 +1,5 @@
-import { composeSyllable, parseSyllable, tonePositions, TONE_MARKS } from "./syllable.js";
+import { composeSyllable, parseSyllable, tonePositions, TONE_MARKS } from "../lexicon/syllable.js";
+import { BoundedCache } from "../util/bounded-cache.js";
 
 /** Characters that are whitespace in extracted text but not ordinary spaces. */
 const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
@@ -87,16 +88,10 @@ function repairTonedPairs(text: string): string {
 
 const HAS_TONE_MARK = new RegExp(`[${TONE_MARKS}]`, "u");
 /** Repaired spellings of the words seen so far: a text has a few thousand distinct syllables. */
-const REPAIR_CACHE = new Map<string, string>();
+const REPAIR_CACHE = new BoundedCache<string, string>(20_000);
 
 function repairWordCached(word: string): string {
-  let fixed = REPAIR_CACHE.get(word);
-  if (fixed === undefined) {
-    fixed = repairWord(word);
-    if (REPAIR_CACHE.size >= 20000) REPAIR_CACHE.clear();
-    REPAIR_CACHE.set(word, fixed);
-  }
-  return fixed;
+  return REPAIR_CACHE.getOrCompute(word, repairWord);
 }
 
 function attachTone(word: string, mark: string): string | null {

@@ -1,4 +1,5 @@
 export * from "./span.js";
+export * from "./warning-codes.js";
 export * from "./header.js";
 export * from "./section.js";
 export * from "./footnote.js";

@@ -23,8 +23,17 @@ export const ParseOptionsSchema = z
       .describe("Cap on the inflated size of the DOCX parts read (`too_large` above it)."),
     maxPages: z.number().int().positive().nullable().default(DEFAULT_OPTIONS.maxPages).describe("Read at most this many PDF pages."),
     ocr: z.enum(["auto", "always", "never"]).default(DEFAULT_OPTIONS.ocr).describe("OCR pages without a usable text layer."),
-    ocrLanguage: z.string().default(DEFAULT_OPTIONS.ocrLanguage),
+    ocrLanguage: z
+      .string()
+      .regex(/^[a-z_]{3,10}(?:\+[a-z_]{3,10})*$/u, "a Tesseract language code such as `vie` or `vie+eng`")
+      .default(DEFAULT_OPTIONS.ocrLanguage)
+      .describe("Tesseract language(s) for OCR: `vie` (installed), or e.g. `vie+eng` after `npm install @tesseract.js-data/eng`."),
     password: z.string().optional().describe("Password of an encrypted PDF."),
+    signal: z
+      .custom<AbortSignal>((value) => value instanceof AbortSignal, "an AbortSignal")
+      .optional()
+      .describe("Aborting it stops the parse: `parse()` rejects with code `aborted`."),
+    timeout: z.number().positive().optional().describe("Give up after this many milliseconds: `parse()` rejects with code `timeout`."),
   })
   .meta({ id: "ParseOptions" });
 export type ParseOptions = z.input<typeof ParseOptionsSchema>;

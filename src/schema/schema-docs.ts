@@ -1,5 +1,6 @@
 import { VanBanDocumentSchema } from "./document.js";
 import { toJsonSchema } from "./json-schema.js";
+import { WARNING_CODES } from "./warning-codes.js";
 
 type JsonSchema = {
   type?: string | string[];
@@ -52,8 +53,26 @@ export function renderSchemaMarkdown(): string {
   const rootName = schema.$ref?.split("/").pop();
   const root = rootName ? defs[rootName] : schema;
   render("VanBanDocument", root);
-  for (const [name, def] of Object.entries(defs).sort(([a], [b]) => a.localeCompare(b))) if (name !== rootName) render(name, def);
+  for (const [name, def] of Object.entries(defs).sort(([a], [b]) => a.localeCompare(b))) if (name !== rootName && name !== "WarningCode") render(name, def);
+  renderWarningCodes(lines);
   return `${lines.join("\n").trimEnd()}\n`;
+}
+
+/** The warning codes, one row each, grouped by the stage that emits them. */
+function renderWarningCodes(lines: string[]): void {
+  lines.push(
+    "## Warning codes",
+    "",
+    "`Warning.code` is one of these. A warning marked *failure* means the stage's own code failed on",
+    "part of the document and that part's output is missing: report it as a bug.",
+    "",
+    "| code | stage | failure | meaning |",
+    "| --- | --- | --- | --- |",
+  );
+  for (const [code, info] of Object.entries(WARNING_CODES)) {
+    lines.push(`| \`${code}\` | ${info.stage} | ${info.failure ? "yes" : ""} | ${info.description.replace(/\|/gu, "\\|")} |`);
+  }
+  lines.push("");
 }
 
 function describe(s: JsonSchema): string | undefined {
@@ -63,7 +82,8 @@ function describe(s: JsonSchema): string | undefined {
 function typeOf(s: JsonSchema): string {
   if (s.$ref) {
     const name = s.$ref.split("/").pop()!;
-    return `[${name}](#${name.toLowerCase()})`;
+    // WarningCode is rendered as the "Warning codes" table, not as a type section.
+    return `[${name}](#${name === "WarningCode" ? "warning-codes" : name.toLowerCase()})`;
   }
   if (s.const !== undefined) return `\`${JSON.stringify(s.const)}\``;
   if (s.enum) return s.enum.map((e) => `\`${JSON.stringify(e)}\``).join(" \\| ");

@@ -1,6 +1,6 @@
 import type { Section, SectionKind } from "../schema/section.js";
 import type { Paragraph, Span } from "../schema/span.js";
-import { isAllCaps } from "../normalize/unwrap-lines.js";
+import { isAllCaps } from "../text/caps.js";
 import { blockSpan, claim, foldedText, joinSpans, rangeSpan, type StructureContext } from "./context.js";
 import { markerOf, nextLetter, ordinalOf, RANK, type Marker } from "./section-markers.js";
 

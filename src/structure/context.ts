@@ -1,4 +1,4 @@
-import type { PlacedBlock } from "../blocks/block.js";
+import type { PlacedBlock } from "../blocks/index.js";
 import type { BlockRole } from "../schema/document.js";
 import type { Span, Warning } from "../schema/span.js";
 

@@ -1,4 +1,4 @@
-import { documentTypeByCode, documentTypeByName } from "../extract/citations/types.js";
+import { documentTypeByCode, documentTypeByName } from "../lexicon/document-types.js";
 
 /**
  * The type a title line names ("QUYẾT ĐỊNH", "Báo cáo:"), or null when it is not a type.

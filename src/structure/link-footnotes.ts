@@ -1,6 +1,6 @@
 import type { Footnote } from "../schema/footnote.js";
 import type { Span } from "../schema/span.js";
-import { footnoteLabelOf } from "../sources/markdown/index.js";
+import { footnoteLabelOf } from "../lexicon/footnote-labels.js";
 import { blockSpan, claim, isAside, joinSpans, type StructureContext } from "./context.js";
 
 export interface FootnoteRefFound {

@@ -1,6 +1,7 @@
 import type { Addressee } from "../schema/header.js";
 import { claim, foldedText, isAside, rangeSpan, type StructureContext } from "./context.js";
-import { ADDRESSEE_LEAD, MARKER_BULLET } from "./patterns.js";
+import { ADDRESSEE_LEAD } from "../lexicon/header-marks.js";
+import { MARKER_BULLET } from "../lexicon/section-markers.js";
 
 /** How far after the title the "Kính gửi" line may be. */
 const REACH = 6;

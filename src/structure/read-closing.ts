@@ -1,22 +1,13 @@
-import type { PlacedBlock } from "../blocks/block.js";
+import type { PlacedBlock } from "../blocks/index.js";
 import type { Archive, Authority, Recipient, Signature } from "../schema/header.js";
 import type { Span } from "../schema/span.js";
-import { isAllCaps } from "../normalize/unwrap-lines.js";
+import { isAllCaps } from "../text/caps.js";
 import { claim, foldedText, joinSpans, isAside, rangeSpan, type StructureContext } from "./context.js";
-import { ARCHIVE_LEAD, AUTHORITY, END_MARK, POSITION, RECIPIENTS_LEAD, RECIPIENT_LINE, RECIPIENT_PURPOSE } from "./patterns.js";
+import { ARCHIVE_COUNT, ARCHIVE_LEAD, AUTHORITY, DRAFTER_BRACES, DRAFTER_PAREN, END_MARK, PERSON_NAME, POSITION, RECIPIENTS_LEAD, RECIPIENT_LINE, RECIPIENT_PURPOSE } from "../lexicon/closing-marks.js";
+import { SIGNING_NOTE } from "../lexicon/signing-stamps.js";
 
 /** How many blocks from the end the closing may start. */
 const CLOSING_REACH = 60;
-/** A personal name: two to six capitalised words ("Lê Ngọc Tuấn"), possibly in capitals. */
-const PERSON_NAME = /^(?:\p{Lu}[\p{Ll}\p{Lu}]*)(?:\s+\p{Lu}[\p{Ll}\p{Lu}]*){1,5}$/u;
-/** Signing-tool stamps printed in the signature column. */
-const SIGNING_NOTE = /^(?:\(?\s*Đã\s+ký\s*\)?|Ký\s+bởi(?![\p{L}\d]).*|Người\s+ký\s*:.*|\(?\s*Ký,\s*(?:ghi\s+rõ\s+họ\s+tên|đóng\s+dấu).*\)?|Thời\s+gian\s+ký\s*:.*|Email\s*:.*|Cơ\s+quan\s*:.*)$/iu;
-/** Archive drafter initials: NC_{TTHG}, NC<sub>TTHG</sub> (read as a sub mark), KTTH-TTHG. */
-const DRAFTER_BRACES = /^(?<unit>[\p{Lu}\d&]+)\s*_\s*\{?\s*(?<drafter>[\p{Lu}\p{Ll}.]+)\s*\}?$/u;
-/** "KT (T.Q.Hùng)": the drafter's initials in parentheses after the unit. */
-const DRAFTER_PAREN = /^(?<unit>[\p{Lu}\d&.]+)\s*\(\s*(?<drafter>[^()]{1,40}?)\s*\)$/u;
-const ARCHIVE_COUNT = /^(?<count>\d{1,3})\s*b(?:ản)?\.?$/iu;
-
 export interface ClosingResult {
   recipients: Recipient[];
   archive: Archive | null;

@@ -1,36 +1,19 @@
-import type { PlacedBlock } from "../blocks/block.js";
+import type { PlacedBlock } from "../blocks/index.js";
 import type { Header } from "../schema/header.js";
 import type { Span } from "../schema/span.js";
-import { isAllCaps } from "../normalize/unwrap-lines.js";
-import { foldTones } from "../normalize/fold.js";
+import { isAllCaps } from "../text/caps.js";
+import { foldTones } from "../text/fold.js";
 import { claim, foldedText, joinSpans, isAside, rangeSpan, type StructureContext } from "./context.js";
-import { toIsoDate } from "../extract/citations/dates.js";
+import { toIsoDate } from "../lexicon/dates.js";
 import { typeOfTitle } from "./document-type.js";
-import {
-  ADDRESSEE_LEAD,
-  CONFIDENTIALITY,
-  MOTTO,
-  NATIONAL_TITLE,
-  NUMBER_SYMBOL,
-  PLACE_DATE,
-  DATE_ONLY,
-  SUBJECT_VV,
-  URGENCY,
-  PLACE_LINE,
-  MARKER_ROMAN,
-  MARKER_PART,
-  MARKER_CHAPTER,
-  MARKER_ARTICLE,
-  LEGAL_BASIS,
-} from "./patterns.js";
+import { ADDRESSEE_LEAD, CONFIDENTIALITY, MOTTO, NATIONAL_TITLE, NATIONAL_TITLE_START, ORNAMENT_TAIL, SUBJECT_VV, URGENCY } from "../lexicon/header-marks.js";
+import { NUMBER_SYMBOL } from "../lexicon/document-number.js";
+import { BODY_HEAD, NAME_CONTINUATION, UNIT_HEAD } from "../lexicon/issuer-words.js";
+import { PLACE_DATE, DATE_ONLY, PLACE_LINE } from "../lexicon/dates.js";
+import { MARKER_ROMAN, MARKER_PART, MARKER_CHAPTER, MARKER_ARTICLE, LEGAL_BASIS } from "../lexicon/section-markers.js";
 
 /** How far into the document the header may reach, in blocks. */
 const HEADER_REACH = 30;
-/** Words that open the name of a body: a new name starts here, not a continuation. */
-const BODY_HEAD =
-  /^(?:ỦY\s+BAN|UBND|HỘI\s+ĐỒNG|HĐND|SỞ|BỘ|BAN|VĂN\s+PHÒNG|CỤC|TỔNG\s+CỤC|CHI\s+CỤC|PHÒNG|TRUNG\s+TÂM|THANH\s+TRA|TỈNH\s+ỦY|THÀNH\s+ỦY|HUYỆN\s+ỦY|ĐẢNG\s+BỘ|ĐẢNG\s+ỦY|CHÍNH\s+PHỦ|THỦ\s+TƯỚNG|QUỐC\s+HỘI|TÒA\s+ÁN|VIỆN|KHO\s+BẠC|CÔNG\s+AN|BỘ\s+CHỈ\s+HUY|TRƯỜNG|BỆNH\s+VIỆN|HỌC\s+VIỆN|ĐẠI\s+HỌC|ĐOÀN|MẶT\s+TRẬN|LIÊN\s+ĐOÀN|HỘI)(?![\p{L}\d])/u;
-/** Words that continue a body name on the next line: "ỦY BAN NHÂN DÂN" / "TỈNH KON TUM". */
-const NAME_CONTINUATION = /^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|THỊ\s+TRẤN|XÃ|PHƯỜNG|TP\.?|VÀ|NHÂN\s+DÂN|DÂN\s+TỘC|CÔNG\s+THƯƠNG|KON|LÀO|VIỆT)(?![\p{L}\d])/u;
 
 export interface HeaderResult {
   header: Header;
@@ -289,9 +272,6 @@ function readHeaderItems(ctx: StructureContext, block: PlacedBlock, foldedBlock:
   return result;
 }
 
-const ORNAMENT_TAIL = /[\s\-–—_*]+$/u;
-const NATIONAL_TITLE_START = /^(?:CỘNG\s*HÒA|ĐẢNG\s+CỘNG)(?![\p{L}\d])/iu;
-
 /** The quốc hiệu spread over this block and the next one or two of the same column. */
 function joinWrappedTitle(ctx: StructureContext, i: number): { text: string; span: Span; indices: number[] } | null {
   const indices = [i];
@@ -310,15 +290,9 @@ function joinWrappedTitle(ctx: StructureContext, i: number): { text: string; spa
   return null;
 }
 
-/**
- * A unit under a parent body, when both sit on one line ("UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG",
- * as .doc and OCR give them): the parent ends where one of these starts.
- */
-const SUBORDINATE_HEAD = /\s(?=(?:SỞ|VĂN\s+PHÒNG|CHI\s+CỤC|TỔNG\s+CỤC|CỤC|PHÒNG|TRUNG\s+TÂM|BAN\s+QUẢN\s+LÝ|THANH\s+TRA|KHO\s+BẠC|BỆNH\s+VIỆN|TRƯỜNG)\s)/u;
-
 /** Splits one issuer line holding a parent body and its unit into two lines. */
 function splitParentLine(line: IssuerLine): IssuerLine[] {
-  const m = SUBORDINATE_HEAD.exec(line.text);
+  const m = UNIT_HEAD.exec(line.text);
   if (!m || m.index < 8 || !BODY_HEAD.test(line.text)) return [line];
   const cut = m.index + 1;
   const parentText = line.text.slice(0, m.index);

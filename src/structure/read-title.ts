@@ -1,9 +1,11 @@
 import type { Span } from "../schema/span.js";
 import type { DocumentType } from "../schema/header.js";
-import { isAllCaps } from "../normalize/unwrap-lines.js";
+import { isAllCaps } from "../text/caps.js";
 import { claim, foldedText, joinSpans, isAside, rangeSpan, type StructureContext } from "./context.js";
 import { typeOfSymbol, typeOfTitle, typeOfTitlePrefix } from "./document-type.js";
-import { ADDRESSEE_LEAD, LEGAL_BASIS, RECIPIENTS_LEAD, SUBJECT_VV } from "./patterns.js";
+import { ADDRESSEE_LEAD, SUBJECT_VV } from "../lexicon/header-marks.js";
+import { LEGAL_BASIS } from "../lexicon/section-markers.js";
+import { RECIPIENTS_LEAD } from "../lexicon/closing-marks.js";
 import { markerOf } from "./section-markers.js";
 
 /** How many blocks after the header the title may be looked for. */

@@ -1,17 +1,6 @@
 import type { SectionKind } from "../schema/section.js";
-import {
-  MARKER_APPENDIX,
-  MARKER_ARTICLE,
-  MARKER_BULLET,
-  MARKER_CHAPTER,
-  MARKER_DECIMAL,
-  MARKER_LETTER,
-  MARKER_NUMBER,
-  MARKER_PART,
-  MARKER_ROMAN,
-  MARKER_SECTION,
-  MARKER_SUBSECTION,
-} from "./patterns.js";
+import { MARKER_APPENDIX, MARKER_ARTICLE, MARKER_BULLET, MARKER_CHAPTER, MARKER_DECIMAL, MARKER_LETTER, MARKER_NUMBER, MARKER_PART, MARKER_ROMAN, MARKER_SECTION, MARKER_SUBSECTION } from "../lexicon/section-markers.js";
+import { VIETNAMESE_ALPHABET } from "../lexicon/letters.js";
 
 export interface Marker {
   kind: SectionKind;
@@ -89,7 +78,6 @@ const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 
 const WORD_ORDINALS: Record<string, number> = {
   nhất: 1, hai: 2, ba: 3, tư: 4, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10,
 };
-const LETTERS = "abcdđeghiklmnopqrstuvxy";
 
 /** The ordinal a label stands for ("III" → 3, "đ" → 6, "1.2" → 2), for gap detection. */
 export function ordinalOf(kind: SectionKind, label: string): number | null {
@@ -104,7 +92,7 @@ export function ordinalOf(kind: SectionKind, label: string): number | null {
       return Number(label.split(".").pop());
     case "letter":
     case "point": {
-      const i = LETTERS.indexOf(label.toLowerCase());
+      const i = VIETNAMESE_ALPHABET.indexOf(label.toLowerCase());
       return i === -1 ? null : i + 1;
     }
     case "appendix":
@@ -135,6 +123,6 @@ function romanValue(s: string): number | null {
 
 /** The letter that follows in the Vietnamese alphabet: d → đ, đ → e, g → h (no f, j, w, z). */
 export function nextLetter(letter: string): string | null {
-  const i = LETTERS.indexOf(letter.toLowerCase());
-  return i === -1 || i + 1 >= LETTERS.length ? null : LETTERS[i + 1];
+  const i = VIETNAMESE_ALPHABET.indexOf(letter.toLowerCase());
+  return i === -1 || i + 1 >= VIETNAMESE_ALPHABET.length ? null : VIETNAMESE_ALPHABET[i + 1];
 }

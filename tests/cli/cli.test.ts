@@ -1,4 +1,5 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -41,6 +42,21 @@ describe("vanban: help, version, schema, usage errors", () => {
     expect(none.code).toBe(2);
   });
 
+  it("--help documents every exit code; schema --help prints help, not the schema", async () => {
+    const help = await runCli(cli, ["--help"]);
+    for (const code of ["0", "1", "2", "70", "130"]) expect(help.stdout).toMatch(new RegExp(`^  ${code} +\\S`, "mu"));
+    for (const flag of ["--password", "--max-pages", "--max-bytes", "--ocr-lang", "--progress", "--no-progress", "--fields", "--select", "--to"]) expect(help.stdout).toContain(flag);
+    const schemaHelp = await runCli(cli, ["schema", "--help"]);
+    expect(schemaHelp.code).toBe(0);
+    expect(schemaHelp.stdout).toMatch(/^Usage: vanban schema/u);
+    expect(schemaHelp.stdout).not.toContain("schemaVersion");
+  });
+
+  it("--fields lists the valid fields when one is unknown", async () => {
+    const run = await runCli(cli, ["parse", "--fields", "header,colour", "x.txt"]);
+    expect(run.stderr).toContain('unknown field "colour"; valid fields: schemaVersion, source, text,');
+  });
+
   it("--version prints the package version", async () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
     const run = await runCli(cli, ["--version"]);
@@ -66,6 +82,15 @@ describe("vanban: help, version, schema, usage errors", () => {
     [["parse", "--timeout", "-1", "x.txt"]],
     [["parse", "--resume", "x.txt"]],
     [["parse", "-", "-"]],
+    [["parse", "--fields", "header,colour", "x.txt"]],
+    [["parse", "--fields", "header", "--to", "text", "x.txt"]],
+    [["parse", "--to", "pdf", "x.txt"]],
+    [["parse", "--max-pages", "0", "x.txt"]],
+    [["parse", "--max-bytes", "lots", "x.txt"]],
+    [["parse", "--ocr-lang", "vie eng", "x.txt"]],
+    [["parse", "--quiet", "--progress", "x.txt"]],
+    [["parse", "tree/*a*a*a*a*.txt"]],
+    [["schema", "--bogus"]],
   ])("usage error %j exits 2 with nothing on stdout", async (args) => {
     const run = await runCli(cli, args);
     expect(run.code).toBe(2);
@@ -128,7 +153,7 @@ describe("cold start", () => {
       const { main } = await import(${JSON.stringify(join(cli.dir, "dist", "cli.js"))});
       const code = await main(["parse", "tree/a-quyet-dinh.txt"]);
       const require = createRequire(import.meta.url);
-      const heavy = Object.keys(require.cache).filter((k) => /node_modules\\/(piscina|cli-progress|pdfjs-dist|tesseract\\.js|mammoth|word-extractor)\\//.test(k));
+      const heavy = Object.keys(require.cache).filter((k) => /node_modules\\/(piscina|pdfjs-dist|tesseract\\.js|word-extractor)\\//.test(k));
       process.stderr.write(JSON.stringify({ code, heavy }));
     `;
     const { spawnSync } = await import("node:child_process");
@@ -273,4 +298,122 @@ describe("vanban parse --timeout", () => {
     expect(lines).toHaveLength(2);
     expect(run.code).toBe(1);
   });
+});
+
+describe("vanban parse: output shapes and limits", () => {
+  it("--fields (and --select) keep only those fields, plus schemaVersion and source", async () => {
+    const run = await runCli(cli, ["parse", "--fields", "citations,header", "tree/a-quyet-dinh.txt"], { cwd: CLI_FIXTURES });
+    expect(run.code).toBe(0);
+    expect(Object.keys(JSON.parse(run.stdout) as object)).toEqual(["schemaVersion", "source", "header", "citations"]);
+    const batch = await runCli(cli, ["parse", "-q", "--select", "title", "tree"], { cwd: CLI_FIXTURES });
+    for (const line of jsonLines(batch.stdout)) expect(Object.keys(line)).toEqual(["schemaVersion", "source", "title"]);
+  });
+
+  it("--to text prints the reading text of the record; --to markdown a Markdown rendering", async () => {
+    const json = JSON.parse((await runCli(cli, ["parse", "tree/a-quyet-dinh.txt"], { cwd: CLI_FIXTURES })).stdout) as { text: string; title: string };
+    const text = await runCli(cli, ["parse", "--to", "text", "tree/a-quyet-dinh.txt"], { cwd: CLI_FIXTURES });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toBe(json.text.endsWith("\n") ? json.text : `${json.text}\n`);
+    const markdown = await runCli(cli, ["parse", "--to", "markdown", "tree/a-quyet-dinh.txt"], { cwd: CLI_FIXTURES });
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout).toMatch(new RegExp(`^# ${json.title}$`, "mu"));
+    expect(() => JSON.parse(markdown.stdout)).toThrow();
+  });
+
+  it("several inputs with --to text/markdown are framed one by one, failures in their place", async () => {
+    const dir = brokenTree("framed");
+    const text = await runCli(cli, ["parse", "-q", "--to", "text", "tree/a-quyet-dinh.txt", "tree/b-not-a-pdf.pdf", "tree/sub/c-cong-van.txt"], { cwd: dir });
+    expect(text.code).toBe(1);
+    const headers = text.stdout.split("\n").filter((l) => l.startsWith("==> "));
+    expect(headers).toEqual(["==> tree/a-quyet-dinh.txt <==", "==> tree/b-not-a-pdf.pdf <==", "==> tree/sub/c-cong-van.txt <=="]);
+    expect(text.stdout).toMatch(/==> tree\/b-not-a-pdf\.pdf <==\nvanban: corrupt: /u);
+    const markdown = await runCli(cli, ["parse", "-q", "--to", "markdown", "tree/a-quyet-dinh.txt", "tree/sub/c-cong-van.txt"], { cwd: dir });
+    expect(markdown.stdout.match(/^<!-- vanban: .* -->$/gmu)).toEqual(["<!-- vanban: tree/a-quyet-dinh.txt -->", "<!-- vanban: tree/sub/c-cong-van.txt -->"]);
+    expect(markdown.stdout).toContain("\n---\n\n<!-- vanban: tree/sub/c-cong-van.txt -->");
+  });
+
+  it("--to markdown --out writes .md files (errors still .error.json)", async () => {
+    const dir = brokenTree("md-out");
+    const run = await runCli(cli, ["parse", "-q", "--to", "markdown", "tree", "--out", "md"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(readFileSync(join(dir, "md", "a-quyet-dinh.txt.md"), "utf8")).toMatch(/^# /mu);
+    expect(existsSync(join(dir, "md", "sub", "c-cong-van.txt.md"))).toBe(true);
+    expect(existsSync(join(dir, "md", "b-not-a-pdf.pdf.error.json"))).toBe(true);
+  });
+
+  it("--max-bytes refuses a larger input, naming the flag", async () => {
+    const run = await runCli(cli, ["parse", "--max-bytes", "100", "tree/a-quyet-dinh.txt"], { cwd: CLI_FIXTURES });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^vanban: too_large: .*\(--max-bytes\)/u);
+  });
+
+  it("--password opens an encrypted PDF; without it the message names --password", async () => {
+    const pdf = join(ROOT, "fixtures", "encrypted-pdf", "input.pdf");
+    const locked = await runCli(cli, ["parse", pdf]);
+    expect(locked.code).toBe(1);
+    expect(locked.stderr).toMatch(/^vanban: encrypted: .*--password/u);
+    const opened = await runCli(cli, ["parse", "--password", "user-pw", "--max-pages", "1", "--ocr", "never", pdf]);
+    expect(opened.code).toBe(0);
+    expect((JSON.parse(opened.stdout) as { text: string }).text).toContain("GIẤY MỜI HỌP");
+  });
+
+  it("an image is unsupported_format, not text", async () => {
+    const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+    const run = await runCli(cli, ["parse", "-"], { stdin: png });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^vanban: unsupported_format: .*PNG image.*OCR of image files is not supported/u);
+  });
+
+  it("a glob that matches nothing says so", async () => {
+    const run = await runCli(cli, ["parse", "tree/**/*.docx"], { cwd: CLI_FIXTURES });
+    expect(run.code).toBe(1);
+    const [line] = jsonLines(run.stdout) as Array<{ error: { code: string; message: string } }>;
+    expect(line.error.code).toBe("not_found");
+    expect(line.error.message).toMatch(/^No file matches tree\/\*\*\/\*\.docx/u);
+    expect(run.stderr).toContain("No file matches");
+    expect(run.stderr).not.toContain("No such file");
+  });
+
+  it("globs follow symbolic links to folders, once, and do not loop", async () => {
+    const dir = join(work, "links");
+    cpSync(join(CLI_FIXTURES, "tree"), join(dir, "tree"), { recursive: true });
+    symlinkSync(join(dir, "tree", "sub"), join(dir, "tree", "linked"), "dir");
+    symlinkSync(join(dir, "tree"), join(dir, "tree", "sub", "loop"), "dir");
+    const run = await runCli(cli, ["parse", "-q", "tree/**/*.txt"], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect((jsonLines(run.stdout) as Array<{ source: { name: string } }>).map((l) => l.source.name)).toEqual(["tree/a-quyet-dinh.txt", "tree/linked/c-cong-van.txt"]);
+  });
+
+  it("--progress without a terminal prints plain lines only (no bar, no control codes)", async () => {
+    const run = await runCli(cli, ["parse", "--progress", "tree"], { cwd: CLI_FIXTURES });
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toMatch(/\u001b|\r/u);
+    expect(run.stderr).toMatch(/vanban: 3 ok, 0 failed/u);
+  });
+});
+
+describe("vanban parse: Ctrl-C", () => {
+  it("prints the summary of what was done and exits 130", async () => {
+    const seed = readFileSync(join(CLI_FIXTURES, "tree", "a-quyet-dinh.txt"), "utf8");
+    const dir = join(work, "sigint");
+    cpSync(join(CLI_FIXTURES, "tree"), join(dir, "tree"), { recursive: true });
+    writeFileSync(join(dir, "tree", "z-huge.txt"), seed.repeat(Math.ceil(30_000_000 / Buffer.byteLength(seed))));
+    const child = spawn(process.execPath, [cli.bin, "parse", "-j", "1", "tree/a-quyet-dinh.txt", "tree/z-huge.txt", "tree/sub/c-cong-van.txt"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    // Interrupt once the first record is out, while the huge file is being parsed.
+    await new Promise<void>((resolve) => {
+      child.stdout.on("data", (c: Buffer) => {
+        stdout += c.toString();
+        if (stdout.includes("\n")) resolve();
+      });
+    });
+    child.kill("SIGINT");
+    const code = await exited;
+    expect(code).toBe(130);
+    expect(jsonLines(stdout)).toHaveLength(1);
+    expect(stderr).toMatch(/vanban: 1 ok, 0 failed, .*; interrupted, 2 not done/u);
+  }, 60_000);
 });

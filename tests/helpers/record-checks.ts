@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import { VanBanDocumentSchema, type VanBanDocument } from "../../src/schema/document.js";
+import { isStageFailure } from "../../src/schema/warning-codes.js";
 
 /** Validates a record against the schema, with the zod issues in the failure message. */
 export function expectValidRecord(record: unknown): asserts record is VanBanDocument {
@@ -74,10 +75,26 @@ export function expectFullCoverage(record: VanBanDocument): void {
   if (unassigned > 0) expect(record.warnings.some((w) => w.code === "unassigned_text")).toBe(true);
 }
 
+/**
+ * No warning reports a stage's own failure (`*_failed`): the stages catch their own errors to
+ * save the record, so without this check a stage that throws on every unit still passes.
+ */
+export function expectNoStageFailure(warnings: ReadonlyArray<{ code: string; message: string }>): void {
+  const failures = warnings.filter((w) => isStageFailure(w.code)).map((w) => `${w.code}: ${w.message}`);
+  expect(failures, "a stage failed on its own code").toEqual([]);
+}
+
+/** For records of hostile input, where full coverage is not expected: schema, and no stage failed. */
+export function expectSoundRecord(record: unknown): asserts record is VanBanDocument {
+  expectValidRecord(record);
+  expectNoStageFailure(record.warnings);
+}
+
 /** All checks every record in the tests must pass. */
 export function checkRecord(record: unknown): VanBanDocument {
   expectValidRecord(record);
   expectSpansValid(record);
   expectFullCoverage(record);
+  expectNoStageFailure(record.warnings);
   return record;
 }

@@ -6,7 +6,7 @@ import { isVanbanError } from "../../src/errors.js";
 import { parse } from "../../src/parse.js";
 import { parseText } from "../../src/parse-text.js";
 import type { VanBanDocument } from "../../src/schema/document.js";
-import { expectValidRecord } from "../helpers/record-checks.js";
+import { expectSoundRecord } from "../helpers/record-checks.js";
 import {
   encodeUtf16,
   encodeWindows1258,
@@ -90,12 +90,12 @@ describe("unreadable input: a typed error, fast", () => {
   it("a truncated PDF → corrupt, or a valid record", async () => {
     const whole = makeMinimalPdf();
     const record = await parse(whole, { ocr: "never" });
-    expectValidRecord(record);
+    expectSoundRecord(record);
     expect(record.text).toContain("CONG VAN");
     for (const fraction of [0.3, 0.6, 0.9]) {
       const result = await errorCodeOf(truncateBytes(whole, fraction), { ocr: "never" });
       if (typeof result === "string") expect(result).toBe("corrupt");
-      else expectValidRecord(result);
+      else expectSoundRecord(result);
     }
   });
 
@@ -110,7 +110,7 @@ describe("unreadable input: a typed error, fast", () => {
     }
     const result = await errorCodeOf(new Uint8Array(truncateBytes(readFileSync(real), 0.5)), { ocr: "never" });
     if (typeof result === "string") expect(result).toBe("corrupt");
-    else expectValidRecord(result);
+    else expectSoundRecord(result);
   });
 
   it("a Node Buffer is accepted like any Uint8Array (parse(readFileSync(path)))", async () => {
@@ -139,7 +139,7 @@ describe("unreadable input: a typed error, fast", () => {
 
 describe("text in other encodings is decoded right", () => {
   const expectSample = (record: VanBanDocument) => {
-    expectValidRecord(record);
+    expectSoundRecord(record);
     for (const phrase of ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Nguyễn Văn Ấn", "khỏe mạnh", "4.014,89 tỷ đồng"]) {
       expect(record.text).toContain(phrase);
     }
@@ -167,14 +167,14 @@ describe("pathological text finishes (no timing asserted; see bench/ for growth)
   it("4 MB on one line dense with near-citations", () => {
     const text = makeNearCitationLine(4 * 1024 * 1024);
     const record = parseText(text, { format: "text" });
-    expectValidRecord(record);
+    expectSoundRecord(record);
     expectSpansInside(record);
   }, 600_000);
 
   it.each(["blockquote", "list", "emphasis"] as const)("Markdown nested 5000 levels (%s): no stack overflow", (kind) => {
     const markdown = makeDeepMarkdown(kind, 5000);
     const record = parseText(markdown, { format: "markdown" });
-    expectValidRecord(record);
+    expectSoundRecord(record);
     expectSpansInside(record);
     // Either the tree was walked or the reader fell back to plain text, saying so.
     const words = kind === "emphasis" ? ["giữa", "nhấn mạnh"] : kind === "list" ? ["Mục lồng nhau"] : ["Trích dẫn lồng nhau"];
@@ -184,7 +184,7 @@ describe("pathological text finishes (no timing asserted; see bench/ for growth)
   it("an 8 MB report parses", () => {
     const text = makeLargeReport(8 * 1024 * 1024);
     const record = parseText(text, { format: "text" });
-    expectValidRecord(record);
+    expectSoundRecord(record);
     expectSpansInside(record);
     expect(record.text.length).toBeGreaterThan(4_000_000);
   }, 600_000);

@@ -4,7 +4,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { decodeTextBytes } from "../../src/normalize/decode-bytes.js";
 import { decodeLegacy, describeLegacyFont, encodeLegacy, legacyEncodingOfFont } from "../../src/normalize/legacy-encoding.js";
-import { findFontRepair, measureVietnamese, repairShiftedText } from "../../src/normalize/text-health.js";
+import { measureVietnamese } from "../../src/normalize/text-health.js";
 
 const FIXTURES = new URL("../../fixtures/encodings/", import.meta.url);
 const fixture = (name: string): string => readFileSync(new URL(name, FIXTURES), "utf8");
@@ -31,20 +31,6 @@ function noise(length: number, seed = 12345): Uint8Array {
     out[i] = x >>> 24;
   }
   return out;
-}
-
-/** Share of the expected words found, in order, in the actual text. */
-function wordRecall(expected: string, actual: string): number {
-  const want = expected.split(/\s+/).filter(Boolean);
-  const got = actual.split(/\s+/).filter(Boolean);
-  // Longest common subsequence of words.
-  let prev = new Array<number>(got.length + 1).fill(0);
-  for (const w of want) {
-    const row = new Array<number>(got.length + 1).fill(0);
-    for (let j = 1; j <= got.length; j++) row[j] = w === got[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], row[j - 1]);
-    prev = row;
-  }
-  return prev[got.length] / want.length;
 }
 
 describe("decodeTextBytes", () => {
@@ -293,70 +279,3 @@ describe("decodeLegacy", () => {
   });
 });
 
-describe("repairShiftedText", () => {
-  it("repairs the example of the brief", () => {
-    expect(repairShiftedText("6Ӣ CÔNG 7+ѬѪ1*")).toEqual({ text: "SỞ CÔNG THƯƠNG", shift: -29 });
-    expect(repairShiftedText("UBND 7ӌ1+ LÀO CAI")).toEqual({ text: "UBND TỈNH LÀO CAI", shift: -29 });
-  });
-  it("repairs page 1 of a real Thông báo's PDF.js text layer", () => {
-    const layer = fixture("tb-1894-page1.pdfjs.txt");
-    const expected = fixture("tb-1894-page1.expected.txt");
-    const repaired = repairShiftedText(layer);
-    expect(repaired?.shift).toBe(-29);
-    expect(measureVietnamese(repaired!.text).share).toBeGreaterThanOrEqual(0.95);
-    expect(wordRecall(expected, repaired!.text)).toBeGreaterThanOrEqual(0.99);
-    expect(repaired!.text).toContain("Thực hiện Quyết định số 1050/QĐ-SCT ngày 06/3/2026 của Giám đốc Sở");
-    expect(repaired!.text).toContain("đoạn thi công từ Km0 - Km2+571 và khu tái định");
-    expect(repaired!.text).toContain("Mù Cang Chải, tỉnh Lào Cai");
-  });
-  it("leaves sound text alone", () => {
-    expect(repairShiftedText(fixture("qd-ngaigiao-excerpt.txt"))).toBeNull();
-    expect(repairShiftedText(SENTENCE)).toBeNull();
-    expect(repairShiftedText("Km0 - Km2+571; IC14; 1894/TB-SCT")).toBeNull();
-  });
-  it("gives up on garbage it cannot read", () => {
-    expect(repairShiftedText(fixture("qd-ngaigiao-excerpt.vni.txt"))).toBeNull();
-    expect(repairShiftedText("Россия и Украина подписали соглашение о перемирии")).toBeNull();
-  });
-  it("repairs a one-letter run by its characters", () => {
-    expect(repairShiftedText("ӕ")).toEqual({ text: "ố", shift: 0 });
-    expect(repairShiftedText("ѬѪ")).toEqual({ text: "ƯƠ", shift: 0 });
-  });
-});
-
-describe("findFontRepair", () => {
-  type Run = [page: number, font: string, text: string, eol: 0 | 1];
-  const runs = JSON.parse(fixture("tb-1894-runs.json")) as Run[];
-  const byFont = new Map<string, string[]>();
-  for (const [, font, text] of runs) byFont.set(font, [...(byFont.get(font) ?? []), text]);
-  const repairs = new Map([...byFont].map(([font, texts]) => [font, findFontRepair(texts.join(" "))]));
-
-  it("finds one repair per embedded font of the real Thông báo", () => {
-    const summary = Object.fromEntries([...repairs].map(([font, r]) => [font, r ? `${r.mode} ${r.layout} ${r.shift}` : null]));
-    expect(summary).toEqual({
-      "SGRRPG+TimesNewRomanPSMT": "letters times-regular 0",
-      "XXGMZY+TimesNewRomanPS-BoldMT": "letters times-regular 0",
-      "BKGMBX+TimesNewRomanPS-ItalicMT": "letters times-regular 0",
-      "XKNDLD+TimesNewRomanPSMT": "glyphs times-regular -29",
-      "NGVCCN+TimesNewRomanPS-BoldMT": "glyphs times-regular -29",
-      "RFXXLE+TimesNewRomanPS-ItalicMT": "glyphs times-italic -29",
-      "HBAXLV+TimesNewRomanPS-BoldItalicMT": "glyphs times-italic -29",
-      "ISOGOA+TimesNewRomanPSMT": null,
-      "PYGQUB+TimesNewRomanPSMT": null,
-    });
-  });
-  it("repairs the runs so that the page reads as its image", () => {
-    let page1 = "";
-    for (const [page, font, text, eol] of runs) {
-      if (page !== 1) continue;
-      page1 += (repairs.get(font)?.apply(text) ?? text) + (eol ? "\n" : "");
-    }
-    expect(page1).toContain("SỞ CÔNG THƯƠNG");
-    expect(page1).toContain("Kết quả kiểm tra việc chấp hành Quy định của pháp luật");
-    expect(measureVietnamese(page1).share).toBeGreaterThanOrEqual(0.95);
-    expect(wordRecall(fixture("tb-1894-page1.expected.txt"), page1)).toBeGreaterThanOrEqual(0.95);
-  });
-  it("finds nothing to repair in a sound font", () => {
-    expect(findFontRepair(fixture("qd-ngaigiao-excerpt.txt"))).toBeNull();
-  });
-});

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { foldKey, foldTones, sameWords } from "../../src/normalize/fold.js";
+import { foldKey, foldTones, sameWords } from "../../src/text/fold.js";
 import { normalizeText } from "../../src/normalize/normalize-text.js";
-import { composeSyllable, isVietnameseSyllable, parseSyllable, tonePositions } from "../../src/normalize/syllable.js";
-import { unwrapLines } from "../../src/normalize/unwrap-lines.js";
+import { composeSyllable, isVietnameseSyllable, parseSyllable, tonePositions } from "../../src/lexicon/syllable.js";
+import { unwrapLines } from "../../src/blocks/unwrap-lines.js";
 
 describe("normalizeText", () => {
   it.each([

@@ -403,6 +403,40 @@ describe("readDocx on synthetic packages", () => {
   });
 });
 
+describe("readDocx reads XML by namespace", () => {
+  const M = 'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"';
+  const A = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"';
+
+  it("reads math text (m:t) where the formula stands, never drawing text (a:t) or a foreign t", async () => {
+    const math = `<m:oMath ${M}><m:r><m:t>x²</m:t></m:r><m:r><m:t>+1</m:t></m:r></m:oMath>`;
+    // A chart or SmartArt label inside a drawing, and an element named "t" in another namespace.
+    const drawing = `<w:r><w:drawing><wp:inline><a:graphic ${A}><a:graphicData><a:p><a:r><a:t>NHÃN BIỂU ĐỒ</a:t></a:r></a:p></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
+    const foreign = `<w:r><x:t xmlns:x="urn:example:other">KHÔNG IN</x:t></w:r>`;
+    const body = p(`${r("Giá trị ")}${math}${r(" ước tính.")}`) + p(`${drawing}${foreign}${r("Nội dung.")}`);
+    const doc = await readDocx(docxPackage(body), OPTIONS);
+    expect(texts(doc.blocks)).toEqual(["Giá trị x²+1 ước tính.", "Nội dung."]);
+  });
+
+  it("matches elements by namespace, whatever prefix the generator chose", async () => {
+    const document = `<?xml version="1.0"?><ns0:document xmlns:ns0="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><ns0:body><ns0:p><ns0:pPr><ns0:jc ns0:val="center"/></ns0:pPr><ns0:r><ns0:rPr><ns0:b/></ns0:rPr><ns0:t>QUYẾT ĐỊNH</ns0:t></ns0:r></ns0:p></ns0:body></ns0:document>`;
+    const doc = await readDocx(docxPackage("", { "word/document.xml": document }), OPTIONS);
+    expect(doc.blocks.map((b) => [b.text, b.style.align, b.style.bold])).toEqual([["QUYẾT ĐỊNH", "center", true]]);
+  });
+
+  it("malformed XML is corrupt, naming the part", async () => {
+    const broken = docxPackage(p(r("Số: 12/QĐ-UBND")) + "<w:p><w:r><w:t>không đóng</w:r></w:p>");
+    await expectError(readDocx(broken, OPTIONS), "corrupt");
+    await expect(readDocx(broken, OPTIONS)).rejects.toThrow(/word\/document\.xml is not well-formed XML/);
+    const styles = docxPackage(p(r("Nội dung.")), { "word/styles.xml": `<w:styles ${W}><w:style></w:styles>` });
+    await expect(readDocx(styles, OPTIONS)).rejects.toThrow(/word\/styles\.xml is not well-formed XML/);
+  });
+
+  it("does not expand entities declared in a DTD", async () => {
+    const bomb = `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document ${NS}><w:body>${p(r("&b;"))}</w:body></w:document>`;
+    await expectError(readDocx(docxPackage("", { "word/document.xml": bomb }), OPTIONS), "corrupt");
+  });
+});
+
 describe("readDocx refuses unreadable or hostile input", () => {
   it("a zip without word/document.xml is corrupt", async () => {
     const zip = makeZip([{ name: "[Content_Types].xml", data: strToU8("<Types/>") }, { name: "word/styles.xml", data: strToU8("<w:styles/>") }]);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { SourceLine } from "../../src/normalize/unwrap-lines.js";
+import type { SourceLine } from "../../src/blocks/unwrap-lines.js";
 import { cleanOcrText, isStrayEdgeWord, isStrayLine } from "../../src/sources/ocr/clean-ocr.js";
 import { buildOcrLines, type OcrBlock, type OcrWord } from "../../src/sources/ocr/ocr-lines.js";
 import { isOcrAvailable, recognizePdfPages, terminateOcr, type OcrResult } from "../../src/sources/ocr/index.js";

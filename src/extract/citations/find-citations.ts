@@ -13,44 +13,21 @@
  */
 import type { Citation, Pinpoint } from "../../schema/citation.js";
 import type { Warning } from "../../schema/span.js";
+import type { WarningCode } from "../../schema/warning-codes.js";
 import type { ExtractContext, TextUnit } from "../context.js";
-import type { DateMatch } from "./dates.js";
+import type { DateMatch } from "../../lexicon/dates.js";
 import { readIssuerAt, type PhraseMatch } from "./issuer.js";
-import { foldTones } from "../../normalize/fold.js";
-import {
-  CODE_BEFORE_SYMBOL,
-  DIGIT,
-  ENDS_WITH_SPACE,
-  ISSUER_INTRO_PREFIX,
-  LAST_WORD,
-  LEADING_NOTE_MARK,
-  LEGAL_BASIS_LINE,
-  LETTER_OR_MARK,
-  LIST_HEADER,
-  NAMED_TYPE,
-  NUMBER_PART,
-  ORG_HEAD,
-  OWN_NUMBER_LINE,
-  PAREN_SO_AT,
-  PREVIOUS_WORD,
-  SELF_WORD,
-  SENTENCE_OR_PARAGRAPH_BREAK,
-  SO_AT,
-  SO_BEFORE_SYMBOL,
-  SPACES,
-  SYMBOL,
-  SYMBOL_AT,
-  TYPE_BEFORE_SELF,
-  TYPE_BEFORE_SYMBOL,
-  UNIT_PREFILTER_WORDS,
-  WHITESPACE,
-  WORD_CHAR,
-} from "./patterns.js";
+import { foldTones } from "../../text/fold.js";
+import { CODE_BEFORE_SYMBOL, DIGIT, ENDS_WITH_SPACE, ISSUER_INTRO_PREFIX, LAST_WORD, LEADING_NOTE_MARK, LIST_HEADER, NAMED_TYPE, NUMBER_PART, PAREN_SO_AT, PREVIOUS_WORD, SELF_WORD, SENTENCE_OR_PARAGRAPH_BREAK, SO_AT, SO_BEFORE_SYMBOL, SPACES, TYPE_BEFORE_SELF, TYPE_BEFORE_SYMBOL, UNIT_PREFILTER_WORDS, WHITESPACE, WORD_CHAR } from "./patterns.js";
+import { LETTER_OR_MARK } from "../../lexicon/letters.js";
+import { ORG_HEAD } from "../../lexicon/issuer-words.js";
+import { LEGAL_BASIS_LINE } from "../../lexicon/section-markers.js";
+import { OWN_NUMBER_LINE, SYMBOL, SYMBOL_AT } from "../../lexicon/document-number.js";
 import { readPinpointsBefore } from "./pinpoints.js";
 import { canStandAlone, parseSymbol, type ParsedSymbol, type SymbolGroups } from "./symbol.js";
 import { readTail, type Tail } from "./tail.js";
 import { readTitle, type NameKind } from "./titles.js";
-import { GENERIC_DOCUMENT_WORDS, documentTypeByCode, documentTypeByName, type DocumentType } from "./types.js";
+import { GENERIC_DOCUMENT_WORDS, documentTypeByCode, documentTypeByName, type DocumentType } from "../../lexicon/document-types.js";
 
 export type InferredField = Citation["inferred"][number];
 
@@ -216,7 +193,7 @@ function emptyDraft(start: number, end: number): Draft {
   };
 }
 
-function warn(scan: Scan, code: string, message: string, start: number, end: number): void {
+function warn(scan: Scan, code: WarningCode, message: string, start: number, end: number): void {
   const span: Warning["span"] = { start: scan.offset + start, end: scan.offset + end };
   if (scan.unit.span.page !== undefined) span.page = scan.unit.span.page;
   scan.ctx.warnings.push({ code, message, span });

@@ -2,8 +2,7 @@
  * Trích dẫn văn bản: the documents a record cites, found in its text units.
  *
  * `extractCitations` returns one `Citation` per occurrence in text order; `groupCitations`
- * folds them into the unique documents cited. The type lexicon is exported for the structure
- * stage, which names the document's own type with it.
+ * folds them into the unique documents cited.
  *
  * What counts as a citation, and why:
  * - A số ký hiệu after a type word ("Quyết định số 12/QĐ-UBND", "Chỉ thị 39-CT/TW"), after its
@@ -33,15 +32,5 @@ export {
   type CitedDocument,
   type CitationOccurrence,
 } from "./cited-document.js";
-export {
-  TYPE_CODES,
-  TYPE_NAMES,
-  NAME_CITED_TYPES,
-  documentTypeByCode,
-  documentTypeByName,
-  type DocumentType,
-  type TypeMatch,
-} from "./types.js";
 export { parseSymbol, type ParsedSymbol } from "./symbol.js";
-export { toIsoDate } from "./dates.js";
 export { extractCitations } from "./extract-citations.js";

@@ -7,33 +7,8 @@
  * It ends where the sentence goes on: "về", "về việc", "quy định", a comma, a semicolon, a
  * parenthesis, a date, or the next citation.
  */
-import {
-  CAPITALS_ABBREVIATION,
-  CITATION_AHEAD,
-  SPACES,
-  TERM_AT,
-  TYPE_AT,
-  WHITESPACE,
-  WORD_AT,
-  WORD_CHAR,
-} from "./patterns.js";
-
-/** Lowercase words that never continue an issuer's name. */
-const STOP_WORDS = new Set([
-  "về", "v/v", "tại", "theo", "trong", "đối", "đã", "được", "nhằm", "để", "thì", "là", "có", "giao",
-  "ngày", "năm", "số", "khóa", "nhiệm", "các", "những", "cho", "với", "đến", "từ", "này", "đó", "gồm",
-  "kèm", "như", "hoặc", "cũng", "nay", "nêu", "khi", "sau", "trước", "qua", "vì", "do", "bởi", "mà",
-  "rằng", "hết", "hiện", "gửi", "ký", "đang", "sẽ", "phải", "cần", "không", "chưa", "còn", "vẫn", "đều",
-  "cùng", "tới", "trên", "của", "ngay",
-]);
-
-/** Lowercase two-word verbs that start the subject or the rest of the sentence. */
-const STOP_BIGRAMS = new Set([
-  "ban hành", "công bố", "phê duyệt", "hướng dẫn", "thực hiện", "triển khai", "sửa đổi", "bổ sung",
-  "quy định", "tổ chức", "phát động", "tiếp tục", "đề nghị", "chỉ đạo", "yêu cầu", "xác định", "xây dựng",
-  "tăng cường", "nâng cao", "đẩy mạnh", "lãnh đạo", "thông qua", "kiện toàn", "phân công", "giao nhiệm",
-  "ủy quyền", "phân cấp", "quản lý",
-]);
+import { CAPITALS_ABBREVIATION, CITATION_AHEAD, SPACES, TERM_AT, TYPE_AT, WHITESPACE, WORD_AT, WORD_CHAR } from "./patterns.js";
+import { ISSUER_STOP_WORDS, ISSUER_STOP_BIGRAMS } from "../../lexicon/stop-words.js";
 
 const MAX_WORDS = 14;
 
@@ -77,11 +52,11 @@ export function readIssuerAt(text: string, folded: string, pos: number, limit: n
         // "Bộ Nông nghiệp và Môi trường" goes on; "và các sở", "và Quyết định số …" do not.
         const next = nextWordAt(folded, i + word.length);
         if (!next || !isUpper(next.word[0]) || citationStartsAt(folded, next.start)) break;
-      } else if (STOP_WORDS.has(lower)) {
+      } else if (ISSUER_STOP_WORDS.has(lower)) {
         break;
       } else {
         const next = nextWordAt(folded, i + word.length);
-        if (next && STOP_BIGRAMS.has(`${lower} ${next.word.toLowerCase()}`)) break;
+        if (next && ISSUER_STOP_BIGRAMS.has(`${lower} ${next.word.toLowerCase()}`)) break;
       }
     }
     if (words > 0 && isUpper(word[0]) && citationStartsAt(folded, i)) break;

@@ -12,7 +12,8 @@
  * Case-insensitive patterns (`iu`) are written in classic tone spelling ("thỏa", "ủy", "khóa")
  * and run on text folded by `foldTones`, so "thoả"/"uỷ"/"khoá" match too.
  */
-import { GENERIC_DOCUMENT_WORDS, TYPE_CODES, TYPE_NAMES } from "./types.js";
+import { DASH } from "../../lexicon/document-number.js";
+import { GENERIC_DOCUMENT_WORDS, TYPE_CODES, TYPE_NAMES } from "../../lexicon/document-types.js";
 
 /** Whitespace between the words of a type name: tables justify "Thông         tư    số". */
 const WS = String.raw`\s{1,16}`;
@@ -27,53 +28,6 @@ const typeAlternation = [...TYPE_NAMES, ...GENERIC_DOCUMENT_WORDS]
 
 /** Type codes that are printed as a type word in tables and notes: "QĐ số 1955/QĐ-UBND". */
 const codeAlternation = [...Object.keys(TYPE_CODES), "CV"].sort((a, b) => b.length - a.length).join("|");
-
-// ---------------------------------------------------------------------------------------------
-// Số ký hiệu (document symbol)
-// ---------------------------------------------------------------------------------------------
-
-/**
- * Optional spaces around a separator, with at most one line break ("NĐ-\nCP", "34/CT - TW").
- * After a line break the next line may be indented deep into a table column ("NĐ-\n      CP").
- */
-const GAP = String.raw`[ \t\u00A0]{0,3}(?:\r?\n[ \t\u00A0]{0,40})?`;
-/** Hyphen, non-breaking hyphen or en dash: all three are printed inside symbols. */
-const DASH = String.raw`[-\u2011\u2013]`;
-/** One part of a symbol: a code that starts with a capital ("QĐ", "TTg", "QH14", "QLXLVPHC&TDTHPL"). */
-const SEG = String.raw`[A-ZĐƯ][A-Za-zĐđƯư0-9&]{0,15}`;
-const SEGS = (max: number) => String.raw`${SEG}(?:${GAP}${DASH}${GAP}${SEG}){0,${max}}`;
-
-/**
- * A số ký hiệu in one of its printed shapes. Groups:
- * - `number` — the document number ("3461", "05");
- * - legal normative `number/year/TYPE-ISSUER`: `year`, `legal` ("91/2017/NĐ-CP", "43/2014NĐ-CP");
- * - Party `number-TYPE/ISSUER`: `partyType`, `partyIssuer` ("67-KH/TU", "215 -CV/TU");
- * - administrative `number/TYPE-ISSUER` or `number/ISSUER-UNIT`: `admin` ("3461/KH-UBND", "967/UBND-NC");
- * - a missing slash `number TYPE-ISSUER`: `bare` ("2973 KH-UBND"), accepted only after "số" or a type word.
- * Map scales ("1/500"), counts ("21/21 xã"), dates and periods never match: the part after the
- * separator must start with a capital letter. The caller rejects a match preceded by a letter
- * or digit (so "QH14/…" or "123456789/…" are not read from their middle).
- */
-export const SYMBOL = new RegExp(
-  String.raw`(?<number>\d{1,6})(?:` +
-    String.raw`${GAP}\/${GAP}(?<year>(?:19|20)\d{2})(?:${GAP}\/${GAP}|(?=[A-ZĐ]))(?<legal>${SEGS(4)})` +
-    String.raw`|${GAP}${DASH}${GAP}(?<partyType>${SEG})${GAP}\/${GAP}(?<partyIssuer>${SEGS(3)})` +
-    String.raw`|${GAP}\/${GAP}(?<admin>${SEGS(4)})` +
-    String.raw`|[ \t]{1,2}(?<bare>${SEG}(?:${DASH}${SEG}){1,4})` +
-    String.raw`)(?![\p{L}\p{N}])`,
-  "gu",
-);
-/** `SYMBOL` anchored at one position (sticky), to test "số <symbol>" after a title. */
-export const SYMBOL_AT = new RegExp(SYMBOL.source, "uy");
-
-/** Splits a symbol part list on its separators, spaces included. */
-export const SYMBOL_DASH_SPLIT = new RegExp(String.raw`\s*${DASH}\s*`, "u");
-
-/** Issuer codes of Party bodies: a symbol "34/CT-TW" is the Party symbol 34-CT/TW printed loosely. */
-export const PARTY_ISSUER = /^(?:TW|TƯ|TU|HU|QU|ĐU|ĐĐ|[A-ZĐ]{1,8}(?:TW|TƯ))$/u;
-
-/** Legislative issuer codes of a legal normative symbol without a type code: 45/2013/QH13. */
-export const LEGISLATIVE_ISSUER = /^(?:QH|UBTVQH)\d{1,2}$/u;
 
 // ---------------------------------------------------------------------------------------------
 // What precedes a symbol (run on a short folded window, anchored at its end)
@@ -94,9 +48,6 @@ export const CODE_BEFORE_SYMBOL = new RegExp(
 /** A bare "số " before a symbol (list items: "số 86/QĐ-UBND; số 252/QĐ-UBND"). */
 export const SO_BEFORE_SYMBOL = /(?<![\p{L}\p{M}\p{N}])(?<so>số)(?<colon>\s{0,4}:)?\s{0,8}$/iu;
 
-/** "Số:" at the start of a line is the document's own number in the header, not a citation. */
-export const OWN_NUMBER_LINE = /(?:^|\n)[ \t]{0,40}S[ốỐ]\s{0,4}:\s{0,16}$/u;
-
 /** The last word of a window (for the misspelled type word "Chị thị số 34-CT/TW"). */
 export const LAST_WORD = /(?<word>[\p{L}\p{M}]{1,12})[ \t\u00A0]{0,4}$/u;
 
@@ -108,13 +59,6 @@ export const LAST_WORD = /(?<word>[\p{L}\p{M}]{1,12})[ \t\u00A0]{0,4}$/u;
 export const LIST_HEADER = new RegExp(
   String.raw`${NB}các${WS}(?<type>${typeAlternation})(?<rest>[^:;.\n]{0,160}):`,
   "giu",
-);
-
-/** "Ủy ban nhân dân tỉnh Kon Tum tại các Kế hoạch:": the issuer stands before "tại các". */
-export const ORG_HEAD = new RegExp(
-  String.raw`^(?:Ủy${WS}ban|UBND|HĐND|Hội${WS}đồng|Bộ|Sở|Ban|Tỉnh${WS}ủy|Thành${WS}ủy|Huyện${WS}ủy|Đảng${WS}ủy|` +
-    String.raw`Chính${WS}phủ|Thủ${WS}tướng|Văn${WS}phòng|Chủ${WS}tịch|Cục|Tổng${WS}cục|Quốc${WS}hội)${NA}`,
-  "u",
 );
 
 /** A footnote mark opening a clause: "<sup>(13)</sup> ", "(13) ", "13 ". */
@@ -149,23 +93,6 @@ export const UNIT_PREFILTER_WORDS = /này|NÀY|Luật|LUẬT|luật|[Pp]háp\s{1
 
 /** Spaces and commas between the parts that follow a citation. */
 export const TAIL_SEPARATOR = /[\s,]{0,6}/uy;
-
-/**
- * Ngày ban hành: "ngày 07 tháng 4 năm 2014" (groups d1 m1 y1) or "ngày 23/7/2014",
- * "ngày 30-10-2010", "ngày 9.4.2021" (groups d2 m2 y2), split over lines or spaced out.
- */
-export const DATE_AT = new RegExp(
-  // Up to 48 spaces between the parts: a table cell wraps "ngày 29\n                 tháng 6 năm 2006".
-  String.raw`ngày\s{0,48}(?:(?<d1>\d{1,2})\s{1,48}tháng\s{0,48}(?<m1>\d{1,2})\s{0,48}năm\s{0,48}(?<y1>\d{4})` +
-    String.raw`|(?<d2>\d{1,2})\s{0,3}(?<sep>[/.\-])\s{0,3}(?<m2>\d{1,2})\s{0,3}\k<sep>\s{0,3}(?<y2>\d{4}))(?!\d)`,
-  "iuy",
-);
-
-/** "năm 2015" after a law's name ("Bộ luật Hình sự năm 2015"): the year only. */
-export const YEAR_AT = /năm\s{1,4}(?<year>(?:19|20)\d{2})(?![\d/\-\p{L}])/iuy;
-
-/** A bare year right after a law's name: "Luật Đất đai 2013". */
-export const BARE_YEAR_AT = /(?<year>(?:19|20)\d{2})(?![\d/\-\p{L}])/uy;
 
 /** "của " that introduces the issuer (cơ quan ban hành). */
 export const ISSUER_INTRO_AT = /của\s{1,6}/iuy;
@@ -225,9 +152,6 @@ export const LABEL_SPLIT = /\s{0,2}(?:,|và)\s{0,2}/u;
 export const PINPOINT_GAP = /^[\s,;]{0,8}(?:và[\s,]{1,4})?$/u;
 export const PINPOINT_TO_CITATION_GAP = /^[\s,]{0,8}(?:(?:của|tại|theo)\s{1,4})?$/u;
 
-/** A preamble line of legal basis starts with "Căn cứ". */
-export const LEGAL_BASIS_LINE = /^[\s\-–•*]{0,8}căn\s{1,4}cứ(?![\p{L}\p{M}])/iu;
-
 /** Markdown emphasis and quotes stripped from titles. */
 export const TITLE_NOISE = /[*_]{1,3}/gu;
 /** Runs of whitespace (incl. line breaks) collapsed to one space in titles and issuers (one class: linear). */
@@ -240,8 +164,6 @@ export const SPACES = /\s+/gu;
 
 /** A letter, combining mark or digit: a character inside a word or number. */
 export const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
-/** A letter or combining mark. */
-export const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 /** A digit or a separator of numbers and symbols, before a would-be symbol. */
 export const NUMBER_PART = /[\p{N}/.,]/u;
 /** Whitespace of one character. */
@@ -278,3 +200,4 @@ export const LIST_GAP = /^[\s,;]{0,8}(?:(?:và|hoặc)[\s,;]{1,8})?$/iu;
 
 /** ", Luật" or " và Luật" inside the name of an amending law. */
 export const ANOTHER_LAW = /^(?:\s{0,2},|\s{1,3}và)\s{1,3}(?:Luật|Bộ luật)(?![\p{L}\p{M}])/u;
+

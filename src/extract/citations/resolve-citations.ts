@@ -9,9 +9,10 @@
  * Every field filled this way is listed in `inferred`.
  */
 import type { Citation } from "../../schema/citation.js";
-import { foldKey } from "../../normalize/fold.js";
+import { foldKey } from "../../text/fold.js";
 import type { FoundCitation, InferredField } from "./find-citations.js";
 import { LIST_GAP } from "./patterns.js";
+import { BoundedCache } from "../../util/bounded-cache.js";
 
 
 function addInferred(c: Citation, field: InferredField): void {
@@ -19,20 +20,14 @@ function addInferred(c: Citation, field: InferredField): void {
 }
 
 /** Folded names already computed: a record cites the same few laws again and again. */
-const TITLE_KEYS = new Map<string, string>();
+const TITLE_KEYS = new BoundedCache<string, string>(4096);
 
 /** Identity of the cited document: its canonical symbol, else its name (case and tone folded). */
 export function documentKey(c: Citation): string | null {
   if (c.self) return "self";
   if (c.symbol) return `symbol:${c.symbol}`;
   if (c.title) {
-    let key = TITLE_KEYS.get(c.title);
-    if (key === undefined) {
-      key = `title:${foldKey(c.title)}`;
-      if (TITLE_KEYS.size >= 4096) TITLE_KEYS.clear();
-      TITLE_KEYS.set(c.title, key);
-    }
-    return key;
+    return TITLE_KEYS.getOrCompute(c.title, (title) => `title:${foldKey(title)}`);
   }
   return null;
 }

@@ -6,14 +6,9 @@
  * Party documents), so that "2442 /KH-UBND", "15/2018/NĐ-\nCP" and "34/CT - TW" compare equal
  * to "2442/KH-UBND", "15/2018/NĐ-CP" and "34-CT/TW".
  */
-import {
-  LEGISLATIVE_ISSUER,
-  PARTY_ISSUER,
-  SPACES,
-  STARTS_CAPITAL,
-  SYMBOL_DASH_SPLIT,
-} from "./patterns.js";
-import { documentTypeByCode, isTypeCode, type DocumentType } from "./types.js";
+import { LEGISLATIVE_ISSUER, PARTY_ISSUER, SYMBOL_DASH_SPLIT } from "../../lexicon/document-number.js";
+import { SPACES, STARTS_CAPITAL } from "./patterns.js";
+import { documentTypeByCode, isTypeCode, type DocumentType } from "../../lexicon/document-types.js";
 
 export type SymbolForm = "legal" | "party" | "administrative";
 

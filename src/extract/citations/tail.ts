@@ -4,15 +4,10 @@
  * Tỉnh ủy", "… của Tỉnh ủy Lào Cai ngày 29/12/2025") and each at most once. Only what directly
  * follows is read, so a date always belongs to the citation it follows, never to a later one.
  */
-import { readDateAt, type DateMatch } from "./dates.js";
+import { readDateAt, type DateMatch } from "../../lexicon/dates.js";
 import { readIssuerAt, readTermAt, type PhraseMatch } from "./issuer.js";
-import {
-  BARE_YEAR_AT,
-  ISSUER_INTRO_AT,
-  ONE_OR_TWO_SPACES,
-  TAIL_SEPARATOR,
-  YEAR_AT,
-} from "./patterns.js";
+import { BARE_YEAR_AT, YEAR_AT } from "../../lexicon/dates.js";
+import { ISSUER_INTRO_AT, ONE_OR_TWO_SPACES, TAIL_SEPARATOR } from "./patterns.js";
 
 export interface Tail {
   date: DateMatch | null;

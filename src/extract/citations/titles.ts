@@ -12,41 +12,9 @@
  * second one).
  */
 import { citationStartsAt, nextWordAt } from "./issuer.js";
-import {
-  AMENDING_AT,
-  ANOTHER_LAW,
-  ENDS_PHONG,
-  LINE_SPACE,
-  PROJECT_NUMBER_AT,
-  PROJECT_QUOTED_AT,
-  RESOLUTION_NAME_AT,
-  SO_AT,
-  SPACES,
-  STARTS_CHONG,
-  STARTS_DIGIT,
-  SYMBOL_AT,
-  TITLE_NOISE,
-  TYPE_AT,
-  WORD_AT,
-  WORD_CHAR,
-} from "./patterns.js";
-
-/** Lowercase words that end a name. */
-const STOP_WORDS = new Set([
-  "ngày", "năm", "của", "đã", "được", "về", "theo", "tại", "trong", "thì", "là", "có", "để", "nhằm",
-  "với", "này", "nêu", "các", "những", "đối", "do", "khi", "từ", "cũng", "như", "hoặc", "mà",
-  "vì", "qua", "khóa", "đến", "trên", "gồm", "kèm", "đang", "sẽ", "cần", "không", "chưa", "còn",
-  "vẫn", "đều", "cùng", "cho", "nhưng", "thuộc", "nay", "trước", "sau", "đi",
-]);
-
-/** Lowercase two-word phrases that end a name ("Luật Đất đai quy định …"). */
-const STOP_BIGRAMS = new Set([
-  "quy định", "hướng dẫn", "ban hành", "thi hành", "hiệu lực", "sửa đổi", "bổ sung", "triển khai",
-  "tổ chức", "đề ra", "liên quan", "hiện hành", "hiện nay",
-]);
-
-/** First words that show "Luật" is not a law's name: "Luật sư", "Luật này" (a self reference). */
-const NOT_A_LAW_NAME = new Set(["sư", "gia", "pháp", "lệ", "này", "số", "hóa"]);
+import { AMENDING_AT, ANOTHER_LAW, ENDS_PHONG, LINE_SPACE, PROJECT_NUMBER_AT, PROJECT_QUOTED_AT, RESOLUTION_NAME_AT, SO_AT, SPACES, STARTS_CHONG, STARTS_DIGIT, TITLE_NOISE, TYPE_AT, WORD_AT, WORD_CHAR } from "./patterns.js";
+import { SYMBOL_AT } from "../../lexicon/document-number.js";
+import { NOT_A_LAW_NAME_WORDS, TITLE_STOP_WORDS, TITLE_STOP_BIGRAMS } from "../../lexicon/stop-words.js";
 
 const MAX_WORDS = 20;
 /** Words a name may go on for after a comma ("Luật Quản lý, sử dụng vũ khí, vật liệu nổ …"). */
@@ -208,17 +176,17 @@ function acceptWord(folded: string, i: number, word: string, lower: string, word
     // A resolution may: "Nghị quyết Trung ương 4".
     return kind === "resolution" && word.length <= 3;
   }
-  if (words === 0 && kind === "law" && NOT_A_LAW_NAME.has(lower)) return false;
+  if (words === 0 && kind === "law" && NOT_A_LAW_NAME_WORDS.has(lower)) return false;
   if (lower === "số") return words > 0 && !symbolFollows(folded, i - 1);
   if (!capital) {
-    if (STOP_WORDS.has(lower)) return false;
+    if (TITLE_STOP_WORDS.has(lower)) return false;
     const next = nextWordAt(folded, i + word.length);
-    if (next && STOP_BIGRAMS.has(`${lower} ${next.word.toLowerCase()}`)) return false;
+    if (next && TITLE_STOP_BIGRAMS.has(`${lower} ${next.word.toLowerCase()}`)) return false;
     if (lower === "và") {
       // "Luật Địa chất và khoáng sản" goes on; "và các văn bản", "và Luật …" do not.
       if (!next || STARTS_DIGIT.test(next.word)) return false;
       const nextLower = next.word.toLowerCase();
-      if (STOP_WORDS.has(nextLower) || nextLower === "và") return false;
+      if (TITLE_STOP_WORDS.has(nextLower) || nextLower === "và") return false;
       if (isUpper(next.word[0]) && startsType(folded, next.start)) return false;
     }
     return true;
@@ -256,8 +224,8 @@ function shortContinuationAfterComma(folded: string, pos: number): boolean {
     if (!m) return false;
     const lower = m[0].toLowerCase();
     if (count === 0 && (isUpper(m[0][0]) && (startsType(folded, j) || citationStartsAt(folded, j)))) return false;
-    if (count === 0 && (STOP_WORDS.has(lower) || STARTS_DIGIT.test(m[0]))) return false;
-    if (count > 0 && (STOP_WORDS.has(lower) || lower === "và" || STARTS_DIGIT.test(m[0]))) return count <= MAX_AFTER_COMMA;
+    if (count === 0 && (TITLE_STOP_WORDS.has(lower) || STARTS_DIGIT.test(m[0]))) return false;
+    if (count > 0 && (TITLE_STOP_WORDS.has(lower) || lower === "và" || STARTS_DIGIT.test(m[0]))) return count <= MAX_AFTER_COMMA;
     if (count > 0 && lower === "số" && symbolFollows(folded, j - 1)) return true;
     count++;
     if (count > MAX_AFTER_COMMA) return false;

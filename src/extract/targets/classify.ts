@@ -23,9 +23,9 @@
  */
 import type { TextUnit } from "../context.js";
 import { CHI_TIEU_HEADING, CUE, GOAL_PROSE_HEADING, RESULT_HEADING, STRONG_TARGET_HEADING, WEAK_TARGET_HEADING } from "./patterns.js";
-import { PLAN_TYPES, REPORT_TYPES } from "./vocabulary.js";
+import { RESULT_REPORTING_CODES, TARGET_SETTING_CODES } from "../../lexicon/document-types.js";
 import type { Mask, Measure } from "./find-measures.js";
-import { isLetterCode } from "./words.js";
+import { isLetterCode } from "../../lexicon/letters.js";
 
 export type MeasureKind = "target" | "result";
 export type HeadingClass = "strong-target" | "weak-target" | "result" | null;
@@ -91,8 +91,8 @@ function parentId(id: string): string | null {
 export function docTypeClass(code: string | null): MeasureKind | null {
   if (!code) return null;
   const key = code.normalize("NFC").toUpperCase();
-  if (PLAN_TYPES.has(key)) return "target";
-  if (REPORT_TYPES.has(key)) return "result";
+  if (TARGET_SETTING_CODES.has(key)) return "target";
+  if (RESULT_REPORTING_CODES.has(key)) return "result";
   return null;
 }
 

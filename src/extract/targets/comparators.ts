@@ -11,7 +11,7 @@
  * - A label word right before the number ("Điều 3", "năm 2022", "số 56") makes it no figure.
  */
 import type { Comparator } from "../../schema/target.js";
-import { LABEL_WORDS, WALK_ROLES, type WalkRole } from "./vocabulary.js";
+import { COMPARATOR_SYMBOLS, LABEL_WORDS, WALK_ROLES, type WalkRole } from "../../lexicon/target-words.js";
 import { prevNonSpace, WordsBefore } from "./words.js";
 
 export interface LeadReading {
@@ -36,9 +36,6 @@ export interface LeadReading {
 const WALK_CHARS = 100;
 const WALK_WORDS = 9;
 
-const SYMBOLS: ReadonlyMap<string, Comparator> = new Map([
-  ["≥", "gte"], ["⩾", "gte"], [">", "gt"], ["≤", "lte"], ["⩽", "lte"], ["<", "lt"], ["~", "approx"], ["≈", "approx"],
-]);
 
 /** Every word that occurs in a walk phrase or a label: a word outside this set ends the walk at once. */
 const VOCABULARY: ReadonlySet<string> = new Set(
@@ -62,7 +59,7 @@ export function readLead(s: string, pos: number, floor: number): LeadReading {
   let walkFrom = pos;
   const symbolAt = prevNonSpace(s, pos, Math.max(floor, pos - 4));
   if (symbolAt >= 0) {
-    const symbol = SYMBOLS.get(s.charAt(symbolAt));
+    const symbol = COMPARATOR_SYMBOLS.get(s.charAt(symbolAt));
     if (symbol) {
       out.comparator = symbol;
       out.leadStart = symbolAt;

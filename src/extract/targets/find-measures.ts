@@ -6,7 +6,7 @@
  *   "(2010-2014)"), unless a listed non-time unit follows ("2000 ha");
  * - durations and ages: a time unit follows ("5 năm", "6 tháng", "từ 12 đến 17 tuổi");
  * - dates, document numbers and symbols, ratios, scales, standards: refused by the token scan
- *   (`NUMBER`) or by `DATE_AT` / `SYMBOL_AFTER` ("09/02/1913", "04-3-2022", "56/NQ-HĐND",
+ *   (`NUMBER`) or by `NUMERIC_DATE_AT` / `SYMBOL_AFTER_NUMBER` ("09/02/1913", "04-3-2022", "56/NQ-HĐND",
  *   "2973 KH-UBND", "21/21 xã", "1/500", "ISO 9001:2008");
  * - article, item and ordinal numbers: a label word precedes ("Điều 3", "khoản 2",
  *   "tiêu chí số 8", "lần thứ 10", "Quốc lộ 24");
@@ -22,26 +22,12 @@
 import type { Comparator } from "../../schema/target.js";
 import { readLead, resolveComparator } from "./comparators.js";
 import { readNumberToken, scaleExact, type ParsedNumber } from "./numbers.js";
-import {
-  BASELINE_TO,
-  BRACKET_CHAR,
-  BASIS_COMPARE,
-  BASIS_DIRECT,
-  BASIS_WORD,
-  BOUND_AFTER,
-  DATE_AT,
-  FOUR_DIGITS,
-  NUMBER,
-  NUMBER_AT,
-  OUTLINE_AFTER,
-  RANGE_JOINER,
-  SAME_PERIOD_LAST_YEAR,
-  SYMBOL_AFTER,
-  SYMBOL_START_CHAR,
-  WHITESPACE_RUN,
-} from "./patterns.js";
+import { BASELINE_TO, BRACKET_CHAR, BASIS_COMPARE, BASIS_DIRECT, BASIS_WORD, BOUND_AFTER, FOUR_DIGITS, NUMBER, NUMBER_AT, OUTLINE_AFTER, RANGE_JOINER, SAME_PERIOD_LAST_YEAR, SYMBOL_START_CHAR, WHITESPACE_RUN } from "./patterns.js";
+import { NUMERIC_DATE_AT } from "../../lexicon/dates.js";
+import { SYMBOL_AFTER_NUMBER } from "../../lexicon/document-number.js";
 import { readUnit, type UnitKind, type UnitReading } from "./units.js";
 import { foldWord, isSpaceCode } from "./words.js";
+import { BASIS_STOP_WORDS } from "../../lexicon/stop-words.js";
 
 /** A figure found in a unit. Positions are relative to the unit text. */
 export interface Measure {
@@ -76,8 +62,6 @@ export interface Mask {
   end: number;
 }
 
-/** Words that end a basis ("kế hoạch huy động | và tăng …"). */
-const BASIS_STOP = new Set(["và", "tăng", "giảm", "đạt", "là", "nhưng", "trong", "với", "so", "của", "đã", "bằng", "còn", "hoặc"]);
 const BASIS_MAX_WORDS = 6;
 
 function sticky(re: RegExp, s: string, pos: number): RegExpExecArray | null {
@@ -174,7 +158,7 @@ function readBasisWords(s: string, pos: number, max: number): number {
   let at = pos;
   for (let n = 0; n < max; n++) {
     const w = sticky(BASIS_WORD, s, at);
-    if (!w || BASIS_STOP.has(foldWord(w.groups!.word))) break;
+    if (!w || BASIS_STOP_WORDS.has(foldWord(w.groups!.word))) break;
     at = BASIS_WORD.lastIndex;
   }
   return at;
@@ -206,13 +190,13 @@ export function findMeasures(s: string, brackets: readonly Mask[], excludes: rea
     const numEnd = numStart + token.length;
     if (numStart < consumedUntil) continue;
     if (inBrackets.hits(numStart, numEnd) || excluded.hits(numStart, numEnd)) continue;
-    if (s.charCodeAt(numEnd) === 0x2d && sticky(DATE_AT, s, numStart)) {
-      consumedUntil = DATE_AT.lastIndex;
+    if (s.charCodeAt(numEnd) === 0x2d && sticky(NUMERIC_DATE_AT, s, numStart)) {
+      consumedUntil = NUMERIC_DATE_AT.lastIndex;
       re.lastIndex = Math.max(re.lastIndex, consumedUntil);
       continue;
     }
     const after1 = nextChar(s, numEnd, 2);
-    if (after1 !== "" && SYMBOL_START_CHAR.test(after1) && sticky(SYMBOL_AFTER, s, numEnd)) continue;
+    if (after1 !== "" && SYMBOL_START_CHAR.test(after1) && sticky(SYMBOL_AFTER_NUMBER, s, numEnd)) continue;
     const itemStart = onlyMarkersBefore(s, numStart);
     if (itemStart && sticky(OUTLINE_AFTER, s, numEnd)) continue;
 

@@ -12,18 +12,10 @@
  * verbs ("đạt"), and keeps what is after a colon ("Về thu, chi ngân sách nhà nước: dự toán thu
  * …" → "dự toán thu …"). Parenthesised qualifiers stay: "(có tính cây cao su)".
  */
-import { INDICATOR_HEADS, INDICATOR_LEAD_JUNK, INDICATOR_TRAIL_JUNK } from "./vocabulary.js";
-import {
-  LEAD_IN,
-  LEADING_MARKER,
-  MARKUP,
-  SPACE_TOKEN,
-  TAIL_STOP,
-  TIME_ONLY_TAIL,
-  TRAILING_CLAUSE_PUNCT,
-  WHITESPACE_RUN,
-} from "./patterns.js";
-import { foldWord, isLetterCode } from "./words.js";
+import { INDICATOR_HEADS, INDICATOR_LEAD_JUNK, INDICATOR_TRAIL_JUNK } from "../../lexicon/target-words.js";
+import { LEAD_IN, LEADING_MARKER, MARKUP, SPACE_TOKEN, TAIL_STOP, TIME_ONLY_TAIL, TRAILING_CLAUSE_PUNCT, WHITESPACE_RUN } from "./patterns.js";
+import { isLetterCode } from "../../lexicon/letters.js";
+import { foldWord } from "./words.js";
 
 /** Phrases indexed by their first word: one lookup per position instead of one per phrase. */
 function byFirstWord(phrases: readonly string[]): Map<string, string[][]> {

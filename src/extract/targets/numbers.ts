@@ -14,7 +14,7 @@
  * Anything else ("1.2.3", "1.234.56", "") is not a number: `null`.
  */
 import { EN_DECIMAL, EN_GROUPED, NUMBER_STRING, THOUSANDS_COMMA, THOUSANDS_DOT, VN_GROUPED, VN_PLAIN, WHITESPACE_RUN } from "./patterns.js";
-import { SCALE_EXPONENT } from "./vocabulary.js";
+import { SCALE_EXPONENT } from "../../lexicon/target-words.js";
 
 export interface ParsedNumber {
   value: number;

@@ -15,15 +15,11 @@
  * one by one with a memo (`foldWord`), and the few phrase patterns whose words have two tone
  * placements list both ("lũy|luỹ").
  */
-import { COUNT_NOUNS, CURRENCY_UNITS, MEASURE_UNITS, SCALE_EXPONENT, TIME_UNITS } from "./vocabulary.js";
+import { LETTER_RANGES } from "../../lexicon/letters.js";
+import { COUNT_NOUNS, CURRENCY_UNITS, MEASURE_UNITS, SCALE_EXPONENT, TIME_UNITS } from "../../lexicon/target-words.js";
 
-/**
- * Letters with their combining marks: what a Vietnamese word is made of. Written as explicit
- * ranges (Basic Latin, Latin-1, Latin Extended-A/B, combining marks, Latin Extended Additional),
- * the same set as `isLetterCode`, rather than `\p{L}\p{M}`: under the `i` flag a property class
- * must be case-closed when the pattern is compiled, which cost ~100 ms of start-up per process.
- */
-const L = String.raw`a-zA-Z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0300-\u036F\u1E00-\u1EFF`;
+/** Letters with their combining marks (see `LETTER_RANGES`). */
+const L = LETTER_RANGES;
 /** Capitals of document symbols and acronyms: "QĐ", "HĐND", "KCN", "TCCSĐ". */
 const CAPS = String.raw`A-ZĐ`;
 /** Lowercase Vietnamese letters (a superset: callers re-check case where it matters). */
@@ -92,18 +88,6 @@ export const EN_DECIMAL = /^(?<int>\d{1,18})\.(?<frac>\d{1,2}|\d{4,12})$/;
 
 /** Khoảng (range joiner) after a first number: "15 đến 18", "60-70%", "5 đến dưới 12", "60% - 70%". */
 export const RANGE_JOINER = new RegExp(String.raw`${S}(?:%${S})?(?:-|–|—|đến|tới)${S}(?:(?:dưới|trên|mức)${S1})?(?=\d)`, "iuy");
-
-/** Ngày tháng written with dashes or dots, which the token scan cannot refuse alone: 04-3-2022, 30.10.2010. */
-export const DATE_AT = /(?<date>\d{1,2}[-.]\d{1,2}[-.](?:\d{4}|\d{2})(?!\d))/uy;
-
-/**
- * Số ký hiệu after a number: "56/NQ-HĐND", "67-KH/TU", "2442 /KH-UBND", "2973 KH-UBND",
- * "08-ĐA/TU". The number is the document's number, not a figure.
- */
-export const SYMBOL_AFTER = new RegExp(
-  String.raw`(?<sym>\s{0,2}/\s{0,2}(?:\d{4}\s{0,2}/\s{0,2})?[${CAPS}]|-[${CAPS}]|\s{1,2}[${CAPS}]{1,6}-[${CAPS}])`,
-  "uy",
-);
 
 /** Outline label at the start of a paragraph: "1." "2.1." "3)" — a heading number, not a figure. */
 export const OUTLINE_AFTER = /(?<outline>(?:\.\d{1,2}){0,3}[.)])(?=\s|$)/uy;
@@ -249,7 +233,7 @@ export const WHITESPACE_RUN = /\s+/gu;
 
 // Small helpers of the readers, named here so that every pattern of the extractor is in one file.
 
-/** First character of what can follow a document number: "/", "-" or a capital (`SYMBOL_AFTER`). */
+/** First character of what can follow a document number: "/", "-" or a capital (`SYMBOL_AFTER_NUMBER`). */
 export const SYMBOL_START_CHAR = /^[/\-A-ZĐ]$/u;
 /** A bare four-digit token: the shape of a year. */
 export const FOUR_DIGITS = /^\d{4}$/;

@@ -12,28 +12,11 @@
  * - A scale word with no noun after it ("hơn 10 nghìn") has no base unit: `normalized` is null.
  * - Time units (năm, tháng, tuổi …) mark durations, periods and ages: the caller drops them.
  */
-import {
-  ACRONYM_UNIT,
-  COUNT_NOUN,
-  FALLBACK_UNIT,
-  MATH_CLOSE,
-  MEASURE_UNIT,
-  DIGIT_GROUP_DOT,
-  PER_POPULATION,
-  PER_RATE,
-  POWER_OF_TEN,
-  RATE_NUMBER,
-  RATE_ONE,
-  SCALE_WORD,
-  SLASH_SPACING,
-  THOUSANDS_DOT,
-  TIME_UNIT,
-  UNIT_NEEDS_TIDY,
-  WHITESPACE_RUN,
-} from "./patterns.js";
+import { ACRONYM_UNIT, COUNT_NOUN, FALLBACK_UNIT, MATH_CLOSE, MEASURE_UNIT, DIGIT_GROUP_DOT, PER_POPULATION, PER_RATE, POWER_OF_TEN, RATE_NUMBER, RATE_ONE, SCALE_WORD, SLASH_SPACING, THOUSANDS_DOT, TIME_UNIT, UNIT_NEEDS_TIDY, WHITESPACE_RUN } from "./patterns.js";
 import { scaleExponent } from "./numbers.js";
-import { CURRENCY_UNITS, NOT_A_UNIT } from "./vocabulary.js";
-import { foldWord, isLetterCode, isSpaceCode } from "./words.js";
+import { CURRENCY_UNITS, NOT_A_UNIT } from "../../lexicon/target-words.js";
+import { isLetterCode } from "../../lexicon/letters.js";
+import { foldWord, isSpaceCode } from "./words.js";
 
 export type UnitKind = "percent" | "currency" | "measure" | "count" | "time";
 

@@ -5,38 +5,17 @@
  * ("đạt", "trên", "năm"): each distinct word is folded once (`foldTones`) and memoised, instead
  * of folding every unit.
  */
-import { foldTones } from "../../normalize/fold.js";
+import { isLetterCode } from "../../lexicon/letters.js";
+import { foldTones } from "../../text/fold.js";
+import { BoundedCache } from "../../util/bounded-cache.js";
 
-const FOLD_MEMO = new Map<string, string>();
-const FOLD_MEMO_LIMIT = 50_000;
+
+
+const FOLD_MEMO = new BoundedCache<string, string>(50_000);
 
 /** Lower case, classic tone placement ("Khoá" → "khóa"), memoised. */
 export function foldWord(word: string): string {
-  let folded = FOLD_MEMO.get(word);
-  if (folded === undefined) {
-    folded = foldTones(word.normalize("NFC")).toLowerCase();
-    if (FOLD_MEMO.size >= FOLD_MEMO_LIMIT) FOLD_MEMO.clear();
-    FOLD_MEMO.set(word, folded);
-  }
-  return folded;
-}
-
-/**
- * Is this UTF-16 code unit part of a Vietnamese word? ASCII letters, Latin-1/Extended letters,
- * combining marks and the Vietnamese block. A hand-written test, because a `\p{L}` regex per
- * character would dominate the cost of walking back from every number.
- */
-export function isLetterCode(c: number): boolean {
-  if (c < 0x41) return false;
-  if (c <= 0x5a) return true;
-  if (c < 0x61) return false;
-  if (c <= 0x7a) return true;
-  if (c < 0xc0) return false;
-  if (c === 0xd7 || c === 0xf7) return false;
-  if (c <= 0x24f) return true;
-  if (c >= 0x300 && c <= 0x36f) return true;
-  if (c >= 0x1e00 && c <= 0x1eff) return true;
-  return false;
+  return FOLD_MEMO.getOrCompute(word, (w) => foldTones(w.normalize("NFC")).toLowerCase());
 }
 
 /** Whitespace as extraction leaves it: space, tab, line breaks, no-break space. */

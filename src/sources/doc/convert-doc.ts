@@ -1,10 +1,10 @@
-import type { SourceDocument } from "../../blocks/block.js";
+import type { SourceDocument } from "../../blocks/index.js";
 import { VanbanError } from "../../errors.js";
-import { unwrapLines } from "../../normalize/unwrap-lines.js";
+import { unwrapLines } from "../../blocks/index.js";
 import type { Warning } from "../../schema/span.js";
-import { classifyTables } from "../docx/classify-tables.js";
-import { hasEncryptedPackage, isOleCompoundFile } from "../docx/detect-ole.js";
-import { LineEmitter } from "../docx/emit-lines.js";
+import { classifyTables } from "../word/classify-tables.js";
+import { hasEncryptedPackage, isOleCompoundFile } from "../word/detect-ole.js";
+import { LineEmitter } from "../word/emit-lines.js";
 import { extractWord97 } from "./extract-word97.js";
 import { mapDocBody, mapDocNotes, mapPlainLines } from "./map-doc-text.js";
 

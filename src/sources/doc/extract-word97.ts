@@ -63,6 +63,16 @@ export async function extractWord97(data: Uint8Array): Promise<Word97Text> {
     import("word-extractor/lib/ole-allocation-table.js"),
   ]);
   hardenSectorChains(AllocationTable.prototype as unknown as Record<symbol | string, unknown>);
+  // Our marking code runs inside word-extractor's call: its failures are bugs, not a corrupt file.
+  let ownError: unknown = null;
+  const own = (work: () => void): void => {
+    try {
+      work();
+    } catch (error) {
+      ownError = error;
+      throw error;
+    }
+  };
 
   class MarkingExtractor extends WordOleExtractor {
     override extractWordDocument(document: unknown, buffer: Buffer) {
@@ -78,13 +88,15 @@ export async function extractWord97(data: Uint8Array): Promise<Word97Text> {
 
     override writeParagraphProperties(buffer: Buffer, tableBuffer: Buffer): void {
       super.writeParagraphProperties(buffer, tableBuffer);
-      markTableParagraphs(this._pieces, buffer, tableBuffer);
-      const ccpText = this._boundaries.ccpText ?? 0;
-      const ccpFtn = this._boundaries.ccpFtn ?? 0;
-      const endnotesStart = ccpText + ccpFtn + (this._boundaries.ccpHdd ?? 0) + (this._boundaries.ccpAtn ?? 0);
-      markNotes(this._pieces, buffer, tableBuffer, FIB.footnoteRefs, FIB.footnoteTexts, MARK.footnoteRef, ccpText);
-      markNotes(this._pieces, buffer, tableBuffer, FIB.endnoteRefs, FIB.endnoteTexts, MARK.endnoteRef, endnotesStart);
-      for (const piece of this._pieces) if (piece.startCp < ccpText) piece.text = piece.text.replaceAll("\x0b", MARK.softBreak);
+      own(() => {
+        markTableParagraphs(this._pieces, buffer, tableBuffer);
+        const ccpText = this._boundaries.ccpText ?? 0;
+        const ccpFtn = this._boundaries.ccpFtn ?? 0;
+        const endnotesStart = ccpText + ccpFtn + (this._boundaries.ccpHdd ?? 0) + (this._boundaries.ccpAtn ?? 0);
+        markNotes(this._pieces, buffer, tableBuffer, FIB.footnoteRefs, FIB.footnoteTexts, MARK.footnoteRef, ccpText);
+        markNotes(this._pieces, buffer, tableBuffer, FIB.endnoteRefs, FIB.endnoteTexts, MARK.endnoteRef, endnotesStart);
+        for (const piece of this._pieces) if (piece.startCp < ccpText) piece.text = piece.text.replaceAll("\x0b", MARK.softBreak);
+      });
     }
   }
 
@@ -93,7 +105,7 @@ export async function extractWord97(data: Uint8Array): Promise<Word97Text> {
     const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     text = await new MarkingExtractor().extract(new BufferReader(buffer));
   } catch (error) {
-    if (error instanceof VanbanError) throw error;
+    if (error instanceof VanbanError || (ownError !== null && error === ownError)) throw error;
     throw new VanbanError("corrupt", `The DOC file cannot be read: ${(error as Error)?.message ?? String(error)}`, { cause: error });
   }
   const raw = { filterUnicode: false };

@@ -1,6 +1,6 @@
-import type { SourceLine } from "../../normalize/unwrap-lines.js";
-import { formatNumber } from "../docx/format-number.js";
-import type { DocCell, DocItem, DocParagraph, DocTable, Segment } from "../docx/walk-document.js";
+import type { SourceLine } from "../../blocks/index.js";
+import { formatNumber } from "../word/format-number.js";
+import type { DocCell, DocItem, DocParagraph, DocTable, Segment } from "../word/word-items.js";
 import { MARK } from "./extract-word97.js";
 
 /** Every private-use mark the extractor writes. */

@@ -1,10 +1,10 @@
-import type { SourceDocument } from "../../blocks/block.js";
+import type { SourceDocument } from "../../blocks/index.js";
 import { VanbanError } from "../../errors.js";
-import { unwrapLines } from "../../normalize/unwrap-lines.js";
+import { unwrapLines } from "../../blocks/index.js";
 import type { ResolvedParseOptions } from "../../schema/options.js";
 import type { Warning } from "../../schema/span.js";
-import { classifyTables } from "./classify-tables.js";
-import { LineEmitter } from "./emit-lines.js";
+import { classifyTables } from "../word/classify-tables.js";
+import { LineEmitter } from "../word/emit-lines.js";
 import { emitHeaderFooters, emitNotes } from "./emit-notes.js";
 import { NoteNumbering } from "./number-notes.js";
 import { openDocxPackage } from "./open-package.js";
@@ -14,8 +14,8 @@ import { readStyles } from "./read-styles.js";
 import { DocumentWalker } from "./walk-document.js";
 
 /**
- * Converts a DOCX (Word 2007+) file into blocks. The package is read directly (fflate + a light XML
- * walk of word/document.xml) rather than through mammoth's HTML, because the block model needs
+ * Converts a DOCX (Word 2007+) file into blocks. The package is read directly (fflate for the zip,
+ * saxes for the XML parts) rather than through mammoth's HTML, because the block model needs
  * what HTML conversion drops: alignment, indentation, font size, list labels computed from
  * numbering.xml, footnote labels as printed, table grid positions (header/closing columns), and
  * text boxes read exactly once.
@@ -29,7 +29,7 @@ export function convertDocx(data: Uint8Array, options: ResolvedParseOptions): So
   const warnings: Warning[] = [];
   const styles = readStyles(pkg.styles);
   const numbering = new ListNumbering(pkg.numbering, styles);
-  const body = childElement(pkg.document, "body");
+  const body = childElement(pkg.document, "w:body");
   if (!body) throw new VanbanError("corrupt", "The DOCX main document has no w:body element.");
   const notes = new NoteNumbering(pkg.settings, body);
   const walker = new DocumentWalker({ styles, numbering, notes, warnings, inHeaderFooter: false });

@@ -1,8 +1,9 @@
-import type { SourceLine } from "../../normalize/unwrap-lines.js";
+import type { SourceLine } from "../../blocks/index.js";
 import type { Warning } from "../../schema/span.js";
-import { draftParagraph, flattenParagraphs, isEmptyParagraph, readParagraphText } from "./draft-paragraph.js";
-import { joinDrafts } from "./emit-lines.js";
-import type { NoteKind, NoteNumbering } from "./number-notes.js";
+import { draftParagraph, flattenParagraphs, isEmptyParagraph, readParagraphText } from "../word/draft-paragraph.js";
+import { joinDrafts } from "../word/emit-lines.js";
+import type { NoteKind } from "../word/word-items.js";
+import type { NoteNumbering } from "./number-notes.js";
 import { childElements, type XmlElement } from "./parse-xml.js";
 import type { DocumentWalker } from "./walk-document.js";
 
@@ -23,9 +24,9 @@ export function emitNotes(
   warnings: Warning[],
 ): SourceLine[] {
   const definitions = new Map<string, XmlElement>();
-  for (const note of childElements(root ?? undefined, kind)) {
-    if (SEPARATOR_TYPES.has(note.attrs.type ?? "")) continue;
-    if (note.attrs.id !== undefined) definitions.set(note.attrs.id, note);
+  for (const note of childElements(root ?? undefined, `w:${kind}`)) {
+    if (SEPARATOR_TYPES.has(note.attrs["w:type"] ?? "")) continue;
+    if (note.attrs["w:id"] !== undefined) definitions.set(note.attrs["w:id"], note);
   }
   const lines: SourceLine[] = [];
   const labels = numbering.labels[kind];

@@ -1,4 +1,4 @@
-import type { SourceDocument } from "../../blocks/block.js";
+import type { SourceDocument } from "../../blocks/index.js";
 import type { ResolvedParseOptions } from "../../schema/options.js";
 
 /**

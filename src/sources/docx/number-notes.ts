@@ -1,7 +1,6 @@
-import { formatNumber } from "./format-number.js";
+import { formatNumber } from "../word/format-number.js";
+import type { NoteKind } from "../word/word-items.js";
 import { childElement, childValue, type XmlElement } from "./parse-xml.js";
-
-export type NoteKind = "footnote" | "endnote";
 
 interface NoteFormat {
   format: string;
@@ -28,17 +27,17 @@ export class NoteNumbering {
       endnote: { format: "lowerRoman", start: 1 },
     };
     // Document settings first, then the final section's properties, which win.
-    const sectPr = childElement(body, "sectPr");
+    const sectPr = childElement(body, "w:sectPr");
     for (const source of [settings ?? undefined, sectPr]) {
-      this.applyProps("footnote", childElement(source, "footnotePr"));
-      this.applyProps("endnote", childElement(source, "endnotePr"));
+      this.applyProps("footnote", childElement(source, "w:footnotePr"));
+      this.applyProps("endnote", childElement(source, "w:endnotePr"));
     }
   }
 
   private applyProps(kind: NoteKind, props: XmlElement | undefined): void {
     if (!props) return;
-    const format = childValue(props, "numFmt");
-    const start = Number(childValue(props, "numStart"));
+    const format = childValue(props, "w:numFmt");
+    const start = Number(childValue(props, "w:numStart"));
     if (format) this.formats[kind].format = format;
     if (Number.isInteger(start) && start > 0) this.formats[kind].start = start;
   }

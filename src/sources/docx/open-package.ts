@@ -1,5 +1,5 @@
 import { VanbanError } from "../../errors.js";
-import { hasEncryptedPackage, isOleCompoundFile } from "./detect-ole.js";
+import { hasEncryptedPackage, isOleCompoundFile } from "../word/detect-ole.js";
 import { childElements, parseXml, type XmlElement } from "./parse-xml.js";
 import { inflateEntry, listZipEntries, looksLikeZip, type InflateBudget, type ZipEntry } from "./read-zip.js";
 
@@ -38,7 +38,7 @@ export function openDocxPackage(data: Uint8Array, maxUncompressedBytes: number):
   const budget: InflateBudget = { remaining: maxUncompressedBytes, limit: maxUncompressedBytes };
   const read = (entry: ZipEntry | undefined): string | null => (entry ? decodeXml(inflateEntry(data, entry, budget)) : null);
 
-  const packageRels = relationships(read(entries.get("_rels/.rels")), "");
+  const packageRels = relationships(read(entries.get("_rels/.rels")), "", "_rels/.rels");
   const documentPath = packageRels.find((r) => OFFICE_DOCUMENT_REL.test(r.type))?.target ?? DEFAULT_DOCUMENT;
   const documentEntry = entries.get(documentPath) ?? entries.get(DEFAULT_DOCUMENT);
   if (!documentEntry) {
@@ -46,7 +46,7 @@ export function openDocxPackage(data: Uint8Array, maxUncompressedBytes: number):
   }
   const baseDir = documentEntry.name.slice(0, documentEntry.name.lastIndexOf("/") + 1);
   const relsPath = `${baseDir}_rels/${documentEntry.name.slice(baseDir.length)}.rels`;
-  const partRels = relationships(read(entries.get(relsPath)), baseDir);
+  const partRels = relationships(read(entries.get(relsPath)), baseDir, relsPath);
   const byKind = new Map<string, string[]>();
   for (const rel of partRels) {
     const kind = PART_REL.exec(rel.type)?.groups?.kind;
@@ -73,7 +73,7 @@ export function openDocxPackage(data: Uint8Array, maxUncompressedBytes: number):
 
   const parse = (path: string | undefined): XmlElement | null => {
     const text = path ? read(entries.get(path)) : null;
-    return text === null ? null : parseXml(text);
+    return text === null ? null : parseXml(text, path);
   };
   const document = parse(documentEntry.name);
   if (!document) throw new VanbanError("corrupt", `The ${documentEntry.name} part holds no XML.`);
@@ -101,10 +101,10 @@ interface Relationship {
   target: string;
 }
 
-function relationships(xml: string | null, baseDir: string): Relationship[] {
+function relationships(xml: string | null, baseDir: string, part: string): Relationship[] {
   if (!xml) return [];
-  const root = parseXml(xml);
-  return childElements(root ?? undefined, "Relationship")
+  const root = parseXml(xml, part);
+  return childElements(root ?? undefined, "rel:Relationship")
     .filter((r) => r.attrs.TargetMode !== "External" && r.attrs.Target)
     .map((r) => ({ type: r.attrs.Type ?? "", target: resolvePath(baseDir, r.attrs.Target) }));
 }

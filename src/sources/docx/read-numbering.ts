@@ -1,4 +1,5 @@
-import { formatNumber } from "./format-number.js";
+import { formatNumber } from "../word/format-number.js";
+import type { ListLabel } from "../word/word-items.js";
 import { childElement, childElements, childValue, type XmlElement } from "./parse-xml.js";
 import type { StyleSheet } from "./read-styles.js";
 
@@ -20,12 +21,6 @@ interface ListInstance {
   used: boolean;
 }
 
-/** The printed label of a numbered paragraph and what separates it from the text. */
-export interface ListLabel {
-  text: string;
-  suffix: string;
-}
-
 const LEVEL_PLACEHOLDER = /%(?<level>[1-9])/g;
 /** Bullet glyphs kept as printed; other bullets (Symbol/Wingdings private-use glyphs, ●, ○, §, o …) print as "•". */
 const PLAIN_BULLETS = new Set(["-", "–", "+", "*", "•"]);
@@ -43,29 +38,29 @@ export class ListNumbering {
   private readonly styleLinks = new Map<string, string>();
 
   constructor(root: XmlElement | null, private readonly styles: StyleSheet) {
-    for (const abstract of childElements(root ?? undefined, "abstractNum")) {
-      const id = abstract.attrs.abstractNumId;
+    for (const abstract of childElements(root ?? undefined, "w:abstractNum")) {
+      const id = abstract.attrs["w:abstractNumId"];
       if (id === undefined) continue;
       const levels: ListLevel[] = [];
-      for (const lvl of childElements(abstract, "lvl")) {
-        const ilvl = Number(lvl.attrs.ilvl);
+      for (const lvl of childElements(abstract, "w:lvl")) {
+        const ilvl = Number(lvl.attrs["w:ilvl"]);
         if (Number.isInteger(ilvl) && ilvl >= 0 && ilvl < MAX_LEVELS) levels[ilvl] = readLevel(lvl);
       }
       this.abstracts.set(id, levels);
-      const link = childValue(abstract, "numStyleLink");
+      const link = childValue(abstract, "w:numStyleLink");
       if (link) this.styleLinks.set(id, link);
     }
-    for (const num of childElements(root ?? undefined, "num")) {
-      const id = num.attrs.numId;
-      const abstractId = childValue(num, "abstractNumId");
+    for (const num of childElements(root ?? undefined, "w:num")) {
+      const id = num.attrs["w:numId"];
+      const abstractId = childValue(num, "w:abstractNumId");
       if (id === undefined || abstractId === undefined) continue;
       const instance: ListInstance = { abstractId, startOverrides: new Map(), levelOverrides: new Map(), used: false };
-      for (const override of childElements(num, "lvlOverride")) {
-        const ilvl = Number(override.attrs.ilvl);
+      for (const override of childElements(num, "w:lvlOverride")) {
+        const ilvl = Number(override.attrs["w:ilvl"]);
         if (!Number.isInteger(ilvl) || ilvl < 0 || ilvl >= MAX_LEVELS) continue;
-        const start = childValue(override, "startOverride");
+        const start = childValue(override, "w:startOverride");
         if (start !== undefined && Number.isFinite(Number(start))) instance.startOverrides.set(ilvl, Number(start));
-        const lvl = childElement(override, "lvl");
+        const lvl = childElement(override, "w:lvl");
         if (lvl) instance.levelOverrides.set(ilvl, readLevel(lvl));
       }
       this.instances.set(id, instance);
@@ -126,16 +121,16 @@ export class ListNumbering {
 }
 
 function readLevel(lvl: XmlElement): ListLevel {
-  const start = Number(childValue(lvl, "start") ?? 1);
-  const restart = childValue(lvl, "lvlRestart");
-  const suffix = childValue(lvl, "suff");
-  const legal = childElement(lvl, "isLgl");
+  const start = Number(childValue(lvl, "w:start") ?? 1);
+  const restart = childValue(lvl, "w:lvlRestart");
+  const suffix = childValue(lvl, "w:suff");
+  const legal = childElement(lvl, "w:isLgl");
   return {
     start: Number.isFinite(start) ? start : 1,
-    format: childValue(lvl, "numFmt") ?? "decimal",
-    text: childValue(lvl, "lvlText") ?? "",
+    format: childValue(lvl, "w:numFmt") ?? "decimal",
+    text: childValue(lvl, "w:lvlText") ?? "",
     restartAfter: restart !== undefined && Number.isFinite(Number(restart)) ? Number(restart) : undefined,
-    legal: legal !== undefined && legal.attrs.val !== "0" && legal.attrs.val !== "false",
+    legal: legal !== undefined && legal.attrs["w:val"] !== "0" && legal.attrs["w:val"] !== "false",
     suffix: suffix === "space" || suffix === "nothing" ? suffix : "tab",
   };
 }

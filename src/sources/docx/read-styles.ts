@@ -1,3 +1,4 @@
+import type { ParaProps, VertAlign } from "../word/word-items.js";
 import { childElement, childElements, childValue, type XmlElement } from "./parse-xml.js";
 
 /** Character formatting that matters to the block model. */
@@ -6,22 +7,11 @@ export interface RunProps {
   italic?: boolean;
   /** Points. */
   fontSize?: number;
-  vertAlign?: "superscript" | "subscript" | "baseline";
+  vertAlign?: VertAlign;
   /** Displayed in capitals (w:caps): the text is printed upper case whatever was typed. */
   caps?: boolean;
   /** Hidden text (w:vanish): not printed. */
   hidden?: boolean;
-}
-
-/** Paragraph formatting that matters to the block model. */
-export interface ParaProps {
-  align?: "left" | "center" | "right" | "justify";
-  /** Points. */
-  indent?: number;
-  /** Points, relative to `indent` (negative for a hanging indent). */
-  firstLineIndent?: number;
-  numId?: string;
-  ilvl?: number;
 }
 
 /** A paragraph style resolved along its `basedOn` chain. */
@@ -59,22 +49,22 @@ interface RawStyle {
 export function readStyles(root: XmlElement | null): StyleSheet {
   const raw = new Map<string, RawStyle>();
   let defaultParagraphId: string | undefined;
-  for (const style of childElements(root ?? undefined, "style")) {
-    const id = style.attrs.styleId;
+  for (const style of childElements(root ?? undefined, "w:style")) {
+    const id = style.attrs["w:styleId"];
     if (!id) continue;
-    const type = style.attrs.type ?? "paragraph";
+    const type = style.attrs["w:type"] ?? "paragraph";
     raw.set(`${type}:${id}`, {
       type,
-      name: childValue(style, "name") ?? id,
-      basedOn: childValue(style, "basedOn"),
-      pPr: childElement(style, "pPr"),
-      rPr: childElement(style, "rPr"),
+      name: childValue(style, "w:name") ?? id,
+      basedOn: childValue(style, "w:basedOn"),
+      pPr: childElement(style, "w:pPr"),
+      rPr: childElement(style, "w:rPr"),
     });
-    if (type === "paragraph" && (style.attrs.default === "1" || style.attrs.default === "true")) defaultParagraphId = id;
+    if (type === "paragraph" && (style.attrs["w:default"] === "1" || style.attrs["w:default"] === "true")) defaultParagraphId = id;
   }
-  const defaults = childElement(root ?? undefined, "docDefaults");
-  const defaultRun = readRunProps(childElement(childElement(defaults, "rPrDefault"), "rPr"));
-  const defaultPara = readParaProps(childElement(childElement(defaults, "pPrDefault"), "pPr"));
+  const defaults = childElement(root ?? undefined, "w:docDefaults");
+  const defaultRun = readRunProps(childElement(childElement(defaults, "w:rPrDefault"), "w:rPr"));
+  const defaultPara = readParaProps(childElement(childElement(defaults, "w:pPrDefault"), "w:pPr"));
 
   const paragraphCache = new Map<string, ParagraphStyle>();
   const characterCache = new Map<string, RunProps>();
@@ -127,25 +117,25 @@ export function readRunProps(rPr: XmlElement | undefined): RunProps {
   for (const child of rPr.children) {
     if (typeof child === "string") continue;
     switch (child.name) {
-      case "b":
+      case "w:b":
         props.bold = onOff(child);
         break;
-      case "i":
+      case "w:i":
         props.italic = onOff(child);
         break;
-      case "caps":
+      case "w:caps":
         props.caps = onOff(child);
         break;
-      case "vanish":
+      case "w:vanish":
         props.hidden = onOff(child);
         break;
-      case "sz": {
-        const halfPoints = Number(child.attrs.val);
+      case "w:sz": {
+        const halfPoints = Number(child.attrs["w:val"]);
         if (Number.isFinite(halfPoints) && halfPoints > 0) props.fontSize = halfPoints / 2;
         break;
       }
-      case "vertAlign": {
-        const v = child.attrs.val;
+      case "w:vertAlign": {
+        const v = child.attrs["w:val"];
         if (v === "superscript" || v === "subscript" || v === "baseline") props.vertAlign = v;
         break;
       }
@@ -158,21 +148,21 @@ export function readRunProps(rPr: XmlElement | undefined): RunProps {
 export function readParaProps(pPr: XmlElement | undefined): ParaProps {
   const props: ParaProps = {};
   if (!pPr) return props;
-  const jc = childValue(pPr, "jc");
+  const jc = childValue(pPr, "w:jc");
   if (jc) props.align = alignment(jc);
-  const ind = childElement(pPr, "ind");
+  const ind = childElement(pPr, "w:ind");
   if (ind) {
-    const left = twips(ind.attrs.left ?? ind.attrs.start);
+    const left = twips(ind.attrs["w:left"] ?? ind.attrs["w:start"]);
     if (left !== undefined) props.indent = left;
-    const firstLine = twips(ind.attrs.firstLine);
-    const hanging = twips(ind.attrs.hanging);
+    const firstLine = twips(ind.attrs["w:firstLine"]);
+    const hanging = twips(ind.attrs["w:hanging"]);
     if (hanging !== undefined && hanging !== 0) props.firstLineIndent = -hanging;
     else if (firstLine !== undefined) props.firstLineIndent = firstLine;
   }
-  const numPr = childElement(pPr, "numPr");
+  const numPr = childElement(pPr, "w:numPr");
   if (numPr) {
-    const numId = childValue(numPr, "numId");
-    const ilvl = childValue(numPr, "ilvl");
+    const numId = childValue(numPr, "w:numId");
+    const ilvl = childValue(numPr, "w:ilvl");
     if (numId !== undefined) props.numId = numId;
     if (ilvl !== undefined && Number.isInteger(Number(ilvl))) props.ilvl = Number(ilvl);
   }
@@ -180,7 +170,7 @@ export function readParaProps(pPr: XmlElement | undefined): ParaProps {
 }
 
 function onOff(element: XmlElement): boolean {
-  const val = element.attrs.val;
+  const val = element.attrs["w:val"];
   return val === undefined || !FALSE_VALUES.has(val.toLowerCase());
 }
 

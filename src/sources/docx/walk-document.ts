@@ -1,50 +1,10 @@
 import type { Warning } from "../../schema/span.js";
-import type { NoteKind, NoteNumbering } from "./number-notes.js";
+import type { DocCell, DocItem, DocParagraph, DocTable, NoteKind, Segment } from "../word/word-items.js";
+import type { NoteNumbering } from "./number-notes.js";
 import { childElement, elementText, type XmlElement, type XmlNode } from "./parse-xml.js";
-import type { ListLabel, ListNumbering } from "./read-numbering.js";
-import { readParaProps, readRunProps, type ParaProps, type RunProps, type StyleSheet } from "./read-styles.js";
-
-/** A stretch of text with one formatting; "\n" alone is a line break inside the paragraph. */
-export interface Segment {
-  text: string;
-  bold: boolean;
-  italic: boolean;
-  fontSize?: number;
-  vertAlign?: RunProps["vertAlign"];
-  /** A note reference in running text, with the label Word prints. */
-  noteRef?: { kind: NoteKind; label: string };
-  /** The mark at the head of a note definition (w:footnoteRef), replaced by the note's label. */
-  noteMark?: boolean;
-}
-
-/** A Word paragraph (đoạn) with what the block model needs. */
-export interface DocParagraph {
-  kind: "paragraph";
-  segments: Segment[];
-  para: ParaProps;
-  headingLevel?: number;
-  label: ListLabel | null;
-  /** Paragraphs of text boxes anchored in this paragraph (read after it, once). */
-  floating: DocItem[];
-}
-
-export interface DocCell {
-  /** Index of the first grid column the cell covers, and how many it spans. */
-  gridStart: number;
-  gridSpan: number;
-  /** Continuation of a vertically merged cell: printed empty. */
-  merged: boolean;
-  items: DocItem[];
-}
-
-export interface DocTable {
-  kind: "table";
-  /** Grid column widths (twips), from w:tblGrid. */
-  grid: number[];
-  rows: DocCell[][];
-}
-
-export type DocItem = DocParagraph | DocTable;
+import type { ListNumbering } from "./read-numbering.js";
+import type { ParaProps } from "../word/word-items.js";
+import { readParaProps, readRunProps, type RunProps, type StyleSheet } from "./read-styles.js";
 
 interface FieldState {
   instruction: string;
@@ -54,9 +14,9 @@ interface FieldState {
 /** Field codes whose printed result is a page counter: meaningless outside the page they sit on. */
 const PAGE_FIELD = /^\s*(?:PAGE|NUMPAGES|SECTIONPAGES)\b/i;
 /** Containers whose children are read as if they were in the parent. */
-const TRANSPARENT_BLOCKS = new Set(["customXml", "ins", "moveTo", "smartTag"]);
+const TRANSPARENT_BLOCKS = new Set(["w:customXml", "w:ins", "w:moveTo", "w:smartTag"]);
 /** Inline containers read as runs; anything else (w:del, w:moveFrom: tracked deletions) is not printed. */
-const TRANSPARENT_INLINES = new Set(["hyperlink", "smartTag", "customXml", "ins", "moveTo", "bdo", "dir"]);
+const TRANSPARENT_INLINES = new Set(["w:hyperlink", "w:smartTag", "w:customXml", "w:ins", "w:moveTo", "w:bdo", "w:dir"]);
 /** Beyond this nesting (tables in text boxes in tables …) the rest is skipped with a warning. */
 const MAX_DEPTH = 48;
 /** Symbol-font glyphs (w:sym) that carry meaning in running text. */
@@ -103,16 +63,16 @@ export class DocumentWalker {
     for (const node of container.children) {
       if (typeof node === "string") continue;
       switch (node.name) {
-        case "p":
+        case "w:p":
           items.push(this.readParagraph(node, depth));
           break;
-        case "tbl":
+        case "w:tbl":
           items.push(this.readTable(node, depth));
           break;
-        case "sdt":
-          this.collectBlocks(childElement(node, "sdtContent") ?? node, items, depth + 1);
+        case "w:sdt":
+          this.collectBlocks(childElement(node, "w:sdtContent") ?? node, items, depth + 1);
           break;
-        case "AlternateContent": {
+        case "mc:AlternateContent": {
           const branch = chooseAlternative(node);
           if (branch) this.collectBlocks(branch, items, depth + 1);
           break;
@@ -124,9 +84,9 @@ export class DocumentWalker {
   }
 
   private readParagraph(p: XmlElement, depth: number): DocParagraph {
-    const pPr = childElement(p, "pPr");
+    const pPr = childElement(p, "w:pPr");
     const direct = readParaProps(pPr);
-    const styleId = childElement(pPr, "pStyle")?.attrs.val;
+    const styleId = childElement(pPr, "w:pStyle")?.attrs["w:val"];
     const style = this.ctx.styles.paragraphStyle(styleId);
     const para: ParaProps = { ...style.para, ...direct };
     const paragraph: DocParagraph = {
@@ -155,19 +115,19 @@ export class DocumentWalker {
     }
     for (const node of container.children) {
       if (typeof node === "string") continue;
-      if (node.name === "r") {
+      if (node.name === "w:r") {
         this.readRun(node, paragraph, paraRun, depth);
-      } else if (node.name === "fldSimple") {
-        const field: FieldState = { instruction: node.attrs.instr ?? "", showing: true };
+      } else if (node.name === "w:fldSimple") {
+        const field: FieldState = { instruction: node.attrs["w:instr"] ?? "", showing: true };
         this.fields.push(field);
         this.readInline(node, paragraph, paraRun, depth + 1);
         this.fields.pop();
-      } else if (node.name === "sdt") {
-        this.readInline(childElement(node, "sdtContent") ?? node, paragraph, paraRun, depth + 1);
-      } else if (node.name === "AlternateContent") {
+      } else if (node.name === "w:sdt") {
+        this.readInline(childElement(node, "w:sdtContent") ?? node, paragraph, paraRun, depth + 1);
+      } else if (node.name === "mc:AlternateContent") {
         const branch = chooseAlternative(node);
         if (branch) this.readInline(branch, paragraph, paraRun, depth + 1);
-      } else if (node.name === "oMath" || node.name === "oMathPara") {
+      } else if (node.name === "m:oMath" || node.name === "m:oMathPara") {
         this.pushText(paragraph, readMathText(node), this.resolveRun(undefined, paraRun));
       } else if (TRANSPARENT_INLINES.has(node.name)) {
         this.readInline(node, paragraph, paraRun, depth + 1);
@@ -176,7 +136,7 @@ export class DocumentWalker {
   }
 
   private readRun(r: XmlElement, paragraph: DocParagraph, paraRun: RunProps, depth: number): void {
-    this.readRunContent(r.children, this.resolveRun(childElement(r, "rPr"), paraRun), paragraph, paraRun, depth);
+    this.readRunContent(r.children, this.resolveRun(childElement(r, "w:rPr"), paraRun), paragraph, paraRun, depth);
   }
 
   private readRunContent(nodes: XmlNode[], props: RunProps, paragraph: DocParagraph, paraRun: RunProps, depth: number): void {
@@ -187,57 +147,57 @@ export class DocumentWalker {
     for (const node of nodes) {
       if (typeof node === "string") continue;
       switch (node.name) {
-        case "t":
+        case "w:t":
           this.pushText(paragraph, elementText(node), props);
           break;
-        case "tab":
-        case "ptab":
+        case "w:tab":
+        case "w:ptab":
           this.pushText(paragraph, " ", props);
           break;
-        case "br":
-        case "cr":
+        case "w:br":
+        case "w:cr":
           // Page and column breaks only move text; a plain break starts a new line.
-          if (node.attrs.type !== "page" && node.attrs.type !== "column") this.pushText(paragraph, "\n", props);
+          if (node.attrs["w:type"] !== "page" && node.attrs["w:type"] !== "column") this.pushText(paragraph, "\n", props);
           break;
-        case "noBreakHyphen":
+        case "w:noBreakHyphen":
           this.pushText(paragraph, "-", props);
           break;
-        case "sym": {
-          const code = parseInt(node.attrs.char ?? "", 16) & 0xff;
+        case "w:sym": {
+          const code = parseInt(node.attrs["w:char"] ?? "", 16) & 0xff;
           const glyph = SYMBOL_GLYPHS[code];
           if (glyph) this.pushText(paragraph, glyph, props);
           break;
         }
-        case "fldChar": {
-          const type = node.attrs.fldCharType;
+        case "w:fldChar": {
+          const type = node.attrs["w:fldCharType"];
           if (type === "begin") this.fields.push({ instruction: "", showing: false });
           else if (type === "separate" && this.fields.length) this.fields[this.fields.length - 1].showing = true;
           else if (type === "end") this.fields.pop();
           break;
         }
-        case "instrText":
+        case "w:instrText":
           if (this.fields.length) this.fields[this.fields.length - 1].instruction += elementText(node);
           break;
-        case "footnoteReference":
-        case "endnoteReference":
+        case "w:footnoteReference":
+        case "w:endnoteReference":
           this.readNoteReference(node, paragraph, props);
           break;
-        case "footnoteRef":
-        case "endnoteRef":
+        case "w:footnoteRef":
+        case "w:endnoteRef":
           paragraph.segments.push({ ...toSegmentProps(props), text: "", noteMark: true });
           break;
-        case "drawing":
-        case "pict":
-        case "object":
+        case "w:drawing":
+        case "w:pict":
+        case "w:object":
           this.readTextBoxes(node, paragraph, depth + 1);
           break;
-        case "AlternateContent": {
+        case "mc:AlternateContent": {
           const branch = chooseAlternative(node);
           if (branch) this.readRunContent(branch.children, props, paragraph, paraRun, depth + 1);
           break;
         }
-        case "ruby": {
-          const base = childElement(node, "rubyBase");
+        case "w:ruby": {
+          const base = childElement(node, "w:rubyBase");
           if (base) this.readInline(base, paragraph, paraRun, depth + 1);
           break;
         }
@@ -246,9 +206,9 @@ export class DocumentWalker {
   }
 
   private readNoteReference(node: XmlElement, paragraph: DocParagraph, props: RunProps): void {
-    const kind: NoteKind = node.name === "footnoteReference" ? "footnote" : "endnote";
-    const id = node.attrs.id ?? "";
-    const custom = node.attrs.customMarkFollows;
+    const kind: NoteKind = node.name === "w:footnoteReference" ? "footnote" : "endnote";
+    const id = node.attrs["w:id"] ?? "";
+    const custom = node.attrs["w:customMarkFollows"];
     if (custom === "1" || custom === "true" || custom === "on") {
       // The mark is the text that follows in the run; it becomes the label.
       this.pendingCustomMark = { kind, id };
@@ -284,7 +244,7 @@ export class DocumentWalker {
   }
 
   private resolveRun(rPr: XmlElement | undefined, paraRun: RunProps): RunProps {
-    const styleId = childElement(rPr, "rStyle")?.attrs.val;
+    const styleId = childElement(rPr, "w:rStyle")?.attrs["w:val"];
     return { ...paraRun, ...this.ctx.styles.characterStyle(styleId), ...readRunProps(rPr) };
   }
 
@@ -296,12 +256,12 @@ export class DocumentWalker {
     }
     for (const child of node.children) {
       if (typeof child === "string") continue;
-      if (child.name === "txbxContent") {
+      if (child.name === "w:txbxContent") {
         const saved = this.fields;
         this.fields = [];
         paragraph.floating.push(...this.walkBlocks(child, depth + 1));
         this.fields = saved;
-      } else if (child.name === "AlternateContent") {
+      } else if (child.name === "mc:AlternateContent") {
         const branch = chooseAlternative(child);
         if (branch) this.readTextBoxes(branch, paragraph, depth + 1);
       } else {
@@ -312,19 +272,19 @@ export class DocumentWalker {
 
   private readTable(tbl: XmlElement, depth: number): DocTable {
     const grid: number[] = [];
-    for (const col of childElement(tbl, "tblGrid")?.children ?? []) {
-      if (typeof col !== "string" && col.name === "gridCol") grid.push(Number(col.attrs.w) || 0);
+    for (const col of childElement(tbl, "w:tblGrid")?.children ?? []) {
+      if (typeof col !== "string" && col.name === "w:gridCol") grid.push(Number(col.attrs["w:w"]) || 0);
     }
     const rows: DocCell[][] = [];
     for (const tr of rowElements(tbl)) {
-      const trPr = childElement(tr, "trPr");
-      let gridStart = Number(childElement(trPr, "gridBefore")?.attrs.val) || 0;
+      const trPr = childElement(tr, "w:trPr");
+      let gridStart = Number(childElement(trPr, "w:gridBefore")?.attrs["w:val"]) || 0;
       const cells: DocCell[] = [];
       for (const tc of cellElements(tr)) {
-        const tcPr = childElement(tc, "tcPr");
-        const gridSpan = Math.max(1, Number(childElement(tcPr, "gridSpan")?.attrs.val) || 1);
-        const vMerge = childElement(tcPr, "vMerge");
-        const merged = vMerge !== undefined && vMerge.attrs.val !== "restart";
+        const tcPr = childElement(tc, "w:tcPr");
+        const gridSpan = Math.max(1, Number(childElement(tcPr, "w:gridSpan")?.attrs["w:val"]) || 1);
+        const vMerge = childElement(tcPr, "w:vMerge");
+        const merged = vMerge !== undefined && vMerge.attrs["w:val"] !== "restart";
         cells.push({ gridStart, gridSpan, merged, items: this.walkBlocks(tc, depth + 1) });
         gridStart += gridSpan;
       }
@@ -349,16 +309,16 @@ function toSegmentProps(props: RunProps): Omit<Segment, "text"> {
 
 /** The branch of an mc:AlternateContent to read: the modern mc:Choice, else the mc:Fallback. */
 function chooseAlternative(node: XmlElement): XmlElement | undefined {
-  return childElement(node, "Choice") ?? childElement(node, "Fallback");
+  return childElement(node, "mc:Choice") ?? childElement(node, "mc:Fallback");
 }
 
 /** Rows, including those wrapped in content controls or tracked insertions. */
 function rowElements(tbl: XmlElement): XmlElement[] {
-  return wrappedChildren(tbl, "tr");
+  return wrappedChildren(tbl, "w:tr");
 }
 
 function cellElements(tr: XmlElement): XmlElement[] {
-  return wrappedChildren(tr, "tc");
+  return wrappedChildren(tr, "w:tc");
 }
 
 function wrappedChildren(parent: XmlElement, name: string, depth = 0): XmlElement[] {
@@ -366,19 +326,19 @@ function wrappedChildren(parent: XmlElement, name: string, depth = 0): XmlElemen
   for (const child of parent.children) {
     if (typeof child === "string") continue;
     if (child.name === name) out.push(child);
-    else if (depth < 4 && (child.name === "sdt" || child.name === "sdtContent" || child.name === "customXml" || child.name === "ins")) {
+    else if (depth < 4 && (child.name === "w:sdt" || child.name === "w:sdtContent" || child.name === "w:customXml" || child.name === "w:ins")) {
       out.push(...wrappedChildren(child, name, depth + 1));
     }
   }
   return out;
 }
 
-/** Office Math as its plain characters (m:t). */
+/** Office Math as its plain characters: m:t, and w:t for ordinary text inside a math run. */
 function readMathText(node: XmlElement): string {
   let text = "";
   const visit = (n: XmlNode, depth: number): void => {
     if (typeof n === "string" || depth > MAX_DEPTH) return;
-    if (n.name === "t") text += elementText(n);
+    if (n.name === "m:t" || n.name === "w:t") text += elementText(n);
     else for (const c of n.children) visit(c, depth + 1);
   };
   visit(node, 0);

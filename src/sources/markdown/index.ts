@@ -1,31 +1,31 @@
-import type { Block, InlineMark, SourceDocument } from "../../blocks/block.js";
+import type { Block, InlineMark, SourceDocument } from "../../blocks/index.js";
 import type { Warning } from "../../schema/span.js";
-import { unwrapLines, type SourceLine } from "../../normalize/unwrap-lines.js";
+import { unwrapLines } from "../../blocks/index.js";
+import { footnoteLabelOf } from "../../lexicon/footnote-labels.js";
 import { readText } from "../text/index.js";
-import { walkMarkdown } from "./walk-markdown.js";
+import { parseMarkdown, walkMarkdown, type MdNode } from "./walk-markdown.js";
 
 /**
  * Markdown as PDF-to-Markdown converters produce it: `#` headings, bold/italic, inline
  * `<sup>(1)</sup>` footnote marks and `<sub>` drafter initials, paragraphs on one line each.
  */
 export function readMarkdown(markdown: string): SourceDocument {
-  const warnings: Warning[] = [];
-  let lines: SourceLine[];
+  const depth = nestingDepth(markdown);
+  if (depth > MAX_NESTING) return readAsText(markdown, `nesting ${depth} levels deep, over ${MAX_NESTING}`);
+  let parsed: Array<{ chunk: string; tree: MdNode }>;
   try {
-    const depth = nestingDepth(markdown);
-    if (depth > MAX_NESTING) throw new Error(`nesting ${depth} levels deep, over ${MAX_NESTING}`);
-    lines = chunksOf(markdown).flatMap((chunk) => walkMarkdown(chunk));
+    parsed = chunksOf(markdown).map((chunk) => ({ chunk, tree: parseMarkdown(chunk) }));
   } catch (error) {
-    // A document the Markdown parser cannot take (pathological nesting) is still text.
-    warnings.push({
-      code: "markdown_fallback",
-      message: `Markdown could not be parsed (${(error as Error).message}); read as plain text.`,
-    });
-    const doc = readText(markdown);
-    return { ...doc, format: "markdown", warnings };
+    // A document the Markdown parser cannot take is still text.
+    return readAsText(markdown, error instanceof Error ? error.message : String(error));
   }
-  const blocks = unwrapLines(lines).map(markFootnoteDefinition);
-  return { format: "markdown", blocks, pages: null, warnings };
+  const blocks = unwrapLines(parsed.flatMap(({ chunk, tree }) => walkMarkdown(chunk, tree))).map(markFootnoteDefinition);
+  return { format: "markdown", blocks, pages: null, warnings: [] };
+}
+
+function readAsText(markdown: string, reason: string): SourceDocument {
+  const warnings: Warning[] = [{ code: "markdown_fallback", message: `Markdown could not be parsed (${reason}); read as plain text.` }];
+  return { ...readText(markdown), format: "markdown", warnings };
 }
 
 /**
@@ -104,11 +104,4 @@ function markFootnoteDefinition(block: Block): Block {
   if (!label) return block;
   const marks: InlineMark[] = (block.marks ?? []).filter((m) => m !== first);
   return { ...block, role: "footnote", footnoteLabel: label, marks };
-}
-
-const FOOTNOTE_LABEL = /^\s*\(?\s*(?<label>\d{1,3}|[*†‡]|[ivx]{1,6})\s*\)?\s*$/u;
-
-/** "(1)" → "1", "2" → "2", "*" → "*"; null when the superscript is not a footnote label. */
-export function footnoteLabelOf(printed: string): string | null {
-  return FOOTNOTE_LABEL.exec(printed)?.groups?.label ?? null;
 }

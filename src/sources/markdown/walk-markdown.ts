@@ -1,9 +1,9 @@
 import { unified } from "unified";
 import remarkParse from "remark-parse";
-import type { InlineMark } from "../../blocks/block.js";
-import type { SourceLine } from "../../normalize/unwrap-lines.js";
+import type { InlineMark } from "../../blocks/index.js";
+import type { SourceLine } from "../../blocks/index.js";
 
-interface MdNode {
+export interface MdNode {
   type: string;
   value?: string;
   depth?: number;
@@ -17,9 +17,13 @@ const HTML_TAGS_IN_BLOCK = /<\/?[a-z][^>]*>/giu;
 /** A hard line break (two spaces, backslash or <br>): the next line never joins this one. */
 const HARD_BREAK = "\u2028";
 
-/** Turns Markdown into visual lines with style hints, walking the tree without recursion. */
-export function walkMarkdown(markdown: string): SourceLine[] {
-  const tree = unified().use(remarkParse).parse(markdown) as unknown as MdNode;
+/** The Markdown syntax tree (remark). */
+export function parseMarkdown(markdown: string): MdNode {
+  return unified().use(remarkParse).parse(markdown) as unknown as MdNode;
+}
+
+/** Turns a Markdown tree (of `markdown`) into visual lines with style hints, walking it without recursion. */
+export function walkMarkdown(markdown: string, tree: MdNode): SourceLine[] {
   const out: SourceLine[] = [];
   let prevEndLine = 0;
   // Stack of [node, list-item marker to print before its first line].

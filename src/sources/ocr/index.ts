@@ -1,9 +1,9 @@
-import type { SourceLine } from "../../normalize/unwrap-lines.js";
+import type { SourceLine } from "../../blocks/index.js";
 import type { Warning } from "../../schema/span.js";
 import { LOW_CONFIDENCE, type OcrCorrection } from "./clean-ocr.js";
 import { buildOcrLines } from "./ocr-lines.js";
 import { openPdfRenderer, type CanvasModule, type PageImage, type PdfPageRenderer } from "./render-page.js";
-import { acquireOcrEngine, checkOcrAvailability, importOptional, type ImportModule, type OcrEngine } from "./tesseract-worker.js";
+import { acquireOcrEngine, checkOcrAvailability, importOptional, type ImportModule, type OcrEngine, type OcrRecognition } from "./tesseract-worker.js";
 
 /**
  * OCR of PDF pages without a usable text layer (nhận dạng ký tự quang học). Everything heavy
@@ -119,14 +119,18 @@ export async function recognizePdfPages(
       if (built.signatureRegion) {
         // A seal stamped over the signer's title and name hides them from the page-wide
         // layout analysis: read the signature column again, alone, seal faded out.
+        let again: OcrRecognition | null = null;
         try {
-          const again = await engine.recognize(image.redImage ?? image.image, image.dpi, built.signatureRegion);
-          const rebuilt = buildOcrLines({ ...input, signatureBlocks: again.blocks ?? [] });
-          if (rebuilt.signatureScore > built.signatureScore) built = rebuilt;
-        } catch {
+          again = await engine.recognize(image.redImage ?? image.image, image.dpi, built.signatureRegion);
+        } catch (error) {
           // Keep the first reading; the worker was restarted for the next page.
+          warnings.push({ code: "ocr_failed", message: `Reading the signature column of page ${page} again failed (${errorMessage(error)}); the first reading is kept.`, page });
           const fresh = await acquireOcrEngine(options.language, importModule);
           if (!("unavailable" in fresh)) engine = fresh;
+        }
+        if (again) {
+          const rebuilt = buildOcrLines({ ...input, signatureBlocks: again.blocks ?? [] });
+          if (rebuilt.signatureScore > built.signatureScore) built = rebuilt;
         }
       }
       result.pages.push({ page, lines: built.lines, confidence: built.confidence });
@@ -144,6 +148,7 @@ export async function recognizePdfPages(
       });
     }
   } finally {
+    // Releasing pdfjs's memory; a failure there loses nothing that was read.
     await renderer.close().catch(() => {});
   }
   return result;

@@ -1,4 +1,4 @@
-import type { SourceLine } from "../../normalize/unwrap-lines.js";
+import type { SourceLine } from "../../blocks/index.js";
 import { cleanOcrText, LOW_CONFIDENCE, type OcrCorrection } from "./clean-ocr.js";
 import {
   collectSegments,

@@ -1,4 +1,4 @@
-import { isAllCaps } from "../../normalize/unwrap-lines.js";
+import { isAllCaps } from "../../text/caps.js";
 import { LOW_CONFIDENCE } from "./clean-ocr.js";
 import { splitSegment, type OcrBox, type PageMetrics, type Segment } from "./ocr-segments.js";
 

@@ -74,14 +74,14 @@ export async function checkOcrAvailability(language: string, importModule: Impor
   if (!LANGUAGE.test(language)) return `OCR language "${language}" is not a Tesseract language code such as "vie" or "vie+eng".`;
   try {
     await importModule("tesseract.js");
-  } catch {
-    return "OCR needs the optional package tesseract.js: npm install tesseract.js@6";
+  } catch (error) {
+    return `OCR needs the optional package tesseract.js: npm install tesseract.js@6 (${errorMessage(error)})`;
   }
   for (const code of language.split("+")) {
     try {
       await languageDataPath(code, importModule);
-    } catch {
-      return `OCR needs the language model @tesseract.js-data/${code}: npm install @tesseract.js-data/${code}`;
+    } catch (error) {
+      return `OCR needs the language model @tesseract.js-data/${code}: npm install @tesseract.js-data/${code} (${errorMessage(error)})`;
     }
   }
   try {
@@ -120,6 +120,10 @@ async function startEngine(language: string, importModule: ImportModule): Promis
   const missing = await checkOcrAvailability(language, importModule);
   if (missing) return { unavailable: missing };
   let tempDir: string | null = null;
+  let worker: TesseractWorker;
+  let version: string;
+  // Loading the optional packages, linking the models and starting the worker depend on the
+  // installation: their failure means OCR is unavailable here.
   try {
     const mod = (await importModule("tesseract.js")) as TesseractModule & { default?: TesseractModule };
     const tesseract = mod.default ?? mod;
@@ -132,14 +136,14 @@ async function startEngine(language: string, importModule: ImportModule): Promis
       codes.forEach((code, i) => symlinkSync(join(paths[i], `${code}.traineddata.gz`), join(tempDir!, `${code}.traineddata.gz`)));
       langPath = tempDir;
     }
-    const version = (requireHere("tesseract.js/package.json") as { version: string }).version;
-    const worker = await createWorker(tesseract, language, langPath);
+    version = (requireHere("tesseract.js/package.json") as { version: string }).version;
+    worker = await createWorker(tesseract, language, langPath);
     await worker.setParameters({ tessedit_pageseg_mode: PSM_AUTO });
-    return wrapWorker(worker, `tesseract.js ${version} (${language})`, tempDir);
   } catch (error) {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     return { unavailable: `OCR engine could not start: ${errorMessage(error)}` };
   }
+  return wrapWorker(worker, `tesseract.js ${version} (${language})`, tempDir);
 }
 
 /** The model folder of `@tesseract.js-data/<code>` (its index.js says where the gzipped model is). */
@@ -200,6 +204,7 @@ function wrapWorker(worker: TesseractWorker, name: string, tempDir: string | nul
   const died = new Promise<never>((_, reject) => {
     onDeath = reject;
   });
+  // Only ever raced against a job: a death while idle must not be an unhandled rejection.
   died.catch(() => {});
   const kill = (error: Error) => {
     if (dead) return;
@@ -214,6 +219,7 @@ function wrapWorker(worker: TesseractWorker, name: string, tempDir: string | nul
     if (idleTimer) clearTimeout(idleTimer);
     idleTimer = null;
     kill(new Error("OCR worker terminated"));
+    // The thread may already be gone; terminating is only releasing it.
     await worker.terminate().catch(() => {});
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   };

@@ -1,5 +1,5 @@
-import type { Block, BlockStyle } from "../../blocks/block.js";
-import { unwrapLines, type SourceLine } from "../../normalize/unwrap-lines.js";
+import type { Block, BlockStyle } from "../../blocks/index.js";
+import { unwrapLines, type SourceLine } from "../../blocks/index.js";
 import type { PdfFootnote } from "./footnotes.js";
 import { isCentered, type DocumentMetrics, type TextBox } from "./page-layout.js";
 import type { PdfLine } from "./types.js";

@@ -1,4 +1,4 @@
-import type { InlineMark } from "../../blocks/block.js";
+import type { InlineMark } from "../../blocks/index.js";
 import type { PdfLine, PdfPage, PdfRun } from "./types.js";
 import { charEdges } from "./char-edges.js";
 

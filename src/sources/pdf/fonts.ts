@@ -1,5 +1,5 @@
 import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { describeLegacyFont } from "../../normalize/legacy-encoding.js";
+import { describeLegacyFont } from "../../normalize/index.js";
 import type { FontInfo } from "./types.js";
 
 /** Weight words in PostScript and Windows font names ("TimesNewRomanPS-BoldMT", "Arial,Bold", "Times,B"). */
@@ -17,6 +17,8 @@ const UNKNOWN: FontInfo = { name: "", bold: false, italic: false, legacy: null, 
  */
 export class FontCatalog {
   private readonly known = new Map<string, FontInfo>();
+  /** Fonts pdfjs could not hand over since the last `takeProblems`. */
+  private problems: string[] = [];
 
   /** True when some of these fonts are still unnamed. */
   lacksAny(loadedNames: Iterable<string>): boolean {
@@ -28,15 +30,22 @@ export class FontCatalog {
   learn(page: PDFPageProxy, loadedNames: Iterable<string>): void {
     for (const loadedName of loadedNames) {
       if (this.known.has(loadedName)) continue;
-      let raw = "";
+      // A font pdfjs could not resolve stays unnamed (plain style), and is not asked for again.
+      let font: unknown = null;
       try {
-        // A font pdfjs could not resolve stays unnamed (plain style), and is not asked for again.
-        if (page.commonObjs.has(loadedName)) raw = String((page.commonObjs.get(loadedName) as { name?: unknown } | null)?.name ?? "");
-      } catch {
-        raw = "";
+        if (page.commonObjs.has(loadedName)) font = page.commonObjs.get(loadedName);
+      } catch (error) {
+        this.problems.push(`font ${loadedName} (bold and italic are lost): ${error instanceof Error ? error.message : String(error)}`);
       }
-      this.known.set(loadedName, describeFont(raw));
+      this.known.set(loadedName, describeFont(String((font as { name?: unknown } | null)?.name ?? "")));
     }
+  }
+
+  /** What could not be read of the fonts learnt since the last call. */
+  takeProblems(): string[] {
+    const problems = this.problems;
+    this.problems = [];
+    return problems;
   }
 
   get(loadedName: string): FontInfo {

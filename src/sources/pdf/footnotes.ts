@@ -1,4 +1,4 @@
-import type { InlineMark } from "../../blocks/block.js";
+import type { InlineMark } from "../../blocks/index.js";
 import type { PdfLine } from "./types.js";
 
 /** Footnote text is set smaller than the body: at most this share of the body size. */

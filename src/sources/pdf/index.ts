@@ -1,15 +1,17 @@
-import type { SourceDocument } from "../../blocks/block.js";
+import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { SourceDocument } from "../../blocks/index.js";
 import { VanbanError } from "../../errors.js";
 import type { ResolvedParseOptions } from "../../schema/options.js";
 import type { Warning } from "../../schema/span.js";
-import type { SourceLine } from "../../normalize/unwrap-lines.js";
+import type { SourceLine } from "../../blocks/index.js";
 import { assembleBlocks, type PageFlow } from "./assemble-blocks.js";
 import { buildLines } from "./build-lines.js";
+import { callPdfJs, PdfJsError } from "./call-pdfjs.js";
 import { splitZone } from "./columns.js";
 import { FontCatalog } from "./fonts.js";
 import { markReferences, readFootnotes } from "./footnotes.js";
 import { markFurniture } from "./furniture.js";
-import { openPdf } from "./load-pdf.js";
+import { openPdf, type PdfJs } from "./load-pdf.js";
 import { recognizePages } from "./ocr-pages.js";
 import { measureDocument, measureTextBox, type DocumentMetrics } from "./page-layout.js";
 import { assessPage, type PageHealth } from "./page-health.js";
@@ -20,6 +22,8 @@ interface PageRead {
   page: PdfPage;
   health: PageHealth | "unreadable";
   lines: PdfLine[];
+  /** What pdfjs could not read of the page: why it is unreadable, or what is missing from it. */
+  problems: string[];
 }
 
 /**
@@ -28,7 +32,7 @@ interface PageRead {
  * sent to OCR. Throws `VanbanError` only when the file cannot be opened at all.
  */
 export async function readPdf(data: Uint8Array, options: ResolvedParseOptions): Promise<SourceDocument> {
-  const { pdfjs, doc } = await openPdf(data, options.password);
+  const { pdfjs, doc, problems: openProblems } = await openPdf(data, options.password);
   const warnings: Warning[] = [];
   const reads: PageRead[] = [];
   const total = doc.numPages;
@@ -39,17 +43,12 @@ export async function readPdf(data: Uint8Array, options: ResolvedParseOptions): 
     }
     const fonts = new FontCatalog();
     for (let n = 1; n <= count; n++) {
-      try {
-        const proxy = await doc.getPage(n);
-        const page = await readPageRuns(pdfjs, proxy, n, fonts);
-        const { health } = assessPage(page, (name) => fonts.get(name));
-        reads.push({ page, health, lines: buildLines(page) });
-        proxy.cleanup();
-      } catch {
-        reads.push({ page: { page: n, width: 0, height: 0, runs: [] }, health: "unreadable", lines: [] });
-      }
+      // parse() has already rejected with `aborted`/`timeout`; stop spending time on the pages.
+      if (options.signal?.aborted) break;
+      reads.push(await readPage(pdfjs, doc, n, fonts));
     }
   } finally {
+    // Releasing pdfjs's memory; a failure there loses nothing that was read.
     await doc.destroy().catch(() => undefined);
   }
   const unreadable = pagesWith(reads, "unreadable");
@@ -57,7 +56,17 @@ export async function readPdf(data: Uint8Array, options: ResolvedParseOptions): 
     throw new VanbanError("corrupt", "The PDF is damaged: none of its pages could be read.");
   }
   if (unreadable.length > 0) {
-    warnings.push({ code: "pages_unreadable", message: `Pages that could not be read: ${unreadable.join(", ")}.`, pages: unreadable });
+    const why = reads.filter((r) => r.health === "unreadable").map((r) => `page ${r.page.page}: ${r.problems.join("; ")}`);
+    warnings.push({ code: "pages_unreadable", message: `Pages that could not be read: ${unreadable.join(", ")} (${why.join("; ")}).`, pages: unreadable });
+  }
+  const partly = reads.filter((r) => r.health !== "unreadable" && r.problems.length > 0);
+  if (partly.length > 0 || openProblems.length > 0) {
+    const what = [...openProblems, ...partly.map((r) => `page ${r.page.page}: ${r.problems.join("; ")}`)];
+    warnings.push({
+      code: "pages_partly_unreadable",
+      message: `Parts of the PDF could not be read by pdfjs: ${what.join("; ")}.`,
+      ...(partly.length > 0 ? { pages: partly.map((r) => r.page.page) } : {}),
+    });
   }
   reportHealth(reads, warnings);
 
@@ -76,6 +85,28 @@ export async function readPdf(data: Uint8Array, options: ResolvedParseOptions): 
     warnings,
     ocr: ocr ? { pages: [...ocr.pages.keys()], meanConfidence: ocr.meanConfidence, engine: ocr.engine } : null,
   };
+}
+
+/**
+ * Reads one page. Only pdfjs failing on the page's content makes it unreadable: a bug in our
+ * own code throws.
+ */
+async function readPage(pdfjs: PdfJs, doc: PDFDocumentProxy, n: number, fonts: FontCatalog): Promise<PageRead> {
+  const problems: string[] = [];
+  let page: PdfPage;
+  let proxy: PDFPageProxy;
+  try {
+    proxy = await callPdfJs("page", () => doc.getPage(n));
+    page = await readPageRuns(pdfjs, proxy, n, fonts, problems);
+  } catch (error) {
+    if (!(error instanceof PdfJsError)) throw error;
+    return { page: { page: n, width: 0, height: 0, runs: [] }, health: "unreadable", lines: [], problems: [error.message] };
+  }
+  problems.push(...fonts.takeProblems());
+  const { health } = assessPage(page, (name) => fonts.get(name));
+  const read: PageRead = { page, health, lines: buildLines(page), problems };
+  proxy.cleanup();
+  return read;
 }
 
 /** Furniture, the two-column zones, footnotes: page lines in reading order, with their roles. */

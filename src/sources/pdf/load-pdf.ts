@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { VanbanError } from "../../errors.js";
+import { importQuietly, installCanvasPolyfills, type LoadCanvas } from "./canvas-polyfills.js";
 
 export type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 
@@ -11,9 +12,15 @@ const FILE_MAGIC = /%PDF-/;
 
 let pdfjsPromise: Promise<PdfJs> | null = null;
 
-/** Loads pdfjs once, lazily: importing the library costs ~100 ms that text input never pays. */
-export function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= import("pdfjs-dist/legacy/build/pdf.mjs");
+/**
+ * Loads pdfjs once, lazily: importing the library costs ~100 ms that text input never pays.
+ * Without the optional @napi-rs/canvas, stand-ins for the DOM globals it needs go in first.
+ */
+export function loadPdfJs(loadCanvas?: LoadCanvas): Promise<PdfJs> {
+  if (!pdfjsPromise) {
+    const canvasMissing = installCanvasPolyfills(loadCanvas) !== null;
+    pdfjsPromise = importQuietly(() => import("pdfjs-dist/legacy/build/pdf.mjs"), canvasMissing);
+  }
   return pdfjsPromise;
 }
 
@@ -21,25 +28,33 @@ export function loadPdfJs(): Promise<PdfJs> {
  * The folders pdfjs reads standard fonts and CMaps from. Resolved from this module, in the ESM
  * build (`import.meta.url`) as in the CJS build (`__filename`, where `import.meta` is empty).
  */
-function assetUrls(): { standardFontDataUrl?: string; cMapUrl?: string } {
+function assetUrls(): { urls: { standardFontDataUrl?: string; cMapUrl?: string }; problem: string | null } {
+  const base = typeof __filename === "string" ? __filename : import.meta.url;
+  let root: string;
   try {
-    const base = typeof __filename === "string" ? __filename : import.meta.url;
-    const root = dirname(createRequire(base).resolve("pdfjs-dist/package.json"));
-    // pdfjs in Node reads these with fs.readFile; it wants a trailing separator.
-    return { standardFontDataUrl: join(root, "standard_fonts") + "/", cMapUrl: join(root, "cmaps") + "/" };
-  } catch {
-    return {};
+    root = dirname(createRequire(base).resolve("pdfjs-dist/package.json"));
+  } catch (error) {
+    // A bundle that left pdfjs-dist's folders behind: text in standard fonts and CJK CMaps may be lost.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { urls: {}, problem: `pdfjs-dist's standard fonts and CMaps were not found (${reason})` };
   }
+  // pdfjs in Node reads these with fs.readFile; it wants a trailing separator.
+  return { urls: { standardFontDataUrl: join(root, "standard_fonts") + "/", cMapUrl: join(root, "cmaps") + "/" }, problem: null };
 }
 
 /**
  * Opens a PDF. pdfjs runs its worker code in this thread (Node has no pdfjs worker), gets a copy
  * of the bytes (it detaches the buffer it is given) and never evaluates code from the file.
  * Unreadable input throws: `encrypted` without the right password, `corrupt` otherwise.
+ * `problems` says what the reader goes without (pdfjs's font folders).
  */
-export async function openPdf(data: Uint8Array, password: string | undefined): Promise<{ pdfjs: PdfJs; doc: PDFDocumentProxy }> {
+export async function openPdf(
+  data: Uint8Array,
+  password: string | undefined,
+): Promise<{ pdfjs: PdfJs; doc: PDFDocumentProxy; problems: string[] }> {
   if (data.length === 0) throw new VanbanError("empty_input", "The PDF is empty.");
   const pdfjs = await loadPdfJs();
+  const assets = assetUrls();
   const task = pdfjs.getDocument({
     data: data.slice(),
     password,
@@ -49,11 +64,12 @@ export async function openPdf(data: Uint8Array, password: string | undefined): P
     useSystemFonts: false,
     disableFontFace: true,
     stopAtErrors: false,
-    ...assetUrls(),
+    ...assets.urls,
   });
   try {
-    return { pdfjs, doc: await task.promise };
+    return { pdfjs, doc: await task.promise, problems: assets.problem ? [assets.problem] : [] };
   } catch (error) {
+    // Releasing pdfjs's memory; the error that matters is the one opening the file.
     await task.destroy().catch(() => undefined);
     throw toVanbanError(error, data);
   }

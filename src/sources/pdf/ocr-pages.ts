@@ -1,5 +1,5 @@
 import type { Warning } from "../../schema/span.js";
-import type { SourceLine } from "../../normalize/unwrap-lines.js";
+import type { SourceLine } from "../../blocks/index.js";
 
 export interface OcrOutcome {
   engine: string;
@@ -23,18 +23,15 @@ export async function recognizePages(
   } catch (error) {
     return { unavailable: `The OCR module could not be loaded: ${error instanceof Error ? error.message : String(error)}` };
   }
-  try {
-    const result = await ocr.recognizePdfPages(data, pages, options);
-    if ("unavailable" in result) return result;
-    const byPage = new Map<number, SourceLine[]>();
-    for (const p of result.pages) byPage.set(p.page, p.lines);
-    return {
-      engine: result.engine,
-      pages: byPage,
-      confidences: result.pages.map((p) => p.confidence),
-      warnings: result.warnings ?? [],
-    };
-  } catch (error) {
-    return { unavailable: `OCR failed: ${error instanceof Error ? error.message : String(error)}` };
-  }
+  // recognizePdfPages turns what the OCR packages cannot do into warnings; anything else is a bug.
+  const result = await ocr.recognizePdfPages(data, pages, options);
+  if ("unavailable" in result) return result;
+  const byPage = new Map<number, SourceLine[]>();
+  for (const p of result.pages) byPage.set(p.page, p.lines);
+  return {
+    engine: result.engine,
+    pages: byPage,
+    confidences: result.pages.map((p) => p.confidence),
+    warnings: result.warnings ?? [],
+  };
 }

@@ -1,5 +1,6 @@
-import { decodeLegacy } from "../../normalize/legacy-encoding.js";
-import { findFontRepair, measureVietnamese } from "../../normalize/text-health.js";
+import { decodeLegacy } from "../../normalize/index.js";
+import { measureVietnamese } from "../../normalize/index.js";
+import { findFontRepair } from "./repair-glyphs.js";
 import type { FontInfo, PdfPage, PdfRun } from "./types.js";
 
 /**

@@ -1,4 +1,5 @@
 import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { callPdfJs, PdfJsError } from "./call-pdfjs.js";
 import type { FontCatalog } from "./fonts.js";
 import type { PdfJs } from "./load-pdf.js";
 import { multiply, overlayStamps, readStampRuns } from "./stamps.js";
@@ -20,17 +21,20 @@ const SKEW_TOLERANCE = 0.05;
 /**
  * Reads a page's text as positioned runs: one getTextContent call, plus the operator list only
  * when the page brings fonts not yet named (bold/italic/legacy encoding come from font names)
- * or carries annotation appearances (stamped số and ngày).
+ * or carries annotation appearances (stamped số and ngày). Throws `PdfJsError` when pdfjs cannot
+ * read the page's text; what pdfjs cannot read of the rest (annotations, the operator list) is
+ * said in `problems`, and the page is read without it.
  */
 export async function readPageRuns(
   pdfjs: PdfJs,
   page: PDFPageProxy,
   pageNumber: number,
   fonts: FontCatalog,
+  problems: string[],
 ): Promise<PdfPage> {
-  const viewport = page.getViewport({ scale: 1 });
+  const viewport = await callPdfJs("page geometry", () => page.getViewport({ scale: 1 }));
   const vt = viewport.transform as Matrix;
-  const content = await page.getTextContent();
+  const content = await callPdfJs("text content", () => page.getTextContent());
   const items: TextItem[] = [];
   const fontNames = new Set<string>();
   for (const item of content.items) {
@@ -38,15 +42,15 @@ export async function readPageRuns(
     items.push(item);
     fontNames.add(item.fontName);
   }
-  const annotations = await page.getAnnotations().catch(() => []);
+  const annotations = await partly(problems, "annotations (stamped text may be missing)", () => page.getAnnotations(), []);
   const stamped = annotations.some(
     (a: { subtype?: string; hasAppearance?: boolean }) => STAMP_SUBTYPES.has(a.subtype ?? "") && a.hasAppearance,
   );
   let stamps: PdfRun[] = [];
   if (stamped || fonts.lacksAny(fontNames)) {
-    const ops = await page
-      .getOperatorList({ annotationMode: stamped ? pdfjs.AnnotationMode.ENABLE : pdfjs.AnnotationMode.DISABLE })
-      .catch(() => null);
+    const annotationMode = stamped ? pdfjs.AnnotationMode.ENABLE : pdfjs.AnnotationMode.DISABLE;
+    const what = "operator list (font names for bold and italic, stamped text may be missing)";
+    const ops = await partly(problems, what, () => page.getOperatorList({ annotationMode }), null);
     fonts.learn(page, fontNames);
     if (ops && stamped) {
       stamps = readStampRuns(pdfjs, ops, vt, (name) => {
@@ -77,4 +81,15 @@ export async function readPageRuns(
     });
   }
   return { page: pageNumber, width: viewport.width, height: viewport.height, runs: overlayStamps(runs, stamps) };
+}
+
+/** A pdfjs call whose failure loses only part of the page: noted in `problems`, `fallback` used. */
+async function partly<T, F>(problems: string[], what: string, call: () => Promise<T>, fallback: F): Promise<T | F> {
+  try {
+    return await callPdfJs(what, call);
+  } catch (error) {
+    if (!(error instanceof PdfJsError)) throw error;
+    problems.push(error.message);
+    return fallback;
+  }
 }

@@ -1,7 +1,7 @@
-import type { InlineMark } from "../../blocks/block.js";
-import type { SourceLine } from "../../normalize/unwrap-lines.js";
+import type { InlineMark } from "../../blocks/index.js";
+import type { SourceLine } from "../../blocks/index.js";
 
-import type { LegacyEncoding } from "../../normalize/legacy-encoding.js";
+import type { LegacyEncoding } from "../../normalize/index.js";
 
 /** What a font's name tells: weight, slant and legacy encoding. */
 export interface FontInfo {

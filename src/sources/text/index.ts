@@ -1,6 +1,6 @@
-import type { SourceDocument } from "../../blocks/block.js";
-import { unwrapLines, type SourceLine } from "../../normalize/unwrap-lines.js";
-import { normalizeSegment } from "../../normalize/normalize-text.js";
+import type { SourceDocument } from "../../blocks/index.js";
+import { unwrapLines, type SourceLine } from "../../blocks/index.js";
+import { normalizeSegment } from "../../normalize/index.js";
 
 /** A line that is only a page number: "2", "- 2 -", "Trang 2", "2/15". */
 const PAGE_NUMBER_LINE = /^\s*(?:-\s*)?(?:Trang\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*-)?\s*$/iu;

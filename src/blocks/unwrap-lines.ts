@@ -1,0 +1,119 @@
+import type { Block, BlockStyle, InlineMark } from "./block.js";
+import { BLOCK_START, HEADING_MARKER } from "../lexicon/section-markers.js";
+import { isAllCaps } from "../text/caps.js";
+
+/** One visual line as a source reads it, before paragraphs are rebuilt. */
+export interface SourceLine {
+  text: string;
+  page?: number;
+  /** Blank lines (text) or extra line heights (PDF) before this line; 0 = directly below. */
+  gapBefore?: number;
+  /** Hard boundary: never join this line to the previous one (new page zone, table cell …). */
+  breakBefore?: boolean;
+  style?: BlockStyle;
+  marks?: InlineMark[];
+  role?: Block["role"];
+  footnoteLabel?: string;
+  column?: Block["column"];
+  zone?: Block["zone"];
+  table?: Block["table"];
+}
+
+/** A line that closes a sentence or a list item. */
+const ENDS_CLAUSE = /[.:;!?…]["”»)]?$/u;
+const STARTS_LOWER = /^["“(]?\p{Ll}/u;
+/** A line that opens with the punctuation of the sentence above (a note marker was lost there). */
+const CONTINUES_PUNCT = /^[.,;:](?:\s|$)/u;
+/** A word broken at a hyphen with no space before it ("NĐ-" + "CP"): rejoin without a space. */
+const HYPHEN_WRAP = /[\p{L}\d]-$/u;
+
+/**
+ * Rebuilds paragraphs from hard-wrapped lines. A line joins the one above when it continues the
+ * sentence: the line above does not close a clause, or this one starts in lower case — even
+ * across a blank line, as in "Chị thị số 34-CT/TW ngày 07 \n\ntháng 4 năm 2014". List items,
+ * headings and capitals lines stay apart; style changes (bold, heading level, page zone) split.
+ */
+export function unwrapLines(lines: SourceLine[]): Block[] {
+  const wrapWidth = typicalLineLength(lines);
+  const blocks: Block[] = [];
+  let current: { block: Block; lastLine: SourceLine; lineCount: number } | null = null;
+  for (const line of lines) {
+    const text = line.text.trim();
+    if (text === "") continue;
+    if (current && shouldJoin(current.lastLine, current.block.text, line, text, wrapWidth)) {
+      const hyphen = HYPHEN_WRAP.test(current.block.text) && !/\s-$/u.test(current.block.text);
+      const sep = hyphen || CONTINUES_PUNCT.test(text) ? "" : " ";
+      const offset = current.block.text.length + sep.length;
+      current.block.text += sep + text;
+      if (line.marks?.length) {
+        current.block.marks = [...(current.block.marks ?? []), ...line.marks.map((m) => shiftMark(m, offset, line.text, text))];
+      }
+      current.lastLine = line;
+      current.lineCount++;
+      current.block.style.lines = current.lineCount;
+      continue;
+    }
+    const block: Block = {
+      text,
+      page: line.page,
+      role: line.role,
+      footnoteLabel: line.footnoteLabel,
+      column: line.column,
+      zone: line.zone,
+      table: line.table,
+      style: { ...(line.style ?? {}), lines: 1, gapBefore: line.gapBefore },
+      marks: line.marks?.map((m) => shiftMark(m, 0, line.text, text)),
+    };
+    stripUndefined(block);
+    blocks.push(block);
+    current = { block, lastLine: line, lineCount: 1 };
+  }
+  return blocks;
+}
+
+/** The width at which the source wrapped its lines: a high percentile of line lengths. */
+function typicalLineLength(lines: SourceLine[]): number {
+  const lengths = lines.map((l) => l.text.trim().length).filter((n) => n >= 20).sort((a, b) => a - b);
+  if (lengths.length < 5) return Infinity;
+  return lengths[Math.floor(lengths.length * 0.8)];
+}
+
+function shouldJoin(prev: SourceLine, prevText: string, line: SourceLine, text: string, wrapWidth: number): boolean {
+  if (line.breakBefore) return false;
+  if ((prev.role ?? "body") !== (line.role ?? "body")) return false;
+  if ((line.role === "footnote" || line.role === "endnote") && line.footnoteLabel !== undefined) return false;
+  if (prev.column !== line.column || prev.zone !== line.zone || prev.table !== line.table) return false;
+  if ((prev.style?.headingLevel ?? 0) !== (line.style?.headingLevel ?? 0)) return false;
+  if (BLOCK_START.test(text)) return false;
+  const prevCaps = isAllCaps(prevText);
+  const caps = isAllCaps(text);
+  if (prevCaps || caps) return false;
+  if (Boolean(prev.style?.bold) !== Boolean(line.style?.bold) && !STARTS_LOWER.test(text)) return false;
+  const gap = line.gapBefore ?? 0;
+  const lower = STARTS_LOWER.test(text);
+  if (HYPHEN_WRAP.test(prevText) || CONTINUES_PUNCT.test(text)) return true;
+  // A short marker line ("1. Công tác lãnh đạo") ended before the margin: a heading, not a wrap.
+  const prevLength = prev.text.trim().length;
+  if (!lower && prevText.length === prevLength && HEADING_MARKER.test(prevText) && !/[,;-]$/u.test(prevText) && prevLength < Math.min(80, wrapWidth * 0.6)) return false;
+  // Across a blank line, a sentence continues when it was cut mid-clause: the next line starts in
+  // lower case, or the line above ran to the wrap width (a proper noun may start the next one).
+  if (gap > 0) {
+    if (ENDS_CLAUSE.test(prevText)) return false;
+    return lower || (gap === 1 && prev.text.trim().length >= wrapWidth * 0.75);
+  }
+  return lower || !ENDS_CLAUSE.test(prevText);
+}
+
+function shiftMark(mark: InlineMark, offset: number, raw: string, trimmed: string): InlineMark {
+  // Marks are relative to the raw line; account for the leading whitespace trimmed away.
+  const lead = raw.length - raw.replace(/^\s+/u, "").length;
+  const start = Math.max(0, Math.min(trimmed.length, mark.start - lead));
+  const end = Math.max(start, Math.min(trimmed.length, mark.end - lead));
+  return { ...mark, start: start + offset, end: end + offset };
+}
+
+function stripUndefined(block: Block): void {
+  for (const key of Object.keys(block) as (keyof Block)[]) {
+    if (block[key] === undefined) delete block[key];
+  }
+}

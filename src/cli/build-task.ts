@@ -1,0 +1,23 @@
+import type { ParseCommand } from "./args.js";
+import type { InputItem } from "./collect-inputs.js";
+import type { ParseTask } from "./parse-task.js";
+
+/** The task of one input, as a worker (or the main thread) runs it. */
+export function buildTask(command: ParseCommand, item: InputItem, bytes: Uint8Array | null, pretty: boolean): ParseTask {
+  return {
+    name: item.name,
+    path: item.path,
+    bytes,
+    options: {
+      format: command.format,
+      ocr: command.ocr,
+      ocrLanguage: command.ocrLanguage,
+      password: command.password,
+      maxPages: command.maxPages,
+      maxBytes: command.maxBytes,
+    },
+    to: command.to,
+    fields: command.fields,
+    pretty,
+  };
+}

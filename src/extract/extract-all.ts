@@ -1,0 +1,51 @@
+import type { Citation } from "../schema/citation.js";
+import type { Footnote } from "../schema/footnote.js";
+import type { Section } from "../schema/section.js";
+import type { Paragraph, Span, Warning } from "../schema/span.js";
+import type { Result, Target } from "../schema/target.js";
+import { extractCitations } from "./citations/extract-citations.js";
+import type { TextUnit } from "./context.js";
+import { extractTargets } from "./targets/index.js";
+
+/** The parts of a document's structure the extractors read. */
+export interface ExtractInput {
+  /** The record's normalized text; every span indexes into it. */
+  text: string;
+  /** The document's own type, for "Quyết định này" and the Căn cứ lines. */
+  docType: { code: string | null; name: string | null };
+  titleSpan: Span | null;
+  subjectSpan: Span | null;
+  preamble: Paragraph[];
+  sections: Section[];
+  footnotes: Footnote[];
+  unassigned: Paragraph[];
+}
+
+/**
+ * Runs the extractors over the text units of a document: citations first, then targets, which
+ * must not read numbers inside citations. Doubts go to `warnings`.
+ */
+export function extractAll(input: ExtractInput, warnings: Warning[]): { citations: Citation[]; targets: Target[]; results: Result[] } {
+  const ctx = { text: input.text, units: buildUnits(input), docType: input.docType, warnings };
+  const citations = extractCitations(ctx);
+  const { targets, results } = extractTargets(ctx, { exclude: citations.map((c) => c.span) });
+  return { citations, targets, results };
+}
+
+/** The runs of text extractors read, in text order. */
+function buildUnits(input: ExtractInput): TextUnit[] {
+  const units: TextUnit[] = [];
+  if (input.titleSpan) units.push({ span: input.titleSpan, role: "title", sectionId: null, footnote: null });
+  if (input.subjectSpan) units.push({ span: input.subjectSpan, role: "subject", sectionId: null, footnote: null });
+  for (const p of input.preamble) units.push({ span: p.span, role: "preamble", sectionId: null, footnote: null });
+  const stack = [...input.sections].reverse();
+  while (stack.length > 0) {
+    const s = stack.pop()!;
+    if (s.heading !== null && s.headingSpan) units.push({ span: s.headingSpan, role: "heading", sectionId: s.id, footnote: null });
+    for (const p of s.paragraphs) units.push({ span: p.span, role: "paragraph", sectionId: s.id, footnote: null });
+    for (let i = s.children.length - 1; i >= 0; i--) stack.push(s.children[i]);
+  }
+  for (const n of input.footnotes) units.push({ span: n.span, role: "footnote", sectionId: n.refs[0]?.sectionId ?? null, footnote: n.label });
+  for (const p of input.unassigned) units.push({ span: p.span, role: "unassigned", sectionId: null, footnote: null });
+  return units.sort((a, b) => a.span.start - b.span.start);
+}

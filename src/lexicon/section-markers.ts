@@ -1,0 +1,29 @@
+/**
+ * Section markers: Phần / Chương / Mục / Điều, I. / 1. / 1.1. / a) / bullets, Phụ lục, and the
+ * Căn cứ lines of a preamble. Each marker pattern captures `label` (the marker without trailing
+ * punctuation) and `rest`.
+ */
+
+/** Section markers. Each captures `label` (the marker without trailing punctuation) and `rest`. */
+export const MARKER_APPENDIX = /^(?<label>Phụ\s+lục(?:\s+(?:số\s+)?(?:[IVXLC]{1,6}|\d{1,3})[a-z]?)?)\s*[.:]?(?:\s+|$)(?<rest>.*)$/iu;
+export const MARKER_PART = /^(?<label>Phần\s+(?:thứ\s+\p{L}+|[IVXLC]{1,6}|\d{1,2}))\s*[.:]?(?:\s+|$)(?<rest>.*)$/iu;
+export const MARKER_CHAPTER = /^(?<label>Chương\s+(?:[IVXLC]{1,7}|\d{1,3}))\s*[.:]?(?:\s+|$)(?<rest>.*)$/iu;
+export const MARKER_SECTION = /^(?<label>Mục\s+(?:[IVXLC]{1,6}|\d{1,2}))\s*[.:]?(?:\s+|$)(?<rest>.*)$/iu;
+export const MARKER_SUBSECTION = /^(?<label>Tiểu\s+mục\s+\d{1,2})\s*[.:]?(?:\s+|$)(?<rest>.*)$/iu;
+export const MARKER_ARTICLE = /^(?<label>Điều\s+\d{1,3}[a-zđ]?)\s*[.:]?(?:\s+|$)(?<rest>.*)$/iu;
+export const MARKER_ROMAN = /^(?<label>[IVXL]{1,6})\s*[.)]\s*(?<rest>\S.*)$/u;
+export const MARKER_DECIMAL = /^(?<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?<rest>\S.*)$/u;
+export const MARKER_NUMBER = /^(?<label>\d{1,3})\s*[.)]\s*(?<rest>\S.*)$/u;
+export const MARKER_LETTER = /^(?<label>[a-zđ])\s*\)\s*(?<rest>\S.*)$/u;
+export const MARKER_BULLET = /^(?<label>[-+•–*])\s*(?<rest>\S.*)$/u;
+/** Căn cứ lines of a decision's preamble. */
+export const LEGAL_BASIS = /^Căn\s+cứ(?![\p{L}\d])/iu;
+
+/** A preamble line of legal basis starts with "Căn cứ". */
+export const LEGAL_BASIS_LINE = /^[\s\-–•*]{0,8}căn\s{1,4}cứ(?![\p{L}\p{M}])/iu;
+
+/** Markers that open a new block: list items, headings, Căn cứ lines (never joined to the line above). */
+export const BLOCK_START =
+  /^(?:[-+•–*]\s|\(?\d{1,3}(?:\.\d{1,3}){0,4}[.)]\s|\(?[a-zđ]\)\s|[IVXLC]{1,8}[.)]\s|(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Tiểu mục|Điều|ĐIỀU)\s+\S{1,20}|Căn cứ\s|Kính gửi|Nơi nhận|Lưu\s?:|Số\s?:|V\/v\s)/u;
+/** A numbered heading marker: "1.", "1.2.", "a)", "II.", "Điều 3." (not a bullet). */
+export const HEADING_MARKER = /^(?:\d{1,3}(?:\.\d{1,3}){0,4}[.)]\s|[a-zđ]\)\s|[IVXLC]{1,8}[.)]\s|(?:Phần|Chương|Mục|Điều)\s)/u;

@@ -1,0 +1,21 @@
+import type { Block, PlacedBlock } from "../blocks/index.js";
+import { normalizeBlock } from "./normalize-block.js";
+
+/**
+ * Normalizes the source's blocks and lays them out as the record's `text`, one block a line.
+ * Block offsets are final from here on: every later span is computed from them.
+ */
+export function placeBlocks(blocks: Block[]): { text: string; placed: PlacedBlock[] } {
+  const placed: PlacedBlock[] = [];
+  const parts: string[] = [];
+  let offset = 0;
+  for (const raw of blocks) {
+    const block = normalizeBlock(raw);
+    if (block.text === "") continue;
+    if (parts.length > 0) offset += 1; // the "\n" between blocks
+    placed.push({ ...block, index: placed.length, start: offset, end: offset + block.text.length });
+    parts.push(block.text);
+    offset += block.text.length;
+  }
+  return { text: parts.join("\n"), placed };
+}

@@ -1,0 +1,2 @@
+/** Render: text forms of a record for people (Markdown), built from the record alone. */
+export { renderMarkdown } from "./render-markdown.js";

@@ -1,0 +1,131 @@
+/**
+ * Structure: the one entry of the stage. From the placed, normalized blocks it reads the header
+ * (thể thức), type, title and trích yếu, Kính gửi, the closing (Nơi nhận, Lưu, signature), the
+ * section tree, footnotes and page furniture. Every block ends in exactly one element; what none
+ * can place is `unassigned`, with a warning.
+ */
+import type { PlacedBlock } from "../blocks/index.js";
+import type { Addressee, Archive, DocumentType, Header, Recipient, Signature } from "../schema/header.js";
+import type { LayoutEntry, VanBanDocument } from "../schema/document.js";
+import type { Footnote } from "../schema/footnote.js";
+import type { Section } from "../schema/section.js";
+import type { Paragraph, Span, Warning } from "../schema/span.js";
+import { ORNAMENT } from "../lexicon/header-marks.js";
+import { SIGNING_STAMP } from "../lexicon/signing-stamps.js";
+import { foldTones } from "../text/fold.js";
+import { buildSections } from "./build-sections.js";
+import { blockSpan, claim, isAside, type StructureContext } from "./context.js";
+import { findAppendix } from "./find-appendix.js";
+import { linkFootnotes } from "./link-footnotes.js";
+import { readAddressees } from "./read-addressees.js";
+import { readClosing } from "./read-closing.js";
+import { readHeader } from "./read-header.js";
+import { readTitle } from "./read-title.js";
+
+/** What the structure stage reads from a document's blocks. */
+export interface DocumentStructure {
+  type: DocumentType;
+  title: string | null;
+  titleSpan: Span | null;
+  subject: string | null;
+  subjectSpan: Span | null;
+  header: Header;
+  addressees: Addressee[];
+  preamble: Paragraph[];
+  sections: Section[];
+  footnotes: Footnote[];
+  recipients: Recipient[];
+  archive: Archive | null;
+  signature: Signature | null;
+  furniture: VanBanDocument["furniture"];
+  unassigned: Paragraph[];
+  layout: LayoutEntry[];
+}
+
+/**
+ * Reads the structure of a document. `text` is the record's text and `blocks` its placed blocks
+ * (offsets into `text`); `warnings` receives the stage's doubts.
+ */
+export function readStructure(text: string, blocks: PlacedBlock[], warnings: Warning[]): DocumentStructure {
+  const ctx: StructureContext = { text, folded: foldTones(text), blocks, roles: blocks.map(() => null), warnings };
+  for (const block of blocks) {
+    if (block.role === "furniture" || ORNAMENT.test(block.text) || SIGNING_STAMP.test(block.text)) {
+      claim(ctx, block.index, "furniture");
+    }
+  }
+  const head = readHeader(ctx);
+  const title = readTitle(ctx, head.end, head.header.symbol, head.subject);
+  const addressed = readAddressees(ctx, title.end);
+  const bodyStart = Math.max(addressed.end, title.end);
+  const appendixStart = findAppendix(ctx, bodyStart);
+  const closing = readClosing(ctx, bodyStart, appendixStart);
+
+  const paragraphs: Array<{ index: number; paragraph: Paragraph }> = [];
+  const paragraphOf = (index: number, span: Span): Paragraph => {
+    const paragraph: Paragraph = { text: text.slice(span.start, span.end), span, footnoteRefs: [] };
+    paragraphs.push({ index, paragraph });
+    return paragraph;
+  };
+  const bodyIndices: number[] = [];
+  for (const block of blocks) {
+    if (ctx.roles[block.index] !== null || isAside(block.role)) continue;
+    if (block.index < closing.start || block.index >= appendixStart) bodyIndices.push(block.index);
+  }
+  const built = buildSections(ctx, bodyIndices, paragraphOf);
+  const { footnotes, refsByBlock } = linkFootnotes(ctx, (i) => built.sectionOf.get(i) ?? null);
+  attachFootnoteRefs(paragraphs, refsByBlock, footnotes);
+
+  const furniture: VanBanDocument["furniture"] = [];
+  for (const block of blocks) {
+    if (ctx.roles[block.index] === "furniture") furniture.push({ text: block.text, span: blockSpan(block) });
+  }
+  const unassigned: Paragraph[] = [];
+  for (const block of blocks) {
+    if (ctx.roles[block.index] !== null) continue;
+    claim(ctx, block.index, "unassigned");
+    unassigned.push({ text: block.text, span: blockSpan(block), footnoteRefs: [] });
+  }
+  if (unassigned.length > 0) {
+    ctx.warnings.push({
+      code: "unassigned_text",
+      message: `${unassigned.length} block(s) could not be placed in any element; kept in \`unassigned\`.`,
+      span: unassigned[0].span,
+    });
+  }
+  const layout: LayoutEntry[] = blocks.map((block) => ({ role: ctx.roles[block.index] ?? "unassigned", span: blockSpan(block) }));
+  return {
+    type: title.type,
+    title: title.title,
+    titleSpan: title.titleSpan,
+    subject: title.subject,
+    subjectSpan: title.subjectSpan,
+    header: head.header,
+    addressees: addressed.addressees,
+    preamble: built.preamble,
+    sections: built.sections,
+    footnotes,
+    recipients: closing.recipients,
+    archive: closing.archive,
+    signature: closing.signature,
+    furniture,
+    unassigned,
+    layout,
+  };
+}
+
+/** Gives each paragraph the labels of the footnote references printed inside it. */
+function attachFootnoteRefs(
+  paragraphs: Array<{ index: number; paragraph: Paragraph }>,
+  refsByBlock: Map<number, string[]>,
+  footnotes: Footnote[],
+): void {
+  for (const { index, paragraph } of paragraphs) {
+    const labels = refsByBlock.get(index);
+    if (!labels) continue;
+    for (const note of footnotes) {
+      if (labels.includes(note.label) && note.refs.some((r) => r.span.start >= paragraph.span.start && r.span.end <= paragraph.span.end + 1)) {
+        paragraph.footnoteRefs.push(note.label);
+      }
+    }
+  }
+}

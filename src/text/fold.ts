@@ -1,0 +1,73 @@
+import { LETTER_OR_MARK } from "../lexicon/letters.js";
+import { composeSyllable, parseSyllable, tonePositions } from "../lexicon/syllable.js";
+import { BoundedCache } from "../util/bounded-cache.js";
+
+/**
+ * An "o" or "u" followed by a toned a/e/y: the only place where the new tone placement
+ * ("hoà", "khoẻ", "thuỷ") differs from the classic one ("hòa", "khỏe", "thủy").
+ */
+const MODERN_TONE_PAIR =
+  /[oOuU][\u00E0\u00E1\u1EA3\u00E3\u1EA1\u00E8\u00E9\u1EBB\u1EBD\u1EB9\u1EF3\u00FD\u1EF7\u1EF9\u1EF5\u00C0\u00C1\u1EA2\u00C3\u1EA0\u00C8\u00C9\u1EBA\u1EBC\u1EB8\u1EF2\u00DD\u1EF6\u1EF8\u1EF4]/gu;
+/** Longest word looked at backwards from a pair (a syllable is at most 7 letters). */
+const MAX_WORD = 16;
+
+/**
+ * Puts every tone mark in its classic place ("hoà" → "hòa", "uỷ" → "ủy") without changing the
+ * length of the text, so that a match found in the result has the same offsets in the input.
+ * Matching code runs its (case-insensitive, `iu`) patterns, written in classic spelling, on this.
+ * Only open oa/oe/uy syllables can differ, so only those words are looked at: the rest of the
+ * text is copied as is, at memory speed.
+ */
+export function foldTones(text: string): string {
+  MODERN_TONE_PAIR.lastIndex = 0;
+  let out = "";
+  let copied = 0;
+  for (let m = MODERN_TONE_PAIR.exec(text); m !== null; m = MODERN_TONE_PAIR.exec(text)) {
+    const end = m.index + 2;
+    // Only at the end of a word (an open syllable), and not after "q" ("quá" is classic already).
+    if (end < text.length && isWordChar(text.charCodeAt(end))) continue;
+    const before = m.index > 0 ? text[m.index - 1] : "";
+    if (before === "q" || before === "Q") continue;
+    let start = m.index;
+    while (start > 0 && end - start < MAX_WORD && isWordChar(text.charCodeAt(start - 1))) start--;
+    if (start < copied) continue;
+    const word = text.slice(start, end);
+    const folded = foldWord(word);
+    if (folded === word) continue;
+    out += text.slice(copied, start) + folded;
+    copied = end;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** Folded spellings of the words seen so far: the same few words ("uỷ", "hoá") recur. */
+const WORD_CACHE = new BoundedCache<string, string>(4096);
+
+function foldWord(word: string): string {
+  return WORD_CACHE.getOrCompute(word, foldSyllable);
+}
+
+/** One word with its tone moved from the modern to the classic place; other words unchanged. */
+function foldSyllable(word: string): string {
+  const syl = parseSyllable(word);
+  if (!syl || syl.tone === null) return word;
+  const { classic, modern } = tonePositions(syl);
+  if (syl.tonePos === classic || syl.tonePos !== modern) return word;
+  const folded = composeSyllable(syl.letters, syl.tone, classic);
+  return folded.length === word.length ? folded : word;
+}
+
+function isWordChar(code: number): boolean {
+  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  return LETTER_OR_MARK.test(String.fromCharCode(code));
+}
+
+/** Case- and tone-placement-insensitive equality of two strings (NFC first). */
+export function sameWords(a: string, b: string): boolean {
+  return foldKey(a) === foldKey(b);
+}
+
+/** A comparison key: NFC, classic tone placement, lower case, single spaces. */
+export function foldKey(text: string): string {
+  return foldTones(text.normalize("NFC")).toLowerCase().replace(/\s+/g, " ").trim();
+}

@@ -1,0 +1,94 @@
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { installCanvasPolyfills } from "../../src/sources/pdf/canvas-polyfills.js";
+import { FIXTURES } from "../helpers/fixtures.js";
+
+const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, "..", "..");
+const HIDE_CANVAS = join(import.meta.dirname, "helpers", "hide-canvas.mjs");
+
+/** Parses files in a fresh Node process where @napi-rs/canvas cannot be loaded. */
+async function parseWithoutCanvas(files: Array<{ path: string; ocr: string }>) {
+  const script = `
+    const { parse } = await import(${JSON.stringify(join(ROOT, "src", "index.ts"))});
+    const out = [];
+    for (const { path, ocr } of ${JSON.stringify(files)}) {
+      try {
+        const r = await parse(path, { ocr });
+        out.push({ title: r.title, sections: r.sections.length, warnings: r.warnings.map((w) => w.code + ": " + w.message) });
+      } catch (error) {
+        out.push({ error: String(error?.code ?? "") + " " + String(error?.stack ?? error) });
+      }
+    }
+    process.stdout.write(JSON.stringify(out));`;
+  const { stdout, stderr } = await run(process.execPath, ["--import", HIDE_CANVAS, "--import", "tsx", "--input-type=module", "-e", script], {
+    cwd: ROOT,
+    timeout: 90_000,
+  });
+  return { results: JSON.parse(stdout) as Array<{ title?: string; sections?: number; warnings?: string[]; error?: string }>, stderr };
+}
+
+describe("PDF without the optional packages (npm install --omit=optional)", () => {
+  it("parses a text PDF, and OCR says it needs the optional packages", async () => {
+    const { results, stderr } = await parseWithoutCanvas([
+      { path: join(FIXTURES, "gm-ubnd-laocai-pdf", "input.pdf"), ocr: "never" },
+      { path: join(FIXTURES, "cv-813-cuchoachat-scanned", "input.pdf"), ocr: "auto" },
+    ]);
+    const [text, scan] = results;
+    expect(text.error).toBeUndefined();
+    expect(text.title).toBe("GIẤY MỜI HỌP");
+    expect(text.sections).toBeGreaterThan(0);
+    expect(text.warnings).toEqual([]);
+    expect(scan.error).toBeUndefined();
+    expect(scan.warnings?.some((w) => w.startsWith("ocr_unavailable: ") && w.includes("@napi-rs/canvas"))).toBe(true);
+    // pdfjs's own "cannot load @napi-rs/canvas" lines are expected noise and filtered.
+    expect(stderr).not.toContain("@napi-rs/canvas");
+  });
+});
+
+describe("installCanvasPolyfills", () => {
+  const NAMES = ["DOMMatrix", "Path2D", "ImageData"] as const;
+  const g = globalThis as Record<string, unknown>;
+
+  /** Runs `body` with the DOM globals removed, then puts them back. */
+  function withoutGlobals(body: () => void): void {
+    const saved = NAMES.map((n) => g[n]);
+    for (const n of NAMES) delete g[n];
+    try {
+      body();
+    } finally {
+      NAMES.forEach((n, i) => (saved[i] === undefined ? delete g[n] : (g[n] = saved[i])));
+    }
+  }
+
+  it("installs nothing when the package loads", () => {
+    withoutGlobals(() => {
+      expect(installCanvasPolyfills(() => ({}))).toBeNull();
+      expect(g.DOMMatrix).toBeUndefined();
+    });
+  });
+
+  it("installs an affine DOMMatrix that computes like the DOM's when the package is missing", () => {
+    withoutGlobals(() => {
+      const reason = installCanvasPolyfills(() => {
+        throw new Error("Cannot find module '@napi-rs/canvas'");
+      });
+      expect(reason).toContain("@napi-rs/canvas");
+      type M = { a: number; b: number; c: number; d: number; e: number; f: number } & Record<string, (...a: unknown[]) => M>;
+      const Matrix = g.DOMMatrix as new (init?: number[]) => M;
+      const values = (m: M) => [m.a, m.b, m.c, m.d, m.e, m.f].map((v) => Math.round(v * 1e9) / 1e9 + 0);
+      // Scale then translate: the translation is scaled too.
+      expect(values(new Matrix().scaleSelf(2, -3).translateSelf(0, -10))).toEqual([2, 0, 0, -3, 0, 30]);
+      const m = new Matrix([1, 2, 3, 4, 5, 6]);
+      expect(values(new Matrix([1, 2, 3, 4, 5, 6]).multiplySelf(new Matrix([1, 2, 3, 4, 5, 6]).invertSelf()))).toEqual([1, 0, 0, 1, 0, 0]);
+      expect(values(new Matrix([2, 0, 0, 2, 0, 0]).preMultiplySelf(new Matrix([1, 0, 0, 1, 5, 7])))).toEqual([2, 0, 0, 2, 5, 7]);
+      expect(values(new Matrix([2, 0, 0, 2, 0, 0]).multiplySelf(new Matrix([1, 0, 0, 1, 5, 7])))).toEqual([2, 0, 0, 2, 10, 14]);
+      expect(values(m)).toEqual([1, 2, 3, 4, 5, 6]);
+      const image = new (g.ImageData as new (w: number, h: number) => { data: Uint8ClampedArray; width: number })(3, 2);
+      expect(image.data.length).toBe(24);
+      expect(typeof g.Path2D).toBe("function");
+    });
+  });
+});
