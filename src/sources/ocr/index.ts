@@ -1,7 +1,10 @@
 import type { SourceLine } from "../../blocks/index.js";
+import { VanbanError } from "../../errors.js";
 import type { Warning } from "../../schema/span.js";
 import { LOW_CONFIDENCE, type OcrCorrection } from "./clean-ocr.js";
 import { buildOcrLines } from "./ocr-lines.js";
+import { loadSyllableModel } from "./syllable-model.js";
+import { ImageDecodeError, openImageRenderer } from "./decode-image.js";
 import { openPdfRenderer, type CanvasModule, type PageImage, type PdfPageRenderer } from "./render-page.js";
 import { acquireOcrEngine, checkOcrAvailability, importOptional, type ImportModule, type OcrEngine, type OcrRecognition } from "./tesseract-worker.js";
 
@@ -39,6 +42,8 @@ export interface RecognizeOptions {
   language: string;
   /** Password of an encrypted PDF. */
   password?: string;
+  /** Images: read only the first pages. */
+  maxPages?: number;
   /** For tests: how optional packages are imported. */
   importModule?: ImportModule;
 }
@@ -66,17 +71,46 @@ export async function recognizePdfPages(
   const canvas: CanvasModule = typeof canvasModule.createCanvas === "function" ? (canvasModule as CanvasModule) : canvasModule.default!;
   const acquired = await acquireOcrEngine(options.language, importModule);
   if ("unavailable" in acquired) return acquired;
-  let engine: OcrEngine = acquired;
-  const warnings: Warning[] = [];
-  const result: OcrResult = { engine: engine.name, pages: [], warnings };
-
   let renderer: PdfPageRenderer;
   try {
     renderer = await openPdfRenderer(data, canvas, options.password);
   } catch (error) {
-    warnings.push({ code: "ocr_failed", message: `The PDF could not be rendered for OCR: ${errorMessage(error)}`, pages: [...pages] });
-    return result;
+    return { engine: acquired.name, pages: [], warnings: [{ code: "ocr_failed", message: `The PDF could not be rendered for OCR: ${errorMessage(error)}`, pages: [...pages] }] };
   }
+  return recognizeRendered(renderer, pages, acquired, options.language, importModule);
+}
+
+/**
+ * OCRs the pages of an image file (PNG, JPEG, multi-page TIFF): decoded to the same page images
+ * as rendered PDF pages, then read the same way. The pages are all of the file's.
+ */
+export async function recognizeImagePages(data: Uint8Array, options: RecognizeOptions): Promise<OcrResult | { unavailable: string }> {
+  const importModule = options.importModule ?? importOptional;
+  const missing = await checkOcrAvailability(options.language, importModule);
+  if (missing) return { unavailable: missing };
+  const canvasModule = (await importModule("@napi-rs/canvas")) as Partial<CanvasModule> & { default?: CanvasModule };
+  const canvas: CanvasModule = typeof canvasModule.createCanvas === "function" ? (canvasModule as CanvasModule) : canvasModule.default!;
+  const acquired = await acquireOcrEngine(options.language, importModule);
+  if ("unavailable" in acquired) return acquired;
+  let renderer: PdfPageRenderer;
+  try {
+    renderer = await openImageRenderer(data, canvas);
+  } catch (error) {
+    if (!(error instanceof ImageDecodeError)) throw error;
+    // An image file no decoder can read is unreadable input, not a page OCR failed on.
+    throw new VanbanError("corrupt", `The image could not be decoded: ${error.message}`, { cause: error });
+  }
+  const count = options.maxPages ? Math.min(options.maxPages, renderer.pageCount) : renderer.pageCount;
+  const all = Array.from({ length: count }, (_, i) => i + 1);
+  return recognizeRendered(renderer, all, acquired, options.language, importModule);
+}
+
+/** Reads rendered pages one after the other (the next renders while Tesseract reads one). */
+async function recognizeRendered(renderer: PdfPageRenderer, pages: number[], first: OcrEngine, language: string, importModule: ImportModule): Promise<OcrResult> {
+  let engine = first;
+  const warnings: Warning[] = [];
+  const model = loadSyllableModel();
+  const result: OcrResult = { engine: engine.name, pages: [], warnings };
   try {
     const wanted = [...new Set(pages)].sort((a, b) => a - b);
     const valid = wanted.filter((p) => Number.isInteger(p) && p >= 1 && p <= renderer.pageCount);
@@ -105,7 +139,7 @@ export async function recognizePdfPages(
         warnings.push({ code: "ocr_failed", message: `OCR failed on page ${page}: ${errorMessage(error)}`, page });
         result.pages.push({ page, lines: [], confidence: null });
         // The worker was restarted; later pages use the new one.
-        const again = await acquireOcrEngine(options.language, importModule);
+        const again = await acquireOcrEngine(language, importModule);
         if ("unavailable" in again) {
           const rest = valid.slice(i + 1);
           if (rest.length) warnings.push({ code: "ocr_failed", message: `OCR stopped: ${again.unavailable}`, pages: rest });
@@ -114,7 +148,7 @@ export async function recognizePdfPages(
         engine = again;
         continue;
       }
-      const input = { page, width: image.width, height: image.height, dpi: image.dpi, blocks: recognition.blocks ?? [], findHeader: page === 1 };
+      const input = { page, width: image.width, height: image.height, dpi: image.dpi, blocks: recognition.blocks ?? [], findHeader: page === 1, model };
       let built = buildOcrLines(input);
       if (built.signatureRegion) {
         // A seal stamped over the signer's title and name hides them from the page-wide
@@ -125,7 +159,7 @@ export async function recognizePdfPages(
         } catch (error) {
           // Keep the first reading; the worker was restarted for the next page.
           warnings.push({ code: "ocr_failed", message: `Reading the signature column of page ${page} again failed (${errorMessage(error)}); the first reading is kept.`, page });
-          const fresh = await acquireOcrEngine(options.language, importModule);
+          const fresh = await acquireOcrEngine(language, importModule);
           if (!("unavailable" in fresh)) engine = fresh;
         }
         if (again) {

@@ -1,5 +1,7 @@
 import type { SourceLine } from "../../blocks/index.js";
+import { COPY_STAMP } from "../../lexicon/copy-stamps.js";
 import { cleanOcrText, LOW_CONFIDENCE, type OcrCorrection } from "./clean-ocr.js";
+import { correctSyllables } from "./correct-syllables.js";
 import {
   collectSegments,
   measurePage,
@@ -12,6 +14,7 @@ import {
   type Segment,
 } from "./ocr-segments.js";
 import { readClosingZone, readHeaderZone, signatureRegionOf } from "./ocr-zones.js";
+import type { SyllableModel } from "./syllable-model.js";
 
 export type { OcrBlock, OcrBox, OcrLine, OcrParagraph, OcrWord } from "./ocr-segments.js";
 
@@ -36,6 +39,8 @@ export interface OcrPageInput {
    * faded out): its lines replace the closing's right column.
    */
   signatureBlocks?: OcrBlock[];
+  /** The syllable model of the Vietnamese post-correction; without it words are kept as read. */
+  model?: SyllableModel | null;
 }
 
 export interface OcrPageLines {
@@ -74,7 +79,11 @@ export function buildOcrLines(input: OcrPageInput): OcrPageLines {
       const cleaned = cleanOcrText(seg.text);
       corrections.push(...cleaned.corrections);
       if (seg.confidence < LOW_CONFIDENCE) lowConfidenceLines++;
-      lines.push(toSourceLine(input.page, seg, cleaned.text, prev, group, metrics, newZone));
+      // Words the model corrects travel as marks: the record warns with their final span.
+      const spelled = input.model ? correctSyllables(cleaned.text, input.model) : { text: cleaned.text, corrections: [] };
+      const line = toSourceLine(input.page, seg, spelled.text, prev, group, metrics, newZone);
+      if (spelled.corrections.length) line.marks = spelled.corrections.map((c) => ({ kind: "correction", start: c.start, end: c.end, original: c.from }));
+      lines.push(line);
       prev = seg;
     }
     prevGroup = group;
@@ -97,7 +106,11 @@ function arrangeZones(
   corrections: OcrCorrection[],
 ): { groups: Group[]; signatureRegion: OcrBox | null } {
   const groups: Group[] = [];
-  let rest = ordered;
+  // Copy stamps are set apart before the zones are looked for: read into the header's left
+  // column, "SAO Y; VĂN PHÒNG …" would become the issuer's parent body.
+  const stamps = ordered.filter((s) => COPY_STAMP.test(s.text.trim()));
+  if (stamps.length) groups.push({ segments: stamps, furniture: true });
+  let rest = stamps.length ? ordered.filter((s) => !stamps.includes(s)) : ordered;
   let signatureRegion: OcrBox | null = null;
   if (input.findHeader) {
     const header = readHeaderZone(rest, m);
@@ -140,6 +153,8 @@ function splitFurniture(segments: Segment[], m: PageMetrics): Group[] {
 }
 
 function isFurniture(seg: Segment, m: PageMetrics): boolean {
+  // A copy stamp or e-copy line ("SAO Y; VĂN PHÒNG …; 25/07/2025 10:25:14 +07:00") anywhere.
+  if (COPY_STAMP.test(seg.text.trim())) return true;
   if (PAGE_NUMBER.test(seg.text) && (seg.box.y0 > 0.9 * m.height || seg.box.y1 < 0.07 * m.height)) return true;
   // A signing tool's stamp ("Người ký: …, Thời gian ký: …") printed small in the top margin.
   return seg.box.y1 < 0.08 * m.height && seg.lineHeight < 0.7 * m.lineHeight;

@@ -109,7 +109,7 @@ export function toPgm(rgba: Uint8ClampedArray, width: number, height: number, ch
 }
 
 /** More than 1 pixel in 10 000 with strongly unequal channels: coloured ink on the page. */
-function hasColourInk(rgba: Uint8ClampedArray): boolean {
+export function hasColourInk(rgba: Uint8ClampedArray): boolean {
   const limit = rgba.length / 4 / 10_000;
   let count = 0;
   // Every 4th pixel is enough to see a seal.
