@@ -26,6 +26,13 @@ const measure = {
 export const TargetSchema = z.object(measure).meta({ id: "Target" });
 export type Target = z.infer<typeof TargetSchema>;
 
+/**
+ * Whether a result reaches its target: `met`, `not_met`, `exceeded` (strictly beyond an `eq`,
+ * `gte` or `gt` target in its direction), `unknown` (units differ, or no comparable figure).
+ */
+export const ResultStatusSchema = z.enum(["met", "not_met", "exceeded", "unknown"]);
+export type ResultStatus = z.infer<typeof ResultStatusSchema>;
+
 /** Kết quả: a figure a report states as achieved. */
 export const ResultSchema = z
   .object({
@@ -34,6 +41,8 @@ export const ResultSchema = z
       .string()
       .nullable()
       .describe("Basis of comparison for a relative figure: `cùng kỳ`, `kế hoạch`, `dự toán Trung ương giao` …"),
+    targetRef: z.number().int().nonnegative().nullable().describe("Index into `targets` of the target this result answers (same row of an indicator table)."),
+    status: ResultStatusSchema.nullable().describe("Computed from the target's comparator and both values, never guessed; null when not linked."),
   })
   .meta({ id: "Result" });
 export type Result = z.infer<typeof ResultSchema>;

@@ -11,6 +11,7 @@ import { openDocxPackage } from "./open-package.js";
 import { childElement } from "./parse-xml.js";
 import { ListNumbering } from "./read-numbering.js";
 import { readStyles } from "./read-styles.js";
+import { LimitNotes } from "../word/file-limits.js";
 import { DocumentWalker } from "./walk-document.js";
 
 /**
@@ -27,11 +28,12 @@ import { DocumentWalker } from "./walk-document.js";
 export function convertDocx(data: Uint8Array, options: ResolvedParseOptions): SourceDocument {
   const pkg = openDocxPackage(data, options.maxUncompressedBytes);
   const warnings: Warning[] = [];
-  const styles = readStyles(pkg.styles);
-  const numbering = new ListNumbering(pkg.numbering, styles);
+  const limits = new LimitNotes();
+  const styles = readStyles(pkg.styles, limits);
+  const numbering = new ListNumbering(pkg.numbering, styles, limits);
   const body = childElement(pkg.document, "w:body");
   if (!body) throw new VanbanError("corrupt", "The DOCX main document has no w:body element.");
-  const notes = new NoteNumbering(pkg.settings, body);
+  const notes = new NoteNumbering(pkg.settings, body, limits);
   const walker = new DocumentWalker({ styles, numbering, notes, warnings, inHeaderFooter: false });
   const items = walker.walkBlocks(body);
 
@@ -44,5 +46,5 @@ export function convertDocx(data: Uint8Array, options: ResolvedParseOptions): So
     ...emitNotes("footnote", pkg.footnotes, walker, notes, warnings),
     ...emitNotes("endnote", pkg.endnotes, walker, notes, warnings),
   ];
-  return { format: "docx", blocks: unwrapLines(lines), pages: pkg.pages, warnings };
+  return { format: "docx", blocks: unwrapLines(lines), pages: pkg.pages, warnings: [...warnings, ...limits.toWarnings()] };
 }

@@ -276,8 +276,11 @@ export class DocumentWalker {
       if (typeof col !== "string" && col.name === "w:gridCol") grid.push(Number(col.attrs["w:w"]) || 0);
     }
     const rows: DocCell[][] = [];
+    const headerRows = new Set<number>();
     for (const tr of rowElements(tbl)) {
       const trPr = childElement(tr, "w:trPr");
+      const tblHeader = childElement(trPr, "w:tblHeader");
+      if (tblHeader && !["0", "false", "off"].includes(tblHeader.attrs["w:val"] ?? "")) headerRows.add(rows.length);
       let gridStart = Number(childElement(trPr, "w:gridBefore")?.attrs["w:val"]) || 0;
       const cells: DocCell[] = [];
       for (const tc of cellElements(tr)) {
@@ -290,7 +293,7 @@ export class DocumentWalker {
       }
       rows.push(cells);
     }
-    return { kind: "table", grid, rows };
+    return { kind: "table", grid, rows, headerRows };
   }
 
   private warnDepth(): void {

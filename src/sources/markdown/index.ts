@@ -11,7 +11,10 @@ import { parseMarkdown, walkMarkdown, type MdNode } from "./walk-markdown.js";
  */
 export function readMarkdown(markdown: string): SourceDocument {
   const depth = nestingDepth(markdown);
-  if (depth > MAX_NESTING) return readAsText(markdown, `nesting ${depth} levels deep, over ${MAX_NESTING}`);
+  if (depth > MAX_NESTING) {
+    const why = Number.isFinite(depth) ? `nesting ${depth} levels deep, over ${MAX_NESTING}` : `a line with over ${MAX_DELIMITERS} emphasis marks or ${MAX_BRACKETS} brackets`;
+    return readAsText(markdown, why);
+  }
   let parsed: Array<{ chunk: string; tree: MdNode }>;
   try {
     parsed = chunksOf(markdown).map((chunk) => ({ chunk, tree: parseMarkdown(chunk) }));
@@ -19,7 +22,8 @@ export function readMarkdown(markdown: string): SourceDocument {
     // A document the Markdown parser cannot take is still text.
     return readAsText(markdown, error instanceof Error ? error.message : String(error));
   }
-  const blocks = unwrapLines(parsed.flatMap(({ chunk, tree }) => walkMarkdown(chunk, tree))).map(markFootnoteDefinition);
+  const state = { tables: 0 };
+  const blocks = unwrapLines(parsed.flatMap(({ chunk, tree }) => walkMarkdown(chunk, tree, state))).map(markFootnoteDefinition);
   return { format: "markdown", blocks, pages: null, warnings: [] };
 }
 
@@ -36,6 +40,8 @@ const MAX_NESTING = 48;
 
 /** Emphasis delimiters on one line beyond which the parser's time explodes (real text has a few). */
 const MAX_DELIMITERS = 256;
+/** Brackets on one line (links, footnote calls) beyond which it explodes too: micromark re-scans open labels per "]". */
+const MAX_BRACKETS = 512;
 
 /**
  * The deepest nesting of containers (block quotes, list markers, indentation) at the start of a
@@ -59,11 +65,13 @@ function nestingDepth(markdown: string): number {
     const end = markdown.indexOf("\n", i);
     const lineEnd = end === -1 ? markdown.length : end;
     let delimiters = 0;
+    let brackets = 0;
     for (let k = i; k < lineEnd; k++) {
       const c = markdown.charCodeAt(k);
       if (c === 0x2a || c === 0x5f) delimiters++; // * _
+      else if (c === 0x5b || c === 0x5d) brackets++; // [ ]
     }
-    const depth = Math.max(containers + Math.floor(indent / 2), delimiters > MAX_DELIMITERS ? Infinity : 0);
+    const depth = Math.max(containers + Math.floor(indent / 2), delimiters > MAX_DELIMITERS || brackets > MAX_BRACKETS ? Infinity : 0);
     if (depth > max) max = depth;
     if (end === -1) break;
     i = end + 1;

@@ -1,5 +1,6 @@
 import { unified } from "unified";
 import remarkParse from "remark-parse";
+import remarkGfm from "remark-gfm";
 import type { InlineMark } from "../../blocks/index.js";
 import type { SourceLine } from "../../blocks/index.js";
 
@@ -7,6 +8,8 @@ export interface MdNode {
   type: string;
   value?: string;
   depth?: number;
+  /** GFM footnote reference and definition: the label as printed after "^". */
+  label?: string;
   alt?: string;
   children?: MdNode[];
   position?: { start: { offset?: number; line: number }; end: { offset?: number; line: number } };
@@ -17,13 +20,18 @@ const HTML_TAGS_IN_BLOCK = /<\/?[a-z][^>]*>/giu;
 /** A hard line break (two spaces, backslash or <br>): the next line never joins this one. */
 const HARD_BREAK = "\u2028";
 
-/** The Markdown syntax tree (remark). */
+/** The Markdown syntax tree (remark, with GitHub's tables, footnotes and strikethrough). */
 export function parseMarkdown(markdown: string): MdNode {
-  return unified().use(remarkParse).parse(markdown) as unknown as MdNode;
+  return unified().use(remarkParse).use(remarkGfm).parse(markdown) as unknown as MdNode;
+}
+
+/** Counts the GFM tables of a document across the chunks it is parsed in. */
+export interface WalkState {
+  tables: number;
 }
 
 /** Turns a Markdown tree (of `markdown`) into visual lines with style hints, walking it without recursion. */
-export function walkMarkdown(markdown: string, tree: MdNode): SourceLine[] {
+export function walkMarkdown(markdown: string, tree: MdNode, state: WalkState = { tables: 0 }): SourceLine[] {
   const out: SourceLine[] = [];
   let prevEndLine = 0;
   // Stack of [node, list-item marker to print before its first line].
@@ -49,6 +57,26 @@ export function walkMarkdown(markdown: string, tree: MdNode): SourceLine[] {
         prevEndLine = node.position?.end.line ?? prevEndLine;
         break;
       }
+      case "table": {
+        emitTable(out, node, state.tables++, gap);
+        prevEndLine = node.position?.end.line ?? prevEndLine;
+        break;
+      }
+      case "footnoteDefinition": {
+        // The definition's label opens its first line as a superscript, like a converted note.
+        const children = node.children ?? [];
+        const label = node.label ?? "";
+        const lines = children[0]?.type === "paragraph" ? inlineLines(children[0]) : [];
+        if (lines.length && label) {
+          lines[0] = { ...lines[0], text: `${label} ${lines[0].text}`, marks: [{ kind: "sup", start: 0, end: label.length }, ...lines[0].marks.map((m) => ({ ...m, start: m.start + label.length + 1, end: m.end + label.length + 1 }))] };
+          const first = out.length;
+          emit(out, lines, null, gap, undefined);
+          if (out.length > first) out[first].breakBefore = true;
+        }
+        for (let i = children.length - 1; i >= (lines.length ? 1 : 0); i--) stack.push({ node: children[i], marker: null });
+        prevEndLine = node.position?.end.line ?? prevEndLine;
+        break;
+      }
       case "listItem": {
         const children = node.children ?? [];
         const itemMarker = listMarker(markdown, node, children[0]);
@@ -64,6 +92,28 @@ export function walkMarkdown(markdown: string, tree: MdNode): SourceLine[] {
     }
   }
   return out;
+}
+
+/**
+ * A GFM table: each cell with text is one line of its own (never joined to another), with its
+ * grid place; the first row is GFM's head row.
+ */
+function emitTable(out: SourceLine[], table: MdNode, index: number, gap: number): void {
+  (table.children ?? []).forEach((row, rowIndex) => {
+    (row.children ?? []).forEach((cell, col) => {
+      const lines = inlineLines(cell);
+      const text = lines.map((l) => l.text).join(" ").trim();
+      if (text === "") return;
+      const bold = lines.every((l) => l.bold);
+      out.push({
+        text,
+        gapBefore: out.length && rowIndex === 0 && col === 0 ? gap : 0,
+        breakBefore: true,
+        style: { bold: bold || undefined },
+        table: { index, row: rowIndex, col, ...(rowIndex === 0 ? { header: true } : {}) },
+      });
+    });
+  });
 }
 
 function emit(
@@ -119,6 +169,12 @@ function inlineLines(block: MdNode): Array<{ text: string; marks: InlineMark[]; 
       continue;
     }
     switch (node.type) {
+      case "footnoteReference": {
+        const start = text.length;
+        text += node.label ?? "";
+        if (text.length > start) marks.push({ kind: "sup", start, end: text.length });
+        break;
+      }
       case "text":
       case "inlineCode":
         text += node.value ?? "";

@@ -5,7 +5,8 @@ import type { DocCell, DocItem, DocTable } from "./word-items.js";
  * What a table is for in an administrative document:
  * - `header`: the two-column thể thức table at the top (issuer | quốc hiệu, số | địa danh, ngày);
  * - `closing`: the Nơi nhận | chữ ký table after the body (or a signature-only table);
- * - `layout`: a "Kính gửi:" table that only lays out the addressee list;
+ * - `layout`: a "Kính gửi:" table that only lays out the addressee list, or a header or Nơi nhận
+ *   table printed as a specimen (mẫu) further on;
  * - `content`: a real table of data.
  */
 export type TableRole = "header" | "closing" | "layout" | "content";
@@ -53,6 +54,8 @@ export function classifyTables(items: DocItem[]): Map<DocTable, TableRole> {
       role = "layout";
     } else if (isClosing(item, lines)) {
       role = "closing";
+    } else if (isSampleLayout(item, lines)) {
+      role = "layout";
     } else {
       role = "content";
     }
@@ -60,6 +63,15 @@ export function classifyTables(items: DocItem[]): Map<DocTable, TableRole> {
     previous = role;
   }
   return roles;
+}
+
+/**
+ * A header or Nơi nhận table that is not the document's own: a specimen (mẫu) of a document in an
+ * appendix, or a second header. Its cells are laid-out lines, not data.
+ */
+function isSampleLayout(table: DocTable, lines: string[]): boolean {
+  if (table.rows.length <= MAX_CLOSING_ROWS && lines.some((l) => NATIONAL_TITLE.test(l))) return true;
+  return RECIPIENTS.test(upper(firstFilledLine(table)));
 }
 
 function isClosing(table: DocTable, lines: string[]): boolean {

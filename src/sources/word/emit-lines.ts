@@ -4,7 +4,6 @@ import { isEmptyCell, pickColumn, type TableRole } from "./classify-tables.js";
 import { draftParagraph, flattenParagraphs, isEmptyParagraph, splitAtGaps, type LineDraft, type ParagraphDraft } from "./draft-paragraph.js";
 import type { DocCell, DocItem, DocParagraph, DocTable } from "./word-items.js";
 
-const CELL_SEPARATOR = " | ";
 /** A line that carries on the line above inside a table cell (lower-case start). */
 const STARTS_LOWER = /^\s*["“(]?\p{Ll}/u;
 /** A cell line cut after a comma ("- Các bộ, cơ quan ngang bộ," / "cơ quan thuộc Chính phủ;"). */
@@ -61,7 +60,7 @@ export class LineEmitter {
     } else if (role === "layout") {
       this.emitCells(table.rows.flat(), {});
     } else {
-      this.emitContentTable(table, this.contentTables++);
+      this.emitContentTable(table);
     }
   }
 
@@ -80,32 +79,50 @@ export class LineEmitter {
     }
   }
 
-  private emitContentTable(table: DocTable, index: number): void {
+  /**
+   * A data table: each cell with text is one block, placed on the grid (row, first grid column,
+   * spans), so that no later stage reads across two cells. A table with at most one filled cell
+   * per row is a frame around text, read as paragraphs, and so is a row whose only filled cell
+   * holds several paragraphs.
+   */
+  private emitContentTable(table: DocTable): void {
+    const filledPerRow = table.rows.map((row) => row.filter((cell) => !cell.merged && !isEmptyCell(cell)).length);
+    if (Math.max(0, ...filledPerRow) <= 1) {
+      this.emitCells(table.rows.flat(), {});
+      return;
+    }
+    const index = this.contentTables++;
     table.rows.forEach((row, rowIndex) => {
       const filled = row.filter((cell) => !cell.merged && !isEmptyCell(cell));
-      if (filled.length === 0) return;
-      const paragraphs = filled.length === 1 ? flattenParagraphs(filled[0].items).filter((p) => !isEmptyParagraph(p)) : [];
-      if (paragraphs.length > 1) {
-        // A row with one filled cell of several paragraphs (a text box in a frame): keep them apart.
-        const col = row.indexOf(filled[0]);
-        for (const paragraph of paragraphs) {
-          this.pushDraft(draftParagraph(paragraph, { headingLevel: false }), { breakBefore: true, table: { index, row: rowIndex, col } });
-        }
+      if (filled.length === 1 && cellDrafts(filled[0]).length > 1) {
+        // A row that is one frame of several paragraphs (the body of a phiếu trình form): text, not a cell.
+        this.emitCells(filled, {});
         return;
       }
-      const cells = row.map((cell) => (cell.merged ? emptyDraft() : joinDrafts(cellDrafts(cell), " ")));
-      while (cells.length && cells[cells.length - 1].text.trim() === "") cells.pop();
-      const line = joinLines(cells, CELL_SEPARATOR);
-      const drafts = filled.flatMap(cellDrafts);
-      const bold = drafts.filter((d) => d.style.bold).length > drafts.length / 2;
-      const fontSize = drafts.find((d) => d.style.fontSize !== undefined)?.style.fontSize;
-      this.lines.push({
-        text: line.text,
-        marks: line.marks.length ? line.marks : undefined,
-        breakBefore: true,
-        style: { ...(bold ? { bold } : {}), ...(fontSize !== undefined ? { fontSize } : {}) },
-        table: { index, row: rowIndex, col: -1 },
-      });
+      for (const cell of row) {
+        if (cell.merged) continue;
+        const drafts = cellDrafts(cell);
+        const line = joinDrafts(drafts, " ");
+        if (line.text.trim() === "") continue;
+        const bold = drafts.filter((d) => d.style.bold).length > drafts.length / 2;
+        const fontSize = drafts.find((d) => d.style.fontSize !== undefined)?.style.fontSize;
+        const align = drafts[0]?.style.align;
+        const rowSpan = countRowSpan(table, rowIndex, cell);
+        this.lines.push({
+          text: line.text,
+          marks: line.marks.length ? line.marks : undefined,
+          breakBefore: true,
+          style: { ...(bold ? { bold } : {}), ...(fontSize !== undefined ? { fontSize } : {}), ...(align ? { align } : {}) },
+          table: {
+            index,
+            row: rowIndex,
+            col: cell.gridStart,
+            ...(rowSpan > 1 ? { rowSpan } : {}),
+            ...(cell.gridSpan > 1 ? { colSpan: cell.gridSpan } : {}),
+            ...(table.headerRows?.has(rowIndex) ? { header: true } : {}),
+          },
+        });
+      }
     });
   }
 
@@ -141,8 +158,15 @@ function cellDrafts(cell: DocCell): ParagraphDraft[] {
     .map((p) => draftParagraph(p, { headingLevel: false }));
 }
 
-function emptyDraft(): LineDraft {
-  return { text: "", marks: [] };
+/** Rows a cell covers: itself and the vMerge continuations below it in the same grid column. */
+function countRowSpan(table: DocTable, rowIndex: number, cell: DocCell): number {
+  let span = 1;
+  for (let r = rowIndex + 1; r < table.rows.length; r++) {
+    const below = table.rows[r].find((c) => c.gridStart === cell.gridStart);
+    if (!below?.merged) break;
+    span++;
+  }
+  return span;
 }
 
 /** All lines of several paragraphs as one line. */

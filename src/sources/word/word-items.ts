@@ -62,6 +62,8 @@ export interface DocTable {
   /** Grid column widths (twips), from w:tblGrid. */
   grid: number[];
   rows: DocCell[][];
+  /** Rows Word repeats at the top of each page (w:tblHeader), by row index. */
+  headerRows?: Set<number>;
 }
 
 export type DocItem = DocParagraph | DocTable;
