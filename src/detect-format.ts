@@ -3,6 +3,13 @@ import type { SourceFormat } from "./schema/document.js";
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46]; // %PDF
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // PK\3\4
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]; // Word 97-2003, encrypted OOXML
+/** Scans read with OCR: PNG, JPEG, TIFF (both byte orders). */
+const IMAGE_MAGIC = [
+  [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  [0xff, 0xd8, 0xff],
+  [0x49, 0x49, 0x2a, 0x00],
+  [0x4d, 0x4d, 0x00, 0x2a],
+];
 
 const EXTENSIONS: Record<string, SourceFormat> = {
   pdf: "pdf",
@@ -12,6 +19,11 @@ const EXTENSIONS: Record<string, SourceFormat> = {
   markdown: "markdown",
   txt: "text",
   text: "text",
+  png: "image",
+  jpg: "image",
+  jpeg: "image",
+  tif: "image",
+  tiff: "image",
 };
 
 /** What the bytes say the format is: "ole" is a compound file (old .doc or an encrypted .docx). */
@@ -22,9 +34,10 @@ function startsWith(bytes: Uint8Array, magic: number[], at = 0): boolean {
   return magic.every((b, i) => bytes[at + i] === b);
 }
 
-/** Magic bytes first: PDF (the header may follow some junk within 1 KB), ZIP, OLE. */
+/** Magic bytes first: PDF (the header may follow some junk within 1 KB), ZIP, OLE, PNG/JPEG/TIFF. */
 export function sniffFormat(bytes: Uint8Array): Sniffed {
   if (startsWith(bytes, PDF_MAGIC)) return "pdf";
+  if (IMAGE_MAGIC.some((magic) => startsWith(bytes, magic))) return "image";
   if (startsWith(bytes, ZIP_MAGIC)) return "zip";
   if (startsWith(bytes, OLE_MAGIC)) return "ole";
   const head = bytes.subarray(0, 1024);

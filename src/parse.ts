@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import type { SourceDocument } from "./blocks/index.js";
+import type { SourceChosenBy } from "./schema/document.js";
 import { formatFromExtension, looksBinary, looksLikeMarkdown, sniffForeign, sniffFormat } from "./detect-format.js";
 import { VanbanError } from "./errors.js";
 import { decodeTextBytes } from "./normalize/index.js";
@@ -98,6 +99,12 @@ export async function parseBytes(
       source = await deadline.race(readDocx(bytes, readerOptions));
       break;
     }
+    case "image": {
+      const { readImage } = await import("./sources/image/index.js");
+      deadline.check();
+      source = await deadline.race(readImage(bytes, readerOptions));
+      break;
+    }
     case "doc": {
       const { readDoc } = await import("./sources/doc/index.js");
       deadline.check();
@@ -108,7 +115,7 @@ export async function parseBytes(
       source = await deadline.race(readTextSource(bytes, format));
   }
   deadline.check();
-  return buildRecord(source, { name, bytes: bytes.length, sha256: sha256(bytes) });
+  return buildRecord(source, { name, bytes: bytes.length, sha256: sha256(bytes), chosenBy: chosenBy(bytes, name, opts.format, format) });
 }
 
 async function readTextSource(bytes: Uint8Array, format: "markdown" | "text" | "auto-text"): Promise<SourceDocument> {
@@ -120,7 +127,15 @@ async function readTextSource(bytes: Uint8Array, format: "markdown" | "text" | "
   return { ...source, encoding: decoded.encoding, warnings: [...decoded.warnings, ...source.warnings] };
 }
 
-type Chosen = "pdf" | "docx" | "doc" | "markdown" | "text" | "auto-text";
+/** How the reader was chosen, for `source.chosenBy`. */
+function chosenBy(bytes: Uint8Array, name: string | null, forced: ResolvedParseOptions["format"], chosen: Chosen): SourceChosenBy {
+  if (forced !== "auto") return "option";
+  const sniffed = sniffFormat(bytes);
+  if (sniffed === "pdf" || sniffed === "zip" || sniffed === "ole" || sniffed === "image") return "bytes";
+  return chosen === "auto-text" ? "content" : formatFromExtension(name) !== null ? "extension" : "content";
+}
+
+type Chosen = "pdf" | "docx" | "doc" | "image" | "markdown" | "text" | "auto-text";
 
 function chooseFormat(bytes: Uint8Array, name: string | null, forced: ResolvedParseOptions["format"]): Chosen {
   const sniffed = sniffFormat(bytes);
@@ -132,6 +147,7 @@ function chooseFormat(bytes: Uint8Array, name: string | null, forced: ResolvedPa
     return forced;
   }
   if (sniffed === "pdf") return "pdf";
+  if (sniffed === "image") return "image";
   // An image or another package must not be decoded as text, whatever its name says.
   const foreign = ext === "docx" ? null : sniffForeign(bytes);
   if (foreign) throw unsupported(name, foreign);
@@ -143,14 +159,15 @@ function chooseFormat(bytes: Uint8Array, name: string | null, forced: ResolvedPa
   if (looksBinary(bytes)) {
     throw new VanbanError("unsupported_format", `${name ?? "The input"} is binary data, not a PDF, DOCX, DOC, Markdown or text file.`);
   }
-  if (ext === "markdown" || ext === "text") return ext;
+  // A .txt may hold Markdown (converter output: "## **BÁO CÁO**", "<sup>1</sup>"): its content decides.
+  if (ext === "markdown") return ext;
   return "auto-text";
 }
 
 function unsupported(name: string | null, foreign: { what: string; image: boolean }): VanbanError {
   const subject = name ?? "The input";
   const hint = foreign.image
-    ? " OCR of image files is not supported yet: put the scan in a PDF (OCR reads scanned PDF pages)."
+    ? " vanban reads scans as PNG, JPEG or TIFF images (or in a PDF)."
     : " vanban reads PDF, DOCX, DOC, Markdown and plain text.";
   return new VanbanError("unsupported_format", `${subject} is ${foreign.what}.${hint}`);
 }

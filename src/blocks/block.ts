@@ -22,10 +22,26 @@ export interface Block {
   /** Two-column zone the block was read from, when the source could tell. */
   zone?: "header" | "closing";
   /** Table cell coordinates for blocks read from content tables. */
-  table?: { index: number; row: number; col: number };
+  table?: BlockTableCell;
   style: BlockStyle;
   /** Inline marks, offsets relative to `text`. */
   marks?: InlineMark[];
+}
+
+/**
+ * Where a block sits in a data table (bảng). `index` counts the document's data tables; `row` and
+ * `col` are 0-based on the table's grid (`col` -1: a whole row joined in one block). Only cells
+ * with text become blocks.
+ */
+export interface BlockTableCell {
+  index: number;
+  row: number;
+  col: number;
+  /** Rows and grid columns the cell covers (merged cells); 1 when absent. */
+  rowSpan?: number;
+  colSpan?: number;
+  /** The row is a header row the source marks as such (DOCX w:tblHeader, a GFM head row). */
+  header?: boolean;
 }
 
 /**
@@ -59,9 +75,11 @@ export interface BlockStyle {
 export interface InlineMark {
   start: number;
   end: number;
-  kind: "sup" | "sub" | "bold" | "italic" | "footnoteRef";
+  kind: "sup" | "sub" | "bold" | "italic" | "footnoteRef" | "correction";
   /** For `footnoteRef`: the footnote label it points to. */
   label?: string;
+  /** For `correction` (a word the OCR post-correction replaced): the text as read. */
+  original?: string;
 }
 
 /** What a source hands to the pipeline. */

@@ -2,11 +2,12 @@ import type { Span, Warning } from "../schema/span.js";
 
 /**
  * A run of text the extractors read: one paragraph, heading, footnote or preamble line of the
- * record. Extractors look inside units only, so a match never straddles two paragraphs.
+ * record, or one table cell. Extractors look inside units only, so a match never straddles two
+ * paragraphs or two cells.
  */
 export interface TextUnit {
   span: Span;
-  role: "title" | "subject" | "preamble" | "heading" | "paragraph" | "footnote" | "addressees" | "unassigned";
+  role: "title" | "subject" | "reference" | "preamble" | "heading" | "paragraph" | "footnote" | "addressees" | "unassigned" | "cell";
   /** Id of the section the unit belongs to, null before the first section. */
   sectionId: string | null;
   /** Label of the footnote when the unit is a footnote's text. */

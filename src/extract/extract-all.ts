@@ -2,10 +2,13 @@ import type { Citation } from "../schema/citation.js";
 import type { Footnote } from "../schema/footnote.js";
 import type { Section } from "../schema/section.js";
 import type { Paragraph, Span, Warning } from "../schema/span.js";
+import type { Table } from "../schema/table.js";
 import type { Result, Target } from "../schema/target.js";
+import { readBlankAttachedReference } from "./citations/attached-reference.js";
 import { extractCitations } from "./citations/extract-citations.js";
 import type { TextUnit } from "./context.js";
 import { extractTargets } from "./targets/index.js";
+import { mergeMeasures, readIndicatorTables } from "./targets/indicator-tables.js";
 
 /** The parts of a document's structure the extractors read. */
 export interface ExtractInput {
@@ -15,21 +18,34 @@ export interface ExtractInput {
   docType: { code: string | null; name: string | null };
   titleSpan: Span | null;
   subjectSpan: Span | null;
+  /** The "(Kèm theo Quyết định số …)" line of an attached text: its citation is `attachedTo`. */
+  attachedToSpan: Span | null;
   preamble: Paragraph[];
   sections: Section[];
   footnotes: Footnote[];
   unassigned: Paragraph[];
+  /** Data tables: their cells are read for citations, their indicator rows for targets and results. */
+  tables: Table[];
 }
 
 /**
  * Runs the extractors over the text units of a document: citations first, then targets, which
  * must not read numbers inside citations. Doubts go to `warnings`.
  */
-export function extractAll(input: ExtractInput, warnings: Warning[]): { citations: Citation[]; targets: Target[]; results: Result[] } {
+export function extractAll(
+  input: ExtractInput,
+  warnings: Warning[],
+): { citations: Citation[]; targets: Target[]; results: Result[]; attachedTo: Citation | null } {
   const ctx = { text: input.text, units: buildUnits(input), docType: input.docType, warnings };
   const citations = extractCitations(ctx);
-  const { targets, results } = extractTargets(ctx, { exclude: citations.map((c) => c.span) });
-  return { citations, targets, results };
+  // Figures in cells are read only from indicator tables, row by row, never as running text.
+  const prose = extractTargets({ ...ctx, units: ctx.units.filter((u) => u.role !== "cell") }, { exclude: citations.map((c) => c.span) });
+  const { targets, results } = mergeMeasures(prose, readIndicatorTables(input.text, input.tables));
+  const within = input.attachedToSpan;
+  const attachedTo = within
+    ? (citations.find((c) => c.span.start >= within.start && c.span.end <= within.end) ?? readBlankAttachedReference(input.text, within))
+    : null;
+  return { citations, targets, results, attachedTo };
 }
 
 /** The runs of text extractors read, in text order. */
@@ -37,6 +53,7 @@ function buildUnits(input: ExtractInput): TextUnit[] {
   const units: TextUnit[] = [];
   if (input.titleSpan) units.push({ span: input.titleSpan, role: "title", sectionId: null, footnote: null });
   if (input.subjectSpan) units.push({ span: input.subjectSpan, role: "subject", sectionId: null, footnote: null });
+  if (input.attachedToSpan) units.push({ span: input.attachedToSpan, role: "reference", sectionId: null, footnote: null });
   for (const p of input.preamble) units.push({ span: p.span, role: "preamble", sectionId: null, footnote: null });
   const stack = [...input.sections].reverse();
   while (stack.length > 0) {
@@ -46,6 +63,9 @@ function buildUnits(input: ExtractInput): TextUnit[] {
     for (let i = s.children.length - 1; i >= 0; i--) stack.push(s.children[i]);
   }
   for (const n of input.footnotes) units.push({ span: n.span, role: "footnote", sectionId: n.refs[0]?.sectionId ?? null, footnote: n.label });
+  for (const t of input.tables) {
+    for (const row of t.rows) for (const c of row.cells) units.push({ span: c.span, role: "cell", sectionId: t.sectionId, footnote: null });
+  }
   for (const p of input.unassigned) units.push({ span: p.span, role: "unassigned", sectionId: null, footnote: null });
   return units.sort((a, b) => a.span.start - b.span.start);
 }

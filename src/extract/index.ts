@@ -7,3 +7,4 @@ export { extractCitations, groupCitations, parseSymbol, CitedDocumentSchema, Cit
 export type { CitedDocument, CitationOccurrence, ParsedSymbol } from "./citations/index.js";
 export { extractTargets } from "./targets/index.js";
 export type { ExtractContext, TextUnit } from "./context.js";
+export { readCopyStamps } from "./read-copy-stamps.js";

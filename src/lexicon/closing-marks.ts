@@ -6,13 +6,57 @@
 /** Nơi nhận. */
 export const RECIPIENTS_LEAD = /^Nơi\s+nhận\s*[:.]?\s*/iu;
 /** Lưu: VT, NC_{TTHG}, 02b. */
-export const ARCHIVE_LEAD = /^[-+•]?\s*L[ưu]u\s*[:.]\s*/iu; // "Luu": OCR drops the horn
+export const ARCHIVE_LEAD = /^[-+•]?\s*[Ll][ưuƯU][uU]\s*(?:[:.]\s*|\s+(?=(?:VT|VP|Văn\s+phòng|[A-ZĐ]{2,})(?![\p{Ll}])))/u; // "Luu": OCR drops the horn; "Lưu VT, KT." and Party "Lưu VPTU" without a colon
 /** Signature authority prefixes: TM., KT., TL., TUQ., Q. (and Party T/M, K/T). */
-export const AUTHORITY = /^(?<mode>TM|T\/M|KT|K\/T|TL|T\/L|TUQ|Q)\s*[.:]\s*(?<title>\S.*)$/u;
+export const AUTHORITY = /^(?<mode>(?:TM|KT|TL|TUQ|Q)(?=\s*[.:])|T\/M|K\/T|T\/L)\s*[.:]?\s*(?<title>\S.*)$/u; // Party documents print "T/M BAN THƯỜNG VỤ" without a dot
 /** A recipient line: "- Sở Nội vụ (t/h);". */
 export const RECIPIENT_LINE = /^[-+•–*]\s*/u;
-/** Purpose in parentheses at the end of a recipient. */
+/** Parenthesized text at the end of a recipient: a purpose only if `purposeCodeOf` knows it. */
 export const RECIPIENT_PURPOSE = /\((?<purpose>[^()]{1,40})\)\s*$/u;
+
+/**
+ * Mục đích gửi: what a recipient receives the document for, printed after it in parentheses —
+ * "(b/c)", "(để b/c)", "(để P/H)", "(thực hiện)", "(để biết)". Codes: the short forms offices
+ * print, lower case. Text in parentheses that is none of these ("(Đ/c Tuấn)", "(qua Văn phòng
+ * Bộ)", "(C06, V01)") belongs to the recipient's name.
+ */
+export const PURPOSE_CODES: ReadonlyArray<{ code: string; meaning: string; printed: RegExp }> = [
+  { code: "b/c", meaning: "báo cáo", printed: /^(?:b\s*\/\s*c(?:áo)?|báo\s+cáo)$/iu },
+  { code: "đ/b", meaning: "để biết", printed: /^(?:đ\s*\/\s*b|biết)$/iu },
+  { code: "t/h", meaning: "thực hiện", printed: /^(?:t\s*\/\s*h|thực\s+hiện|th)$/iu },
+  { code: "p/h", meaning: "phối hợp", printed: /^(?:p\s*\/\s*h|phối\s+hợp(?:\s+thực\s+hiện)?)$/iu },
+  { code: "c/đ", meaning: "chỉ đạo", printed: /^(?:c\s*\/\s*đ|chỉ\s+đạo(?:\s+thực\s+hiện)?)$/iu },
+  { code: "t/d", meaning: "theo dõi", printed: /^(?:t\s*\/\s*d|theo\s+dõi)$/iu },
+  { code: "k/t", meaning: "kiểm tra", printed: /^(?:k\s*\/\s*t|kiểm\s+tra)$/iu },
+  { code: "g/s", meaning: "giám sát", printed: /^(?:g\s*\/\s*s|giám\s+sát)$/iu },
+  { code: "t/b", meaning: "thông báo", printed: /^(?:t\s*\/\s*b|thông\s+báo)$/iu },
+  { code: "đăng", meaning: "đăng tải", printed: /^(?:đăng(?:\s+tải)?(?:\s+\p{L}+){0,6}|đưa\s+tin)$/iu },
+];
+
+/** Words before the purpose that do not change it: "(để b/c)", "(để thực hiện)", "(b/c, đ/b)". */
+const PURPOSE_LEAD = /^(?:để|xin)\s+/iu;
+
+/**
+ * The normalized code of a printed purpose ("để b/c" → b/c; "b/c, đ/b" → "b/c, đ/b"), or null
+ * when the text in parentheses is not a purpose.
+ */
+export function purposeCodeOf(printed: string): string | null {
+  const parts = printed.split(/\s*(?:,|;|\bvà\b)\s*/u).map((p) => p.trim().replace(PURPOSE_LEAD, "")).filter(Boolean);
+  if (parts.length === 0) return null;
+  const codes: string[] = [];
+  for (const part of parts) {
+    const found = PURPOSE_CODES.find((p) => p.printed.test(part));
+    if (!found) return null;
+    codes.push(found.code);
+  }
+  return codes.join(", ");
+}
+
+/** Archive items separated by ", " or by ". " ("Lưu: VT. NC.") — never inside parentheses. */
+export const ARCHIVE_SEPARATOR = /[,;](?![^()]*\))|\.\s+(?![^()]*\))/u;
+
+/** "NC.Châu": the drafter's name after a unit code and a full stop, as this office prints it. */
+export const DRAFTER_DOT = /^(?<unit>[\p{Lu}\d&]{2,})\.(?<drafter>\p{Lu}[\p{Ll}\p{Lu}]{1,20})$/u;
 /** Position words that close a signature block. */
 export const POSITION =
   /^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|THỦ\s+TRƯỞNG|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|TRƯỞNG\s+\p{Lu}.*|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG|BÍ\s+THƯ|THỦ\s+TƯỚNG|CHÁNH\s+\p{Lu}.*|KẾ\s+TOÁN\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|HIỆU\s+TRƯỞNG|PHÓ\s+\p{Lu}.*|CHI\s+CỤC\s+TRƯỞNG)\s*$/u;
@@ -26,3 +70,10 @@ export const DRAFTER_BRACES = /^(?<unit>[\p{Lu}\d&]+)\s*_\s*\{?\s*(?<drafter>[\p
 /** "KT (T.Q.Hùng)": the drafter's initials in parentheses after the unit. */
 export const DRAFTER_PAREN = /^(?<unit>[\p{Lu}\d&.]+)\s*\(\s*(?<drafter>[^()]{1,40}?)\s*\)$/u;
 export const ARCHIVE_COUNT = /^(?<count>\d{1,3})\s*b(?:ản)?\.?$/iu;
+
+/**
+ * A Nơi nhận line and a signature line set side by side with spaces instead of a table, which
+ * collapse to one line: "- Văn phòng Bộ Công an; PHÓ CHỦ TỊCH". `right` is checked against
+ * AUTHORITY and POSITION by the caller.
+ */
+export const RECIPIENT_THEN_SIGNATURE = /^(?<left>.{2,200}?[;,.:])\s+(?<right>(?:(?:TM|T\/M|KT|K\/T|TL|T\/L|TUQ|Q)\s*\.\s*)?\p{Lu}[\p{Lu}\s]{3,80})$/u;

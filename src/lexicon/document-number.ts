@@ -63,4 +63,4 @@ export const SYMBOL_AFTER_NUMBER = new RegExp(
  * "Số: 05/2022/QĐ-UBND" (legal normative). The symbol is letters and digits joined by - / &.
  */
 export const NUMBER_SYMBOL =
-  /(?:(?<![\p{L}\d])Số|(?<![\p{L}\d])số(?=\s*:)|^số)\s*[:.]?\s*(?:(?<number>\d{1,6}[a-z]?)|(?<unreadable>[^\s/\d][^\s/]{0,7}))?\s*\.?\s*(?:[/\-–]\s*(?<year>(?:19|20)\d{2})\s*)?[/\-–]\s*(?<symbol>[\p{Lu}\d][\p{Lu}\p{Ll}\d&]{0,20}(?:\s*[-–/]\s*[\p{Lu}\d][\p{Lu}\p{Ll}\d&]{0,20}){0,5})/u;
+  /(?:(?<![\p{L}\d])Số|(?<![\p{L}\d])số(?=\s*:)|^số)\s*[:.]?\s*(?:(?<number>\d{1,6}[a-z]?)|(?<unreadable>[^\s/\d\-–][^\s/]{0,7}))?\s*\.?\s*(?:[/\-–]\s*(?<year>(?:19|20)\d{2})\s*)?[/\-–]\s*(?<symbol>[\p{Lu}\d][\p{Lu}\p{Ll}\d&]{0,20}(?:\s*[-–/]\s*[\p{Lu}\d][\p{Lu}\p{Ll}\d&]{0,20}){0,5})/u;

@@ -31,6 +31,16 @@ interface LexiconEntry extends DocumentType {
   partyCode?: boolean;
   /** What its figures usually are: plans set targets (chỉ tiêu), reports state results. */
   figures?: "targets" | "results";
+  /**
+   * Names a document's own heading but is not cited as a type ("Danh sách", "Phụ lục"): kept out
+   * of the citation patterns, where "theo Phụ lục I" would read as a document.
+   */
+  titleOnly?: boolean;
+  /**
+   * Not an administrative document (a speech, a conference paper): the heading is its title, but
+   * the record gets no type, and a warning says why.
+   */
+  notAdministrative?: boolean;
 }
 
 /**
@@ -81,6 +91,18 @@ const LEXICON: readonly LexiconEntry[] = [
   { name: "Kết luận", code: "KL", figures: "targets" },
   // Party Thông tri shares "TT" with the state Thông tư; the symbol's shape tells them apart.
   { name: "Thông tri", code: "TT", partyCode: true },
+  // Working documents of an office, met in its dossiers: not in Nghị định 30/2020 Điều 7.
+  { name: "Phiếu trình", code: "PT" },
+  { name: "Phiếu trình giải quyết công việc", code: "PT" },
+  { name: "Điều lệ", code: null },
+  { name: "Danh sách", code: null, titleOnly: true },
+  { name: "Phụ lục", code: null, titleOnly: true },
+  { name: "Đề cương", code: null, titleOnly: true },
+  { name: "Đề cương báo cáo", code: null, titleOnly: true },
+  { name: "Tham luận", code: null, titleOnly: true, notAdministrative: true },
+  { name: "Bài tham luận", code: null, titleOnly: true, notAdministrative: true },
+  { name: "Bài phát biểu", code: null, titleOnly: true, notAdministrative: true },
+  { name: "Diễn văn", code: null, titleOnly: true, notAdministrative: true },
 ];
 
 /** Canonical type code → sentence-case name, for every type that has a code. */
@@ -114,11 +136,19 @@ const THONG_TRI: DocumentType = { code: "TT", name: "Thông tri" };
 const BY_NAME = new Map<string, DocumentType>();
 for (const t of LEXICON) BY_NAME.set(foldKey(t.name), { code: t.code, name: t.name });
 
+/** Folded names of the headings that are not administrative documents (speeches, papers). */
+const NOT_ADMINISTRATIVE = new Set(LEXICON.filter((t) => t.notAdministrative).map((t) => foldKey(t.name)));
+
+/** True when a type name is a heading of a text that is not an administrative document. */
+export function isNotAdministrative(type: DocumentType): boolean {
+  return NOT_ADMINISTRATIVE.has(foldKey(type.name));
+}
+
 /** Folded names with their types, for the fuzzy lookup. */
 const NAME_KEYS: ReadonlyArray<readonly [string, DocumentType]> = [...BY_NAME.entries()];
 
 /** Every type name, longest first, in classic tone spelling: the source of the type-word pattern. */
-export const TYPE_NAMES: readonly string[] = [...LEXICON.map((t) => t.name)].sort((a, b) => b.length - a.length);
+export const TYPE_NAMES: readonly string[] = LEXICON.filter((t) => !t.titleOnly).map((t) => t.name).sort((a, b) => b.length - a.length);
 
 /** Type names that can be cited by name alone (Luật, Bộ luật, Pháp lệnh, Hiến pháp). */
 export const NAME_CITED_TYPES: readonly string[] = LEXICON.filter((t) => t.citedByName).map((t) => t.name);

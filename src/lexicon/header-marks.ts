@@ -22,3 +22,24 @@ export const ADDRESSEE_LEAD = /^Kính\s+gử\s?i\s*[:.]?\s*/iu; // "gử i": a P
 export const ORNAMENT_TAIL = /[\s\-–—_*]+$/u;
 export const NATIONAL_TITLE_START = /^(?:CỘNG\s*HÒA|ĐẢNG\s+CỘNG)(?![\p{L}\d])/iu;
 
+/** A qualifier printed after a type title: "ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG)", "QUY CHẾ (DỰ THẢO)". */
+export const TITLE_QUALIFIER = /\s*\([^()]{1,40}\)\s*$/u;
+
+/**
+ * The line under the title of a text attached to a decision: "(Kèm theo Quyết định số …/QĐ-UBND
+ * ngày … của Chủ tịch UBND tỉnh)", "(Ban hành kèm theo …)", "(Được công nhận kèm theo …)".
+ */
+export const ATTACHED_TO_LINE =
+  /^(?:\(\s*(?:\p{L}+\s+){0,3}kèm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Thông\s+tư|Nghị\s+định|Chỉ\s+thị|Kế\s+hoạch|Công\s+văn|Văn\s+bản|Tờ\s+trình|QĐ|NQ)|(?:\p{L}+\s+){0,3}kèm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Thông\s+tư|Nghị\s+định|Chỉ\s+thị|Kế\s+hoạch|Công\s+văn|Văn\s+bản|Tờ\s+trình|QĐ|NQ)\s+số)(?![\p{L}\d])/iu;
+
+/**
+ * An attached-to line whose number is still blank (a draft): "(Kèm theo Quyết định số      /QĐ-UBND
+ * ngày    tháng 9 năm 2025 của Chủ tịch Ủy ban nhân dân tỉnh)". Groups: `type`, `symbol` (what
+ * follows the slash, when printed); the year and the issuer are read after it.
+ */
+export const ATTACHED_REFERENCE =
+  /kèm\s+theo\s+(?<type>Quyết\s+định|Nghị\s+quyết|Thông\s+tư|Nghị\s+định|Chỉ\s+thị|Kế\s+hoạch|Công\s+văn|Văn\s+bản|Tờ\s+trình)\s+số[\s.…]{0,40}\/\s{0,3}(?<symbol>[A-ZĐ][A-Za-zĐđ0-9&]{0,15}(?:\s{0,2}[-–]\s{0,2}[A-ZĐ][A-Za-zĐđ0-9&]{0,15}){0,4})?/iu;
+/** The year of a blank date: "ngày    tháng 9 năm 2025". */
+export const ATTACHED_YEAR = /năm\s{0,3}(?<year>(?:19|20)\d{2})(?!\d)/u;
+/** The issuer after "của", up to the closing parenthesis. */
+export const ATTACHED_ISSUER = /\bcủa\s+(?<issuer>[^)]{3,120}?)\s*\)?\s*$/u;

@@ -58,8 +58,11 @@ const ISSUING_PERSONS: readonly string[] = ["Chủ tịch"];
 /** Words that continue a body name on the next line: "ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG". */
 const NAME_CONTINUATION_WORDS: readonly string[] = [
   "TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ XÃ", "THỊ TRẤN", "XÃ", "PHƯỜNG", "TP.", "TP", "VÀ",
-  "NHÂN DÂN", "DÂN TỘC", "CÔNG THƯƠNG", "KON", "LÀO", "VIỆT",
+  "NHÂN DÂN", "DÂN TỘC", "CÔNG THƯƠNG", "VIỆT NAM",
 ];
+
+/** Administrative levels a place name follows: a line ending with one continues on the next. */
+const PLACE_LEVELS: readonly string[] = ["TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ XÃ", "THỊ TRẤN", "XÃ", "PHƯỜNG", "ĐẶC KHU", "TP."];
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const alternation = (words: Iterable<string>, space: string): string =>
@@ -77,9 +80,13 @@ export const UNIT_HEAD = new RegExp(
 
 /** A capitals line that continues the body name above it ("TỈNH LÂM ĐỒNG" under "ỦY BAN NHÂN DÂN"). */
 export const NAME_CONTINUATION = new RegExp(
-  String.raw`^(?:${alternation(NAME_CONTINUATION_WORDS, String.raw`\s+`)})(?![\p{L}\d])`,
+  // "TỈNH ỦY THANH HÓA" opens a Party committee's name: not a continuation of the line above.
+  String.raw`^(?:${alternation(NAME_CONTINUATION_WORDS, String.raw`\s+`)})(?![\p{L}\d])(?!\s+ỦY(?![\p{L}\d]))`,
   "u",
 );
+
+/** A capitals line that ends with an administrative level: the place name is on the next line. */
+export const ENDS_WITH_PLACE_LEVEL = new RegExp(String.raw`(?:^|\s)(?:${alternation(PLACE_LEVELS, String.raw`\s+`)})$`, "u");
 
 /** Whitespace between the words of a name: tables justify "Ủy       ban". */
 const WS = String.raw`\s{1,16}`;
@@ -89,3 +96,18 @@ export const ORG_HEAD = new RegExp(
   String.raw`^(?:${alternation([...BODY_WORDS.map((w) => w.words), ...ISSUING_PERSONS], WS)})(?![\p{L}\p{M}\p{N}])`,
   "u",
 );
+
+/** The words of the body names, in sentence case, as a regex alternation (for patterns that look back). */
+export const BODY_WORDS_ALTERNATION = alternation([...BODY_WORDS.map((w) => w.words), ...ISSUING_PERSONS, "Giám đốc", "Thường trực"], WS);
+
+/**
+ * Issuers a ký hiệu names beyond doubt: the code after the type in a legal normative symbol
+ * ("45/2020/NĐ-CP", "28/2025/QĐ-TTg", "163/2024/QH15"). Used only when no issuer is printed, and
+ * then marked inferred.
+ */
+export const ISSUER_BY_SYMBOL_CODE: ReadonlyArray<{ code: RegExp; issuer: string }> = [
+  { code: /^CP$/u, issuer: "Chính phủ" },
+  { code: /^TTg$/u, issuer: "Thủ tướng Chính phủ" },
+  { code: /^QH\d{1,2}$/u, issuer: "Quốc hội" },
+  { code: /^UBTVQH\d{1,2}$/u, issuer: "Ủy ban Thường vụ Quốc hội" },
+];

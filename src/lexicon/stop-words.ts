@@ -21,6 +21,8 @@ const NAME_ENDING_VERBS: readonly string[] = [
 /** Words that end an issuer's name ("Bộ Chính trị về …", "Sở Nội vụ giao …"). */
 export const ISSUER_STOP_WORDS: ReadonlySet<string> = new Set([
   ...NAME_ENDING_WORDS,
+  // Verbs that follow an issuer's name in running text ("Văn phòng Chính phủ mời dự …").
+  "mời", "hướng", "báo",
   "v/v", "giao", "số", "nhiệm", "đó", "bởi", "rằng", "hết", "hiện", "gửi", "ký", "phải", "tới",
   "ngay",
 ]);
@@ -53,3 +55,19 @@ export const BASIS_STOP_WORDS: ReadonlySet<string> = new Set([
 
 /** First words that show "Luật" is not a law's name: "Luật sư", "Luật này" (a self reference). */
 export const NOT_A_LAW_NAME_WORDS: ReadonlySet<string> = new Set(["sư", "gia", "pháp", "lệ", "này", "số", "hóa"]);
+
+/**
+ * Body names whose second and third words would read as a verb ("Ban chỉ đạo", "Ban quản lý"):
+ * inside these, the stop bigram does not end the issuer.
+ */
+export const BODY_NAMES_WITH_VERBS: ReadonlySet<string> = new Set([
+  "ban chỉ đạo", "ban quản lý", "ban vận động", "ban tổ chức", "ban thường vụ", "ủy ban kiểm tra",
+]);
+
+/**
+ * Verbs that open the title of a cited document even when capitalized ("… của Thủ tướng Chính phủ
+ * Ban hành tiêu chí …"); none of them is part of a body's name (unlike "Xây dựng" in "Sở Xây dựng").
+ */
+export const TITLE_OPENING_VERBS: ReadonlySet<string> = new Set([
+  "ban hành", "phê duyệt", "công bố", "phát động", "triển khai", "thực hiện", "tăng cường", "sửa đổi", "bổ sung",
+]);

@@ -1,12 +1,15 @@
 import { orderFlow, type SourceDocument } from "../blocks/index.js";
-import { extractAll } from "../extract/index.js";
+import { extractAll, readCopyStamps } from "../extract/index.js";
 import { placeBlocks } from "../normalize/index.js";
-import type { VanBanDocument } from "../schema/document.js";
+import type { SourceChosenBy, VanBanDocument } from "../schema/document.js";
 import { SCHEMA_VERSION } from "../schema/version.js";
 import { readStructure } from "../structure/index.js";
+import { reportCorrections } from "./report-corrections.js";
 
 export interface SourceMeta {
   name: string | null;
+  /** How the reader was chosen (`parse` only). */
+  chosenBy?: SourceChosenBy;
   bytes: number;
   sha256: string;
 }
@@ -17,7 +20,7 @@ export interface SourceMeta {
  */
 export function buildRecord(source: SourceDocument, meta: SourceMeta): VanBanDocument {
   const { text, placed } = placeBlocks(orderFlow(source.blocks));
-  const warnings = [...source.warnings];
+  const warnings = [...source.warnings, ...reportCorrections(text, placed)];
   const structure = readStructure(text, placed, warnings);
   const extracted = extractAll(
     {
@@ -25,10 +28,12 @@ export function buildRecord(source: SourceDocument, meta: SourceMeta): VanBanDoc
       docType: { code: structure.type.code, name: structure.type.name },
       titleSpan: structure.titleSpan,
       subjectSpan: structure.subjectSpan,
+      attachedToSpan: structure.attachedToSpan,
       preamble: structure.preamble,
       sections: structure.sections,
       footnotes: structure.footnotes,
       unassigned: structure.unassigned,
+      tables: structure.tables,
     },
     warnings,
   );
@@ -37,6 +42,7 @@ export function buildRecord(source: SourceDocument, meta: SourceMeta): VanBanDoc
     source: {
       name: meta.name,
       format: source.format,
+      ...(meta.chosenBy ? { chosenBy: meta.chosenBy } : {}),
       sha256: meta.sha256,
       bytes: meta.bytes,
       pages: source.pages,
@@ -49,6 +55,7 @@ export function buildRecord(source: SourceDocument, meta: SourceMeta): VanBanDoc
     titleSpan: structure.titleSpan,
     subject: structure.subject,
     subjectSpan: structure.subjectSpan,
+    attachedTo: extracted.attachedTo,
     header: structure.header,
     addressees: structure.addressees,
     preamble: structure.preamble,
@@ -60,9 +67,17 @@ export function buildRecord(source: SourceDocument, meta: SourceMeta): VanBanDoc
     citations: extracted.citations,
     targets: extracted.targets,
     results: extracted.results,
+    tables: structure.tables,
     furniture: structure.furniture,
+    ...copyStampsOf(structure.furniture),
     unassigned: structure.unassigned,
     layout: structure.layout,
     warnings,
   };
+}
+
+/** `copyStamps` only when the document has some: the field is additive. */
+function copyStampsOf(furniture: VanBanDocument["furniture"]): Pick<VanBanDocument, "copyStamps"> {
+  const copyStamps = readCopyStamps(furniture);
+  return copyStamps.length ? { copyStamps } : {};
 }

@@ -22,7 +22,10 @@ export const CitationSchema = z
     symbol: z.string().nullable().describe("Canonical số ký hiệu: `34-CT/TW`, `91/2017/NĐ-CP`."),
     year: z.number().int().nullable(),
     date: z.string().nullable().describe("ISO yyyy-mm-dd."),
-    issuer: z.string().nullable().describe("As printed after `của`."),
+    issuer: z
+      .string()
+      .nullable()
+      .describe("As printed after `của`, or before the citation (`ý kiến của Sở Nội vụ tại Tờ trình số …`); from the ký hiệu of a legal normative document (`…/NĐ-CP` → Chính phủ) only when none is printed, and then `inferred` lists `issuer`."),
     issuerTerm: z.string().nullable().describe("`khóa XI` printed after the issuer."),
     title: z.string().nullable().describe("A document cited by name: `Luật Đầu tư công`."),
     pinpoints: z.array(PinpointSchema),

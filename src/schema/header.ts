@@ -55,7 +55,11 @@ export type Addressee = z.infer<typeof AddresseeSchema>;
 export const RecipientSchema = z
   .object({
     name: z.string(),
-    purpose: z.string().nullable().describe("As printed in parentheses: `b/c`, `đ/b`, `t/h` …"),
+    purpose: z.string().nullable().describe("As printed in parentheses: `b/c`, `để b/c`, `t/h` …; null when none (text in parentheses that is not a purpose, such as `(Đ/c Tuấn)`, stays in `name`)."),
+    purposeCode: z
+      .string()
+      .nullable()
+      .describe("The purpose normalized: `b/c` (báo cáo), `đ/b` (để biết), `t/h` (thực hiện), `p/h` (phối hợp), `c/đ` (chỉ đạo), `t/d` (theo dõi), `k/t`, `g/s`, `t/b`, `đăng`; several joined by `, `."),
     raw: z.string(),
     span: SpanSchema,
   })

@@ -43,7 +43,10 @@ export function buildSections(ctx: StructureContext, indices: number[], paragrap
     const i = indices[k];
     const block = ctx.blocks[i];
     // A row of a content table is content, whatever its first cell says ("Điều 44 | …").
-    const marker = block.table ? null : markerOf(block.text, foldedText(ctx, block));
+    const found = block.table ? null : markerOf(block.text, foldedText(ctx, block));
+    // A "-" item before the first numbered heading is a list in the preamble (the lead-in of a
+    // công văn, the Căn cứ lines), never a section of the tree's top level.
+    const marker = found && found.kind === "bullet" && stack.length === 0 ? null : found;
     if (!marker) {
       const top = stack[stack.length - 1];
       const para = paragraphOf(i, blockSpan(block));

@@ -1,11 +1,13 @@
 import { documentTypeByCode, documentTypeByName } from "../lexicon/document-types.js";
+import { TITLE_QUALIFIER } from "../lexicon/header-marks.js";
 
 /**
  * The type a title line names ("QUYẾT ĐỊNH", "Báo cáo:"), or null when it is not a type.
  * With `fuzzy`, a misspelled type word is recognised and `corrected` says so.
  */
 export function typeOfTitle(text: string, fuzzy = false): { code: string | null; name: string; corrected: boolean } | null {
-  const words = text.replace(/[:.\s]+$/u, "").replace(/\s+/gu, " ").trim();
+  // "ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG)", "QUY CHẾ (DỰ THẢO)": the qualifier is not part of the type.
+  const words = text.replace(TITLE_QUALIFIER, "").replace(/[:.\s]+$/u, "").replace(/\s+/gu, " ").trim();
   if (words.length > 40) return null;
   const entry = documentTypeByName(words, { fuzzy });
   return entry ? { code: entry.code, name: entry.name, corrected: entry.corrected } : null;

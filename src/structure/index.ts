@@ -9,6 +9,7 @@ import type { Addressee, Archive, DocumentType, Header, Recipient, Signature } f
 import type { LayoutEntry, VanBanDocument } from "../schema/document.js";
 import type { Footnote } from "../schema/footnote.js";
 import type { Section } from "../schema/section.js";
+import type { Table } from "../schema/table.js";
 import type { Paragraph, Span, Warning } from "../schema/span.js";
 import { ORNAMENT } from "../lexicon/header-marks.js";
 import { SIGNING_STAMP } from "../lexicon/signing-stamps.js";
@@ -21,6 +22,7 @@ import { readAddressees } from "./read-addressees.js";
 import { readClosing } from "./read-closing.js";
 import { readHeader } from "./read-header.js";
 import { readTitle } from "./read-title.js";
+import { assignTableSections, readTables } from "./read-tables.js";
 
 /** What the structure stage reads from a document's blocks. */
 export interface DocumentStructure {
@@ -29,6 +31,8 @@ export interface DocumentStructure {
   titleSpan: Span | null;
   subject: string | null;
   subjectSpan: Span | null;
+  /** The "(Kèm theo Quyết định số …)" line under the title of an attached text. */
+  attachedToSpan: Span | null;
   header: Header;
   addressees: Addressee[];
   preamble: Paragraph[];
@@ -40,6 +44,8 @@ export interface DocumentStructure {
   furniture: VanBanDocument["furniture"];
   unassigned: Paragraph[];
   layout: LayoutEntry[];
+  /** Data tables; their cells are claimed with role `table`, out of the section tree. */
+  tables: Table[];
 }
 
 /**
@@ -59,6 +65,7 @@ export function readStructure(text: string, blocks: PlacedBlock[], warnings: War
   const bodyStart = Math.max(addressed.end, title.end);
   const appendixStart = findAppendix(ctx, bodyStart);
   const closing = readClosing(ctx, bodyStart, appendixStart);
+  const tables = readTables(ctx);
 
   const paragraphs: Array<{ index: number; paragraph: Paragraph }> = [];
   const paragraphOf = (index: number, span: Span): Paragraph => {
@@ -72,6 +79,7 @@ export function readStructure(text: string, blocks: PlacedBlock[], warnings: War
     if (block.index < closing.start || block.index >= appendixStart) bodyIndices.push(block.index);
   }
   const built = buildSections(ctx, bodyIndices, paragraphOf);
+  assignTableSections(ctx, tables, (i) => built.sectionOf.get(i) ?? null);
   const { footnotes, refsByBlock } = linkFootnotes(ctx, (i) => built.sectionOf.get(i) ?? null);
   attachFootnoteRefs(paragraphs, refsByBlock, footnotes);
 
@@ -99,6 +107,7 @@ export function readStructure(text: string, blocks: PlacedBlock[], warnings: War
     titleSpan: title.titleSpan,
     subject: title.subject,
     subjectSpan: title.subjectSpan,
+    attachedToSpan: title.attachedToSpan,
     header: head.header,
     addressees: addressed.addressees,
     preamble: built.preamble,
@@ -110,6 +119,7 @@ export function readStructure(text: string, blocks: PlacedBlock[], warnings: War
     furniture,
     unassigned,
     layout,
+    tables: tables.map((t) => t.table),
   };
 }
 

@@ -25,6 +25,8 @@ export function readAddressees(ctx: StructureContext, start: number): { addresse
     claim(ctx, i, "addressees");
     const inline = block.text.slice(lead[0].length);
     if (inline.trim()) pushNames(ctx, i, block.start + lead[0].length, inline, addressees);
+    // "Kính gửi: Các sở, ngành." closes with its full stop: no list follows.
+    if (/\.\s*$/u.test(inline)) return { addressees, end: i + 1 };
     let j = i + 1;
     for (; j < ctx.blocks.length; j++) {
       if (ctx.roles[j] !== null || isAside(ctx.blocks[j].role)) continue;

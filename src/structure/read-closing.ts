@@ -3,7 +3,7 @@ import type { Archive, Authority, Recipient, Signature } from "../schema/header.
 import type { Span } from "../schema/span.js";
 import { isAllCaps } from "../text/caps.js";
 import { claim, foldedText, joinSpans, isAside, rangeSpan, type StructureContext } from "./context.js";
-import { ARCHIVE_COUNT, ARCHIVE_LEAD, AUTHORITY, DRAFTER_BRACES, DRAFTER_PAREN, END_MARK, PERSON_NAME, POSITION, RECIPIENTS_LEAD, RECIPIENT_LINE, RECIPIENT_PURPOSE } from "../lexicon/closing-marks.js";
+import { ARCHIVE_COUNT, ARCHIVE_LEAD, ARCHIVE_SEPARATOR, AUTHORITY, DRAFTER_BRACES, DRAFTER_DOT, DRAFTER_PAREN, END_MARK, purposeCodeOf, PERSON_NAME, POSITION, RECIPIENTS_LEAD, RECIPIENT_LINE, RECIPIENT_PURPOSE, RECIPIENT_THEN_SIGNATURE } from "../lexicon/closing-marks.js";
 import { SIGNING_NOTE } from "../lexicon/signing-stamps.js";
 
 /** How many blocks from the end the closing may start. */
@@ -56,7 +56,12 @@ export function readClosing(ctx: StructureContext, bodyStart: number, limit = ct
       mode = "recipients";
       claim(ctx, i, "recipients");
       const rest = block.text.slice(RECIPIENTS_LEAD.exec(folded)![0].length);
-      if (rest.trim()) pushRecipient(ctx, block, block.start + (block.text.length - rest.length), rest, result.recipients);
+      if (isSignatureText(rest.trim())) {
+        // "Nơi nhận: KT. CHỦ TỊCH": the two columns set on one line with spaces.
+        signatureBlocks.push(subBlock(block, block.text.length - rest.length, block.text.length));
+      } else if (rest.trim()) {
+        pushRecipient(ctx, block, block.start + (block.text.length - rest.length), rest, result.recipients);
+      }
       continue;
     }
     const archive = ARCHIVE_LEAD.exec(folded);
@@ -68,6 +73,14 @@ export function readClosing(ctx: StructureContext, bodyStart: number, limit = ct
     }
     const inRightColumn = block.column === "right";
     if (mode === "recipients" && !inRightColumn && RECIPIENT_LINE.test(text) && !AUTHORITY.test(text)) {
+      const beside = RECIPIENT_THEN_SIGNATURE.exec(block.text);
+      if (beside?.groups && isSignatureText(beside.groups.right.trim())) {
+        const cut = beside.groups.left.length;
+        pushRecipient(ctx, block, block.start, block.text.slice(0, cut), result.recipients);
+        signatureBlocks.push(subBlock(block, block.text.length - beside.groups.right.length, block.text.length));
+        claim(ctx, i, "recipients");
+        continue;
+      }
       pushRecipient(ctx, block, block.start, block.text, result.recipients);
       claim(ctx, i, "recipients");
       continue;
@@ -89,6 +102,16 @@ export function readClosing(ctx: StructureContext, bodyStart: number, limit = ct
   return result;
 }
 
+/** A signature line's text: an authority ("KT. CHỦ TỊCH") or a position ("PHÓ CHỦ TỊCH"). */
+function isSignatureText(text: string): boolean {
+  return AUTHORITY.test(text) || POSITION.test(text);
+}
+
+/** The part of a block from `from` to `to` (offsets in its text), as a block of its own. */
+function subBlock(block: PlacedBlock, from: number, to: number): PlacedBlock {
+  return { ...block, text: block.text.slice(from, to), start: block.start + from, end: block.start + to };
+}
+
 function isSignatureLine(block: PlacedBlock): boolean {
   const text = block.text.trim();
   if (block.column === "right" || block.zone === "closing") return true;
@@ -103,11 +126,14 @@ function pushRecipient(ctx: StructureContext, block: PlacedBlock, start: number,
   const body = stripClosingPunctuation(m ? trimmed.slice(m[0].length) : trimmed);
   if (!body) return;
   const purposeMatch = RECIPIENT_PURPOSE.exec(body);
-  const purpose = purposeMatch?.groups?.purpose.trim() ?? null;
-  const name = purposeMatch ? body.slice(0, purposeMatch.index).trim() : body;
+  const printed = purposeMatch?.groups?.purpose.trim() ?? null;
+  // "(Đ/c Tuấn)", "(qua Văn phòng Bộ)": part of the name, not a purpose.
+  const purposeCode = printed === null ? null : purposeCodeOf(printed);
+  const isPurpose = purposeCode !== null;
+  const name = isPurpose ? body.slice(0, purposeMatch!.index).trim() : body;
   const rawTrim = raw.trim();
   const s = start + raw.indexOf(rawTrim);
-  out.push({ name: name || body, purpose, raw: rawTrim, span: rangeSpan(ctx, block, s, s + rawTrim.length) });
+  out.push({ name: name || body, purpose: isPurpose ? printed : null, purposeCode, raw: rawTrim, span: rangeSpan(ctx, block, s, s + rawTrim.length) });
 }
 
 /** "Lưu: VT, NC_{TTHG}, 02b." → copies [VT, NC], drafter TTHG, count 2. */
@@ -118,14 +144,14 @@ function readArchive(ctx: StructureContext, block: PlacedBlock, leadLength: numb
   let count: number | null = null;
   const subs = (block.marks ?? []).filter((m) => m.kind === "sub");
   // Commas inside parentheses belong to the item: "KT(Thủy, Nho)".
-  const items = body.split(/[,;](?![^()]*\))/u).map((s) => s.trim()).filter(Boolean);
+  const items = body.split(ARCHIVE_SEPARATOR).map((s) => s.trim()).filter(Boolean);
   for (const item of items) {
     const c = ARCHIVE_COUNT.exec(item);
     if (c?.groups) {
       count = Number(c.groups.count);
       continue;
     }
-    const braces = DRAFTER_BRACES.exec(item) ?? DRAFTER_PAREN.exec(item);
+    const braces = DRAFTER_BRACES.exec(item) ?? DRAFTER_PAREN.exec(item) ?? DRAFTER_DOT.exec(item);
     if (braces?.groups) {
       copies.push(braces.groups.unit);
       drafter = braces.groups.drafter;

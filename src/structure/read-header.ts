@@ -5,13 +5,15 @@ import { isAllCaps } from "../text/caps.js";
 import { foldTones } from "../text/fold.js";
 import { claim, foldedText, joinSpans, isAside, rangeSpan, type StructureContext } from "./context.js";
 import { toIsoDate } from "../lexicon/dates.js";
-import { typeOfTitle } from "./document-type.js";
+import { typeOfTitle, typeOfTitlePrefix } from "./document-type.js";
 import { ADDRESSEE_LEAD, CONFIDENTIALITY, MOTTO, NATIONAL_TITLE, NATIONAL_TITLE_START, ORNAMENT_TAIL, SUBJECT_VV, URGENCY } from "../lexicon/header-marks.js";
 import { NUMBER_SYMBOL } from "../lexicon/document-number.js";
-import { BODY_HEAD, NAME_CONTINUATION, UNIT_HEAD } from "../lexicon/issuer-words.js";
+import { BODY_HEAD, ENDS_WITH_PLACE_LEVEL, NAME_CONTINUATION, UNIT_HEAD } from "../lexicon/issuer-words.js";
 import { PLACE_DATE, DATE_ONLY, PLACE_LINE } from "../lexicon/dates.js";
 import { MARKER_ROMAN, MARKER_PART, MARKER_CHAPTER, MARKER_ARTICLE, LEGAL_BASIS } from "../lexicon/section-markers.js";
 
+/** A line that goes on with the sentence above: it starts in lower case. */
+const SUBJECT_CONTINUES = /^["“(]?\p{Ll}/u;
 /** How far into the document the header may reach, in blocks. */
 const HEADER_REACH = 30;
 
@@ -43,6 +45,12 @@ export function readHeader(ctx: StructureContext): HeaderResult {
   let sawNumber = false;
   let sawDate = false;
   let noise = 0;
+  // When the source knew the header's table or columns, an issuer line lies inside that zone: a
+  // centred line in capitals under it is the title of the text ("ĐIỀU LỆ" / "HỘI …").
+  const zoned = ctx.blocks.some((b, i) => i < HEADER_REACH && b.zone === "header");
+  // Issuer lines read before the quốc hiệu and tiêu ngữ (the two columns one after the other):
+  // once the motto is read, capitals lines below it are the title, not more of the issuer.
+  let issuerDoneAt = -1;
   for (let i = 0; i < ctx.blocks.length && i < HEADER_REACH; i++) {
     const block = ctx.blocks[i];
     // Ornaments and signing stamps were claimed as furniture before the header is read.
@@ -71,6 +79,9 @@ export function readHeader(ctx: StructureContext): HeaderResult {
     const found = readHeaderItems(ctx, block, folded, header);
     const leftover = found.leftover.trim();
     if (found.items > 0) {
+      // Interleaved columns ("TỈNH KON TUM   Độc lập - Tự do …" on one line) go on below the motto.
+      const interleaved = leftover !== "" && isAllCaps(leftover);
+      if (header.motto !== null && issuerLines.length > 0 && issuerDoneAt < 0 && !interleaved) issuerDoneAt = i;
       sawNumber ||= found.number;
       sawDate ||= found.date;
       if (found.subject) {
@@ -94,7 +105,8 @@ export function readHeader(ctx: StructureContext): HeaderResult {
       end = i + 1;
       continue;
     }
-    const candidate = isIssuerCandidate(block, folded, sawNumber, issuerLines.length);
+    const closed = (zoned && block.zone !== "header") || (issuerDoneAt >= 0 && block.column !== "left");
+    const candidate = !closed && isIssuerCandidate(block, folded, sawNumber, issuerLines.length);
     if (candidate) {
       issuerLines.push({ text: block.text, span: rangeSpan(ctx, block, block.start, block.end), bold: Boolean(block.style.bold) });
       claim(ctx, i, "header");
@@ -124,6 +136,7 @@ export function readHeader(ctx: StructureContext): HeaderResult {
     return { header: emptyHeader(), end: 0, subject: null };
   }
   assignIssuer(header, issuerLines);
+  if (subjectParts.length > 0) end = continueSubject(ctx, end, subjectParts);
   const subject = subjectParts.length
     ? {
         text: subjectParts.map((p) => p.text).join(" ").replace(SUBJECT_VV, "").replace(/\s+/gu, " ").trim(),
@@ -133,12 +146,36 @@ export function readHeader(ctx: StructureContext): HeaderResult {
   return { header, end, subject };
 }
 
+/**
+ * The V/v trích yếu of a công văn whose last lines a PDF puts below the header's columns
+ * ("V/v báo cáo liên quan đến đề xuất" / "cho phép thành lập Hội Ái hữu Pháp" / "ngữ Đà Lạt"):
+ * short lines that start in lower case continue it.
+ */
+function continueSubject(ctx: StructureContext, end: number, parts: { text: string; span: Span }[]): number {
+  let i = end;
+  for (let k = 0; k < 4 && i < ctx.blocks.length; k++, i++) {
+    const block = ctx.blocks[i];
+    if (ctx.roles[i] !== null || isAside(block.role)) break;
+    const text = block.text.trim();
+    if (text.length > 120 || /[.:;]$/u.test(parts[parts.length - 1].text.trim())) break;
+    // A line that starts with a capital continues it only when "Kính gửi" follows right below
+    // ("… Hội Công chứng viên tỉnh Lâm" / "Đồng nhiệm kỳ (2025-2030)" / "Kính gửi: …").
+    const next = ctx.blocks[i + 1];
+    const beforeAddressee = next !== undefined && ADDRESSEE_LEAD.test(foldedText(ctx, next)) && text.length <= 80 && !/[.:;]$/u.test(text);
+    if (!SUBJECT_CONTINUES.test(text) && !beforeAddressee) break;
+    parts.push({ text: block.text, span: rangeSpan(ctx, block, block.start, block.end) });
+    claim(ctx, i, "subject");
+  }
+  return i;
+}
+
 function isIssuerCandidate(block: PlacedBlock, folded: string, sawNumber: boolean, count: number): boolean {
   if (sawNumber || count >= 5) return false;
   if (block.column === "right") return false;
   const text = block.text.trim();
   if (text.length > 90 || !isAllCaps(text) || (text.match(/\p{L}/gu)?.length ?? 0) < 4) return false;
-  if (typeOfTitle(text) !== null) return false;
+  // "QUYẾT ĐỊNH", "ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG)", "PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC": a title.
+  if (typeOfTitle(text) !== null || typeOfTitlePrefix(text) !== null) return false;
   if (MARKER_ROMAN.test(text) || MARKER_PART.test(folded) || MARKER_CHAPTER.test(folded) || MARKER_ARTICLE.test(folded)) return false;
   if (ADDRESSEE_LEAD.test(folded) || LEGAL_BASIS.test(folded)) return false;
   return true;
@@ -315,10 +352,13 @@ function assignIssuer(header: Header, allLines: IssuerLine[]): void {
   for (const line of lines) {
     const text = line.text.trim();
     const prev = names[names.length - 1];
+    const prevText = prev?.[prev.length - 1].text.trim() ?? "";
+    // "ỦY BAN NHÂN DÂN TỈNH" / "KON TUM": a place name after its administrative level.
+    const continues = NAME_CONTINUATION.test(text) || (ENDS_WITH_PLACE_LEVEL.test(prevText) && !BODY_HEAD.test(text));
     const startsNew =
       !prev ||
-      (BODY_HEAD.test(text) && !NAME_CONTINUATION.test(text)) ||
-      (prev[prev.length - 1].bold !== line.bold && !NAME_CONTINUATION.test(text));
+      (BODY_HEAD.test(text) && !continues) ||
+      (prev[prev.length - 1].bold !== line.bold && !continues);
     if (startsNew) names.push([line]);
     else prev.push(line);
   }

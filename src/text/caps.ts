@@ -4,9 +4,29 @@
  * case letters were seen, since most lines are ordinary sentences.
  */
 export function isAllCaps(text: string): boolean {
+  const counts = scanCase(text, text.length * 0.15);
+  return counts !== null && capsOfCounts(counts);
+}
+
+/** Letters and lower-case letters of a text: counts add up, so a growing paragraph is counted once per line. */
+export interface CaseCounts {
+  letters: number;
+  lower: number;
+}
+
+/** The test of isAllCaps on counts. */
+export function capsOfCounts(counts: CaseCounts): boolean {
+  return counts.letters >= 2 && (counts.letters - counts.lower) / counts.letters > 0.85;
+}
+
+export function countCase(text: string): CaseCounts {
+  return scanCase(text, Infinity)!;
+}
+
+/** One pass over the code units; null as soon as more than `maxLower` lower-case letters were seen. */
+function scanCase(text: string, maxLower: number): CaseCounts | null {
   let letters = 0;
   let lower = 0;
-  const limit = text.length * 0.15;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
@@ -20,7 +40,7 @@ export function isAllCaps(text: string): boolean {
       if (ch === down) lower++;
     }
     letters++;
-    if (lower > limit) return false;
+    if (lower > maxLower) return null;
   }
-  return letters >= 2 && (letters - lower) / letters > 0.85;
+  return { letters, lower };
 }

@@ -142,7 +142,43 @@ describe("type word before a symbol", () => {
     ["Nghị       định      số 43/2014/NĐ-CP", "Nghị định"],
     ["QĐ số 1955/QĐ-UBND", "Quyết định"],
   ])("%s → %s", (text, type) => {
-    expectCitations(text, [{ type, inferred: [] }]);
+    const { citations } = cite(text);
+    expect(citations).toHaveLength(1);
+    expect(citations[0].type).toBe(type);
+    expect(citations[0].inferred).not.toContain("type");
+  });
+
+  it.each([
+    ["Luật số 47/2019/QH14", "Quốc hội"],
+    ["Pháp lệnh số 02/2022/UBTVQH15", "Ủy ban Thường vụ Quốc hội"],
+    ["Nghị định số 43/2014/NĐ-CP", "Chính phủ"],
+    ["Quyết định số 28/2025/QĐ-TTg", "Thủ tướng Chính phủ"],
+  ])("the issuer a legal normative ký hiệu names, marked inferred: %s", (text, issuer) => {
+    expectCitations(text, [{ issuer, inferred: ["issuer"] }]);
+  });
+
+  it.each([
+    "Quyết định số 12/QĐ-UBND",
+    "Kế hoạch số 67-KH/TU",
+    "Nghị định số 43/2014/NĐ-CP của Chính phủ",
+  ])("no issuer inferred when the symbol does not name one beyond doubt, or one is printed: %s", (text) => {
+    expect(cite(text).citations[0].inferred).not.toContain("issuer");
+  });
+
+  it.each([
+    ["Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 255/TTr-SNV ngày 22 tháng 01 năm 2025.", "Giám đốc Sở Nội vụ"],
+    ["Hội Golf báo cáo về việc đại hội và ý kiến của Sở Nội vụ tại Tờ trình số 509/TTr-SNV ngày 10/11/2025.", "Sở Nội vụ"],
+    ["Công an tỉnh Lâm Đồng đã xây dựng Kế hoạch số 13/KH-CAT-PC04 ngày 14/7/2025 về xây dựng xã.", "Công an tỉnh Lâm Đồng"],
+    ["Trên cơ sở đó, UBND tỉnh xây dựng Kế hoạch số 69/KH-UBND ngày 03/3/2025.", "UBND tỉnh"],
+  ])("an issuer printed before the citation: %s", (text, issuer) => {
+    expectCitations(text, [{ issuer }]);
+  });
+
+  it.each([
+    "Theo ý kiến của các đồng chí tại Tờ trình số 255/TTr-SNV ngày 22 tháng 01 năm 2025.",
+    "Đơn vị đã triển khai Kế hoạch số 69/KH-UBND ngày 03/3/2025.",
+  ])("no issuer before the citation when no body is named: %s", (text) => {
+    expectCitations(text, [{ issuer: null }]);
   });
 
   it.each([

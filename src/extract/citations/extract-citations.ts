@@ -1,6 +1,7 @@
 import type { Citation } from "../../schema/citation.js";
 import type { ExtractContext } from "../context.js";
 import { findCitationsInUnit, type FoundCitation } from "./find-citations.js";
+import { fillIssuers } from "./issuer-before.js";
 import { resolveCitations } from "./resolve-citations.js";
 
 /**
@@ -37,5 +38,6 @@ export function extractCitations(ctx: ExtractContext): Citation[] {
       }
     }
   }
+  fillIssuers(ctx.text, found.map((f) => f.citation));
   return resolveCitations(ctx.text, found);
 }

@@ -8,7 +8,7 @@
  * parenthesis, a date, or the next citation.
  */
 import { CAPITALS_ABBREVIATION, CITATION_AHEAD, SPACES, TERM_AT, TYPE_AT, WHITESPACE, WORD_AT, WORD_CHAR } from "./patterns.js";
-import { ISSUER_STOP_WORDS, ISSUER_STOP_BIGRAMS } from "../../lexicon/stop-words.js";
+import { BODY_NAMES_WITH_VERBS, ISSUER_STOP_WORDS, ISSUER_STOP_BIGRAMS, TITLE_OPENING_VERBS } from "../../lexicon/stop-words.js";
 
 const MAX_WORDS = 14;
 
@@ -21,6 +21,12 @@ export interface PhraseMatch {
 
 function isUpper(ch: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+/** True when a document type word starts at `pos` ("Dự án", "Kế hoạch"). */
+function typeWordAt(folded: string, pos: number): boolean {
+  TYPE_AT.lastIndex = pos;
+  return TYPE_AT.test(folded);
 }
 
 /** True when a type word followed by a number starts at `pos`: the next citation, not a name. */
@@ -40,6 +46,7 @@ export function readIssuerAt(text: string, folded: string, pos: number, limit: n
   let i = pos;
   let end = -1;
   let words = 0;
+  let previous = "";
   while (words < MAX_WORDS && i < limit) {
     WORD_AT.lastIndex = i;
     const m = WORD_AT.exec(folded);
@@ -51,16 +58,24 @@ export function readIssuerAt(text: string, folded: string, pos: number, limit: n
       if (lower === "và") {
         // "Bộ Nông nghiệp và Môi trường" goes on; "và các sở", "và Quyết định số …" do not.
         const next = nextWordAt(folded, i + word.length);
-        if (!next || !isUpper(next.word[0]) || citationStartsAt(folded, next.start)) break;
+        // "… và Dự án phòng ngừa …": a type word after "và" opens another document, not a name.
+        if (!next || !isUpper(next.word[0]) || citationStartsAt(folded, next.start) || typeWordAt(folded, next.start)) break;
       } else if (ISSUER_STOP_WORDS.has(lower)) {
         break;
       } else {
         const next = nextWordAt(folded, i + word.length);
-        if (next && ISSUER_STOP_BIGRAMS.has(`${lower} ${next.word.toLowerCase()}`)) break;
+        const bigram = next ? `${lower} ${next.word.toLowerCase()}` : "";
+        if (next && ISSUER_STOP_BIGRAMS.has(bigram) && !BODY_NAMES_WITH_VERBS.has(`${previous.toLowerCase()} ${bigram}`)) break;
       }
     }
     if (words > 0 && isUpper(word[0]) && citationStartsAt(folded, i)) break;
+    if (words > 0 && isUpper(word[0])) {
+      // "… của Thủ tướng Chính phủ Ban hành tiêu chí …": a verb that opens the cited title.
+      const next = nextWordAt(folded, i + word.length);
+      if (next && !isUpper(next.word[0]) && TITLE_OPENING_VERBS.has(`${lower} ${next.word.toLowerCase()}`)) break;
+    }
     words++;
+    previous = word;
     end = i + word.length;
     i = skipInnerSeparator(folded, end);
     if (i < 0) break;

@@ -13,6 +13,7 @@
  * and run on text folded by `foldTones`, so "thoả"/"uỷ"/"khoá" match too.
  */
 import { DASH } from "../../lexicon/document-number.js";
+import { BODY_WORDS_ALTERNATION } from "../../lexicon/issuer-words.js";
 import { GENERIC_DOCUMENT_WORDS, TYPE_CODES, TYPE_NAMES } from "../../lexicon/document-types.js";
 
 /** Whitespace between the words of a type name: tables justify "Thông         tư    số". */
@@ -201,3 +202,25 @@ export const LIST_GAP = /^[\s,;]{0,8}(?:(?:và|hoặc)[\s,;]{1,8})?$/iu;
 /** ", Luật" or " và Luật" inside the name of an amending law. */
 export const ANOTHER_LAW = /^(?:\s{0,2},|\s{1,3}và)\s{1,3}(?:Luật|Bộ luật)(?![\p{L}\p{M}])/u;
 
+
+// ---------------------------------------------------------------------------------------------
+// The issuer printed before a citation (run on the folded text of the line before it)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * "(đề nghị | ý kiến) của Sở Nội vụ tại Tờ trình số …", "của Giám đốc Sở Nội vụ tại …": the
+ * issuer between "của" and "tại"/"theo" right before the citation. Anchored at the window end.
+ */
+export const ISSUER_BEFORE_AT = new RegExp(
+  String.raw`(?<![\p{L}\p{M}\p{N}])của\s{1,3}(?<issuer>(?:${BODY_WORDS_ALTERNATION})(?![\p{L}\p{M}\p{N}])(?:(?!của\s|về\s)[^,;:()\n]){0,100}?)\s{1,3}(?:tại|theo)\s{1,3}$`,
+  "u",
+);
+
+/**
+ * "UBND tỉnh xây dựng Kế hoạch số …", "Công an tỉnh Lâm Đồng đã ban hành Kế hoạch số …": a body
+ * that is the subject of the verb that made the cited document.
+ */
+export const ISSUER_SUBJECT_AT = new RegExp(
+  String.raw`(?:^|[,;.:]\s{0,3}|\s)(?<issuer>(?:${BODY_WORDS_ALTERNATION})(?![\p{L}\p{M}\p{N}])[^,;:()\n]{0,80}?)\s{1,3}(?:đã\s{1,3})?(?:xây\s{1,3}dựng|ban\s{1,3}hành|có|gửi|trình)\s{1,3}$`,
+  "u",
+);

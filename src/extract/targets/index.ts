@@ -29,7 +29,7 @@ export interface ExtractedTargets {
 }
 
 /** Roles read only as context: a heading names a section, it does not state figures. */
-const CONTEXT_ROLES: ReadonlySet<TextUnit["role"]> = new Set(["heading", "title", "subject", "addressees"]);
+const CONTEXT_ROLES: ReadonlySet<TextUnit["role"]> = new Set(["heading", "title", "subject", "reference", "addressees"]);
 
 /** Finds the targets (chỉ tiêu) and results (kết quả) of a record. Never throws on content. */
 export function extractTargets(ctx: ExtractContext, options: ExtractTargetsOptions = {}): ExtractedTargets {
@@ -235,6 +235,6 @@ function readUnitFigures(
       });
     }
     if (kind === "target") out.targets.push(figure);
-    else out.results.push({ ...figure, basis: m.basis });
+    else out.results.push({ ...figure, basis: m.basis, targetRef: null, status: null });
   }
 }

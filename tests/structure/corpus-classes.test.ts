@@ -1,0 +1,211 @@
+/**
+ * The failure classes the Lâm Đồng corpus showed (issue 11), each on a small document written
+ * the way the corpus prints it, with the negative beside it. The texts are plain text: the
+ * header's two columns one after the other, as .doc and text exports give them.
+ */
+import { describe, expect, it } from "vitest";
+import { parseText } from "../../src/index.js";
+import { checkRecord } from "../helpers/record-checks.js";
+
+const HEADER = (issuer: string[], extra: string[] = []) =>
+  [...issuer, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", ...extra].join("\n");
+
+function read(text: string) {
+  const record = parseText(text, { format: "text" });
+  checkRecord(record);
+  return record;
+}
+
+describe("attached texts: điều lệ, quy chế under a decision", () => {
+  const dieuLe = (reference: string) =>
+    [
+      HEADER(["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"]),
+      "",
+      "ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG)",
+      "HIỆP HỘI DOANH NGHIỆP TỈNH LÂM ĐỒNG",
+      reference,
+      "",
+      "Chương I",
+      "QUY ĐỊNH CHUNG",
+      "",
+      "Điều 1. Tên gọi",
+      "Tên tiếng Việt: Hiệp hội Doanh nghiệp tỉnh Lâm Đồng.",
+    ].join("\n");
+
+  it("the issuer stops at the header; the title is the text's own type; the decision is attachedTo", () => {
+    const r = read(dieuLe("(Kèm theo Quyết định số 1424/QĐ-UBND ngày 30 tháng 6 năm 2025 của Chủ tịch UBND tỉnh)"));
+    expect(r.header.issuer).toEqual({ name: "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", parent: null });
+    expect(r.type).toMatchObject({ code: null, name: "Điều lệ", inferredFrom: "title" });
+    expect(r.title).toBe("ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG)");
+    expect(r.subject).toBe("HIỆP HỘI DOANH NGHIỆP TỈNH LÂM ĐỒNG");
+    expect(r.attachedTo).toMatchObject({ type: "Quyết định", number: "1424", symbol: "1424/QĐ-UBND", date: "2025-06-30" });
+    expect(r.sections[0].label).toBe("Chương I");
+  });
+
+  it("a draft's blank number still gives the parent's type, ký hiệu, year and issuer", () => {
+    const r = read(dieuLe("(Kèm theo Quyết định số      /QĐ-UBND ngày    tháng 9 năm 2025 của Chủ tịch Ủy ban nhân dân tỉnh)"));
+    expect(r.attachedTo).toMatchObject({ type: "Quyết định", number: null, symbol: "QĐ-UBND", year: 2025, issuer: "Chủ tịch Ủy ban nhân dân tỉnh" });
+    expect(r.subject).toBe("HIỆP HỘI DOANH NGHIỆP TỈNH LÂM ĐỒNG");
+  });
+
+  it("a decision that mentions an attachment in its body has no attachedTo", () => {
+    const r = read(
+      [HEADER(["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"], ["Số: 12/QĐ-UBND", "Lâm Đồng, ngày 02 tháng 3 năm 2026"]), "", "QUYẾT ĐỊNH", "Về việc phê duyệt Điều lệ Hội", "", "Điều 1. Phê duyệt Điều lệ kèm theo Quyết định này."].join("\n"),
+    );
+    expect(r.attachedTo).toBeNull();
+    expect(r.type.name).toBe("Quyết định");
+  });
+});
+
+describe("types the lexicon lacked", () => {
+  it("Phiếu trình: its title, its code from the ký hiệu, its addressees", () => {
+    const r = read(
+      [
+        HEADER(["UBND TỈNH LÂM ĐỒNG", "VĂN PHÒNG", "Số:         /PT-NC"]),
+        "",
+        "PHIẾU TRÌNH",
+        "Kính gửi:",
+        "- Lãnh đạo UBND tỉnh;",
+        "- Lãnh đạo Văn phòng UBND tỉnh.",
+        "I. NỘI DUNG TRÌNH",
+        "1. Văn bản: Tờ trình số 152/TTr-SNV ngày 06/3/2026 của Sở Nội vụ.",
+      ].join("\n"),
+    );
+    expect(r.type).toMatchObject({ code: "PT", name: "Phiếu trình", inferredFrom: "title" });
+    expect(r.title).toBe("PHIẾU TRÌNH");
+    expect(r.addressees.map((a) => a.name)).toEqual(["Lãnh đạo UBND tỉnh", "Lãnh đạo Văn phòng UBND tỉnh"]);
+    expect(r.sections.map((s) => s.label)).toEqual(["I"]);
+  });
+
+  it("a conference paper gets no type and a warning, never Công văn", () => {
+    const r = read([HEADER(["CÔNG AN TỈNH LÂM ĐỒNG", "Số:    /CAT-PC04"]), "", "THAM LUẬN", "Giải pháp xây dựng xã không ma túy", "", "Kính thưa các đồng chí."].join("\n"));
+    expect(r.type).toMatchObject({ code: null, name: null });
+    expect(r.title).toBe("THAM LUẬN");
+    expect(r.warnings.map((w) => w.code)).toContain("not_administrative_document");
+  });
+
+  it("Danh sách and Phụ lục name the text but are not cited as types", () => {
+    const r = read(["DANH SÁCH", "Thành viên Ban Vận động", "", "Căn cứ Phụ lục I kèm theo và Danh sách số 12 của Hội."].join("\n"));
+    expect(r.type.name).toBe("Danh sách");
+    expect(r.citations).toEqual([]);
+  });
+});
+
+describe("closing", () => {
+  const closing = (lines: string[]) =>
+    [HEADER(["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"], ["Số: 15/UBND-NC", "Lâm Đồng, ngày 02 tháng 3 năm 2026"]), "V/v kết quả Đại hội", "", "Kính gửi: Sở Nội vụ.", "", "Ủy ban nhân dân tỉnh có ý kiến như sau./.", "", ...lines].join("\n");
+
+  it.each([
+    ["(để b/c)", "Sở Nội vụ", "để b/c", "b/c"],
+    ["(b/c)", "Sở Nội vụ", "b/c", "b/c"],
+    ["(để P/H)", "Sở Nội vụ", "để P/H", "p/h"],
+    ["(t/h)", "Sở Nội vụ", "t/h", "t/h"],
+    ["(Đ/c Tuấn)", "Sở Nội vụ (Đ/c Tuấn)", null, null],
+    ["(qua Văn phòng Bộ)", "Sở Nội vụ (qua Văn phòng Bộ)", null, null],
+  ])("a purpose is kept as printed with its code: %s", (printed, name, purpose, code) => {
+    const r = read(closing(["Nơi nhận:", `- Sở Nội vụ ${printed};`, "- Lưu: VT, NC.", "", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "Hồ Văn Mười"]));
+    expect(r.recipients[0]).toMatchObject({ name, purpose, purposeCode: code });
+  });
+
+  it.each([
+    ["Lưu: VT, NC.Châu.", ["VT", "NC"], "Châu"],
+    ["Lưu: VT. NC.", ["VT", "NC"], null],
+    ["Lưu VT, KT.", ["VT", "KT"], null],
+    ["- Lưu: VT, NC_{TTHG}.", ["VT", "NC"], "TTHG"],
+  ])("the archive line %s", (line, copies, drafter) => {
+    const r = read(closing(["Nơi nhận:", "- Như trên;", line, "", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Nguyễn Minh"]));
+    expect(r.archive).toMatchObject({ copies, drafter });
+    expect(r.recipients.map((x) => x.name)).toEqual(["Như trên"]);
+    expect(r.signature).toMatchObject({ authorities: [{ mode: "KT", title: "CHỦ TỊCH" }], position: "PHÓ CHỦ TỊCH", signer: "Nguyễn Minh" });
+  });
+
+  it("Nơi nhận and the signature set on the same lines with spaces", () => {
+    const r = read(
+      closing(["Nơi nhận:                    KT. CHỦ TỊCH", "- Văn phòng Bộ Công an;                     PHÓ CHỦ TỊCH", "- Thường trực Tỉnh ủy;", "- Lưu: VT. NC.", "Nguyễn Minh"]),
+    );
+    expect(r.recipients.map((x) => x.name)).toEqual(["Văn phòng Bộ Công an", "Thường trực Tỉnh ủy"]);
+    expect(r.signature).toMatchObject({ authorities: [{ mode: "KT", title: "CHỦ TỊCH" }], position: "PHÓ CHỦ TỊCH", signer: "Nguyễn Minh" });
+  });
+});
+
+describe("Party documents", () => {
+  it("Đảng header, a committee over a star, a hyphenated number, T/M, Lưu without a colon", () => {
+    const r = read(
+      [
+        "ĐẢNG BỘ TỈNH THANH HÓA",
+        "TỈNH ỦY THANH HÓA",
+        "*",
+        "Số 123-QĐ/TU",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Thanh Hóa, ngày 05 tháng 3 năm 2026",
+        "",
+        "QUYẾT ĐỊNH",
+        "về việc thành lập Ban Chỉ đạo",
+        "",
+        "Điều 1. Thành lập Ban Chỉ đạo.",
+        "",
+        "Nơi nhận:",
+        "- Như Điều 3,",
+        "- Lưu VPTU.",
+        "",
+        "T/M BAN THƯỜNG VỤ",
+        "BÍ THƯ",
+        "",
+        "Nguyễn Văn A",
+      ].join("\n"),
+    );
+    expect(r.header).toMatchObject({ nationalTitle: "ĐẢNG CỘNG SẢN VIỆT NAM", number: "123", symbol: "QĐ/TU", date: "2026-03-05" });
+    expect(r.header.issuer).toEqual({ name: "TỈNH ỦY THANH HÓA", parent: "ĐẢNG BỘ TỈNH THANH HÓA" });
+    expect(r.type.name).toBe("Quyết định");
+    expect(r.archive?.copies).toEqual(["VPTU"]);
+    expect(r.recipients.map((x) => x.name)).toEqual(["Như Điều 3"]);
+    expect(r.signature).toMatchObject({ authorities: [{ mode: "TM", title: "BAN THƯỜNG VỤ" }], position: "BÍ THƯ", signer: "Nguyễn Văn A" });
+  });
+
+  it("a blank Party number: number null, symbol kept", () => {
+    const r = read(["TỈNH ỦY LÂM ĐỒNG", "*", "Số      -KH/TU", "ĐẢNG CỘNG SẢN VIỆT NAM", "Lâm Đồng, ngày    tháng 3 năm 2026", "", "KẾ HOẠCH", "thực hiện Nghị quyết"].join("\n"));
+    expect(r.header).toMatchObject({ number: null, symbol: "KH/TU", year: 2026 });
+  });
+});
+
+describe("sections", () => {
+  it("bullets before the first numbered heading are the preamble, never the top of the tree", () => {
+    const r = read(
+      [HEADER(["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"], ["Số: 15/UBND-NC", "Lâm Đồng, ngày 02 tháng 3 năm 2026"]), "V/v triển khai", "", "Kính gửi: Các sở, ngành.", "", "- Căn cứ ý kiến chỉ đạo;", "- Xét đề nghị của Sở Nội vụ,", "1. Giao Sở Nội vụ chủ trì.", "- Tham mưu văn bản.", "2. Các sở phối hợp."].join("\n"),
+    );
+    expect(r.sections.map((s) => s.label)).toEqual(["1", "2"]);
+    expect(r.preamble.map((p) => p.text)).toEqual(["- Căn cứ ý kiến chỉ đạo;", "- Xét đề nghị của Sở Nội vụ,"]);
+    expect(r.sections[0].children.map((s) => s.kind)).toEqual(["bullet"]);
+  });
+});
+
+describe("subject", () => {
+  it("a V/v wrapped below the header's columns, its last line starting with a capital before Kính gửi", () => {
+    const r = read(
+      [HEADER(["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ", "Số: 3542/SNV-TCBC"], ["Lâm Đồng, ngày 12 tháng 12 năm 2025"]), "V/v ý kiến đối với Đề án tổ chức Đại hội Hội Công chứng viên tỉnh Lâm", "Đồng nhiệm kỳ 2025-2030", "Kính gửi: Sở Tư pháp", "", "Sở Nội vụ có ý kiến như sau."].join("\n"),
+    );
+    expect(r.subject).toBe("ý kiến đối với Đề án tổ chức Đại hội Hội Công chứng viên tỉnh Lâm Đồng nhiệm kỳ 2025-2030");
+    expect(r.addressees.map((a) => a.name)).toEqual(["Sở Tư pháp"]);
+  });
+
+  it("a trích yếu over two lines, the second starting with a name", () => {
+    const r = read([HEADER(["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"], ["Số:     /QĐ-UBND", "Lâm Đồng, ngày    tháng    năm 2026"]), "QUYẾT ĐỊNH", "Về việc công nhận Ban Vận động thành lập", "Liên đoàn Pickleball tỉnh Lâm Đồng", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;"].join("\n"));
+    expect(r.subject).toBe("Về việc công nhận Ban Vận động thành lập Liên đoàn Pickleball tỉnh Lâm Đồng");
+  });
+});
+
+describe("input sniffing", () => {
+  it("a .txt holding Markdown (converter output) is read as Markdown, and source says why", async () => {
+    const { parse } = await import("../../src/index.js");
+    const { readFileSync } = await import("node:fs");
+    const bytes = new Uint8Array(readFileSync(new URL("../../fixtures/seed-000-kontum-bc-markdown/input.md", import.meta.url)));
+    const asTxt = await parse(bytes, { name: "bao-cao.txt", ocr: "never" });
+    expect(asTxt.source).toMatchObject({ format: "markdown", chosenBy: "content" });
+    expect(asTxt.type.name).toBe("Báo cáo");
+    expect(asTxt.footnotes.length).toBeGreaterThan(0);
+    const plain = await parse(new TextEncoder().encode("Một dòng chữ thường.\nDòng thứ hai."), { name: "ghi-chu.txt" });
+    expect(plain.source).toMatchObject({ format: "text", chosenBy: "content" });
+    const forced = await parse(bytes, { name: "bao-cao.txt", format: "text" });
+    expect(forced.source).toMatchObject({ format: "text", chosenBy: "option" });
+  });
+});
