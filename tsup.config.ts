@@ -6,7 +6,7 @@ const external = ["pdfjs-dist", "mammoth", "word-extractor", "tesseract.js", "@n
 export default defineConfig([
   {
     // The library: ESM + CJS with declarations.
-    entry: { index: "src/index.ts" },
+    entry: { index: "src/index.ts", "parse-child": "src/isolate/parse-child.ts" },
     format: ["esm", "cjs"],
     dts: true,
     target: "node20",
@@ -19,8 +19,8 @@ export default defineConfig([
     external,
   },
   {
-    // The CLI and its batch worker: ESM only, loaded by bin/vanban.js.
-    entry: { cli: "src/cli/main.ts", "batch-worker": "src/cli/batch-worker.ts" },
+    // The CLI, its batch worker and the queue's parse thread: ESM only, loaded by bin/vanban.js.
+    entry: { cli: "src/cli/main.ts", "batch-worker": "src/cli/batch-worker.ts", "queue-thread": "src/queue/parse-thread.ts" },
     format: ["esm"],
     target: "node20",
     platform: "node",

@@ -1,4 +1,4 @@
-/** Stable error codes: input that cannot be read at all, bad options, or a parse stopped (`timeout`, `aborted`). */
+/** Stable error codes: input that cannot be read at all, bad options, or a parse stopped (`timeout`, `aborted`; `out_of_memory`, `crashed` from `parseIsolated`). */
 export type VanbanErrorCode =
   | "unsupported_format"
   | "empty_input"
@@ -9,7 +9,10 @@ export type VanbanErrorCode =
   | "not_found"
   | "read_failed"
   | "timeout"
-  | "aborted";
+  | "aborted"
+  | "out_of_memory"
+  | "crashed"
+  | "invalid_corrections";
 
 /** Thrown only for unreadable input or bad options; document content never throws. */
 export class VanbanError extends Error {

@@ -1,6 +1,6 @@
 import type { Block, BlockStyle, InlineMark } from "./block.js";
 import { BLOCK_START, HEADING_MARKER } from "../lexicon/section-markers.js";
-import { isAllCaps } from "../text/caps.js";
+import { capsOfCounts, countCase, isAllCaps, type CaseCounts } from "../text/caps.js";
 
 /** One visual line as a source reads it, before paragraphs are rebuilt. */
 export interface SourceLine {
@@ -26,6 +26,8 @@ const STARTS_LOWER = /^["“(]?\p{Ll}/u;
 const CONTINUES_PUNCT = /^[.,;:](?:\s|$)/u;
 /** A word broken at a hyphen with no space before it ("NĐ-" + "CP"): rejoin without a space. */
 const HYPHEN_WRAP = /[\p{L}\d]-$/u;
+/** Code units at the end of a paragraph enough for the end-anchored patterns above. */
+const TAIL = 8;
 
 /**
  * Rebuilds paragraphs from hard-wrapped lines. A line joins the one above when it continues the
@@ -36,18 +38,26 @@ const HYPHEN_WRAP = /[\p{L}\d]-$/u;
 export function unwrapLines(lines: SourceLine[]): Block[] {
   const wrapWidth = typicalLineLength(lines);
   const blocks: Block[] = [];
-  let current: { block: Block; lastLine: SourceLine; lineCount: number } | null = null;
+  // `caseCounts` of the paragraph so far: testing it for capitals must not re-read it per line.
+  // `tail` is the paragraph's last code units: reading the end of a string built by `+=` flattens it, once per line.
+  let current: { block: Block; lastLine: SourceLine; lineCount: number; caseCounts: CaseCounts; tail: string; single: boolean } | null = null;
   for (const line of lines) {
     const text = line.text.trim();
     if (text === "") continue;
-    if (current && shouldJoin(current.lastLine, current.block.text, line, text, wrapWidth)) {
-      const hyphen = HYPHEN_WRAP.test(current.block.text) && !/\s-$/u.test(current.block.text);
+    if (current && shouldJoin(current, line, text, wrapWidth)) {
+      const { tail } = current;
+      const hyphen = HYPHEN_WRAP.test(tail) && !/\s-$/u.test(tail);
       const sep = hyphen || CONTINUES_PUNCT.test(text) ? "" : " ";
+      current.tail = (tail + sep + text.slice(-TAIL)).slice(-TAIL);
+      current.single = false;
       const offset = current.block.text.length + sep.length;
       current.block.text += sep + text;
       if (line.marks?.length) {
-        current.block.marks = [...(current.block.marks ?? []), ...line.marks.map((m) => shiftMark(m, offset, line.text, text))];
+        current.block.marks ??= [];
+        for (const m of line.marks) current.block.marks.push(shiftMark(m, offset, line.text, text));
       }
+      const added = countCase(text);
+      current.caseCounts = { letters: current.caseCounts.letters + added.letters, lower: current.caseCounts.lower + added.lower };
       current.lastLine = line;
       current.lineCount++;
       current.block.style.lines = current.lineCount;
@@ -66,7 +76,7 @@ export function unwrapLines(lines: SourceLine[]): Block[] {
     };
     stripUndefined(block);
     blocks.push(block);
-    current = { block, lastLine: line, lineCount: 1 };
+    current = { block, lastLine: line, lineCount: 1, caseCounts: countCase(text), tail: text.slice(-TAIL), single: true };
   }
   return blocks;
 }
@@ -78,14 +88,27 @@ function typicalLineLength(lines: SourceLine[]): number {
   return lengths[Math.floor(lengths.length * 0.8)];
 }
 
-function shouldJoin(prev: SourceLine, prevText: string, line: SourceLine, text: string, wrapWidth: number): boolean {
+/**
+ * The paragraph so far may be long: only its end is tested with the end-anchored patterns (a
+ * regex with `$` still scans from the start), and its capitals come from counts kept as it
+ * grew, so joining n lines stays linear.
+ */
+function shouldJoin(
+  paragraph: { block: Block; lastLine: SourceLine; caseCounts: CaseCounts; tail: string; single: boolean },
+  line: SourceLine,
+  text: string,
+  wrapWidth: number,
+): boolean {
+  const prev = paragraph.lastLine;
+  const prevText = paragraph.tail;
+  const { single } = paragraph;
+  const prevCaps = capsOfCounts(paragraph.caseCounts);
   if (line.breakBefore) return false;
   if ((prev.role ?? "body") !== (line.role ?? "body")) return false;
   if ((line.role === "footnote" || line.role === "endnote") && line.footnoteLabel !== undefined) return false;
   if (prev.column !== line.column || prev.zone !== line.zone || prev.table !== line.table) return false;
   if ((prev.style?.headingLevel ?? 0) !== (line.style?.headingLevel ?? 0)) return false;
   if (BLOCK_START.test(text)) return false;
-  const prevCaps = isAllCaps(prevText);
   const caps = isAllCaps(text);
   if (prevCaps || caps) return false;
   if (Boolean(prev.style?.bold) !== Boolean(line.style?.bold) && !STARTS_LOWER.test(text)) return false;
@@ -94,7 +117,7 @@ function shouldJoin(prev: SourceLine, prevText: string, line: SourceLine, text: 
   if (HYPHEN_WRAP.test(prevText) || CONTINUES_PUNCT.test(text)) return true;
   // A short marker line ("1. Công tác lãnh đạo") ended before the margin: a heading, not a wrap.
   const prevLength = prev.text.trim().length;
-  if (!lower && prevText.length === prevLength && HEADING_MARKER.test(prevText) && !/[,;-]$/u.test(prevText) && prevLength < Math.min(80, wrapWidth * 0.6)) return false;
+  if (!lower && single && HEADING_MARKER.test(paragraph.block.text) && !/[,;-]$/u.test(prevText) && prevLength < Math.min(80, wrapWidth * 0.6)) return false;
   // Across a blank line, a sentence continues when it was cut mid-clause: the next line starts in
   // lower case, or the line above ran to the wrap width (a proper noun may start the next one).
   if (gap > 0) {

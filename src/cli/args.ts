@@ -11,6 +11,8 @@ const OUTPUTS = ["json", "text", "markdown"] as const;
 const OCR_LANGUAGE = /^[a-z_]{3,10}(?:\+[a-z_]{3,10})*$/u;
 /** Default per-document time limit, in seconds. */
 const DEFAULT_TIMEOUT_SECONDS = 120;
+/** Heap of one document's process (MiB): ten times the peak of the largest corpus documents, and two fit in 3 GB. */
+const DEFAULT_MAX_MEMORY_MB = 1024;
 
 export type CliFormat = (typeof FORMATS)[number];
 export type CliOcrMode = (typeof OCR_MODES)[number];
@@ -39,6 +41,12 @@ export interface ParseCommand extends CliParseOptions {
   progress: boolean | undefined;
   outDir: string | null;
   resume: boolean;
+  /** --apply-corrections: folder of <input>.corrections.json patches applied to each record; null: none. */
+  correctionsDir: string | null;
+  /** --retry-failed: with --resume, parse again inputs that have only a .error.json. */
+  retryFailed: boolean;
+  /** --max-memory: heap limit of each document's process, in MiB. */
+  maxMemoryMb: number;
   concurrency: number;
   timeoutMs: number;
   /** --timeout was given: even one document then runs on a worker, so the limit is enforced. */
@@ -65,6 +73,9 @@ export function parseParseArgs(args: string[]): ParsedArgs {
         jsonl: { type: "boolean", default: false },
         out: { type: "string", short: "o" },
         resume: { type: "boolean", default: false },
+        "apply-corrections": { type: "string" },
+        "retry-failed": { type: "boolean", default: false },
+        "max-memory": { type: "string" },
         concurrency: { type: "string", short: "j" },
         timeout: { type: "string" },
         quiet: { type: "boolean", short: "q", default: false },
@@ -101,6 +112,9 @@ export function parseParseArgs(args: string[]): ParsedArgs {
     progress: v.progress,
     outDir: v.out ?? null,
     resume: v.resume ?? false,
+    correctionsDir: v["apply-corrections"] ?? null,
+    retryFailed: v["retry-failed"] ?? false,
+    maxMemoryMb: DEFAULT_MAX_MEMORY_MB,
     concurrency: availableParallelism(),
     timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000,
     timeoutExplicit: v.timeout !== undefined,
@@ -131,6 +145,11 @@ export function parseParseArgs(args: string[]): ParsedArgs {
     if (n === null) return { ok: false, message: `--max-bytes must be a size in bytes, such as 5000000, 500k, 20M or 1G (got "${v["max-bytes"]}")` };
     command.maxBytes = n;
   }
+  if (v["max-memory"] !== undefined) {
+    const n = parseByteSize(v["max-memory"]);
+    if (n === null || n < 64 * 2 ** 20) return { ok: false, message: `--max-memory must be a size of at least 64M, such as 512M or 2G (got "${v["max-memory"]}")` };
+    command.maxMemoryMb = Math.floor(n / 2 ** 20);
+  }
   if (v.to !== undefined) {
     if (!isOneOf(OUTPUTS, v.to)) return { ok: false, message: `--to must be one of ${OUTPUTS.join(", ")} (got "${v.to}")` };
     command.to = v.to;
@@ -159,6 +178,8 @@ export function parseParseArgs(args: string[]): ParsedArgs {
     command.timeoutMs = Math.round(s * 1000);
   }
   if (command.outDir === "") return { ok: false, message: "--out needs a directory" };
+  if (command.correctionsDir === "") return { ok: false, message: "--apply-corrections needs a directory" };
+  if (command.retryFailed && !command.resume) return { ok: false, message: "--retry-failed goes with --resume (it parses again the inputs that failed before)" };
   if (command.resume && command.outDir === null) return { ok: false, message: "--resume needs --out DIR (it skips inputs whose output is already there)" };
   if (command.inputs.length === 0) return { ok: false, message: "parse needs a file, a directory, a glob or - (stdin)" };
   if (command.inputs.filter((i) => i === "-").length > 1) return { ok: false, message: "- (stdin) can be given once" };

@@ -1,6 +1,5 @@
-import { runParseTask, type ParseTask, type TaskResult } from "./parse-task.js";
+import { serveTasks } from "../isolate/index.js";
+import { runParseTask, type ParseTask } from "./parse-task.js";
 
-/** Piscina worker (dist/batch-worker.js): one document per call, the record returned as a JSON string. */
-export default function parseInWorker(task: ParseTask): Promise<TaskResult> {
-  return runParseTask(task);
-}
+/** Child process of the CLI (dist/batch-worker.js): one document per message, the output rendered here so only a string goes back. */
+serveTasks((payload, markStarted) => runParseTask(payload as ParseTask, markStarted));

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import type { ParseCommand } from "./args.js";
 import type { InputItem } from "./collect-inputs.js";
 import type { ParseTask } from "./parse-task.js";
@@ -19,5 +20,7 @@ export function buildTask(command: ParseCommand, item: InputItem, bytes: Uint8Ar
     to: command.to,
     fields: command.fields,
     pretty,
+    // The review page writes <document>.corrections.json beside the document: same relative path.
+    correctionsPath: command.correctionsDir === null ? null : join(command.correctionsDir, `${item.outRel}.corrections.json`),
   };
 }

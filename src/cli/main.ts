@@ -8,6 +8,10 @@ Usage:
   vanban parse <file> [options]     Parse a PDF, DOCX, DOC, Markdown or text file; print the record.
   vanban parse <file|dir|glob|->... Parse many: one JSON line per input (JSON Lines), in input order.
   vanban schema                     Print the JSON Schema of the record.
+  vanban link <records.jsonl|dir> --out DIR  Link a corpus: who cites whom, plans vs. reports (docs/linking.md).
+  vanban review <file|dir>          Check records on their pages in a local web page; correct them.
+  vanban queue add|status|retry-failed|drain --redis URL   Queue documents for workers (docs/queue.md).
+  vanban worker --redis URL (--out DIR | --pg URL)  Parse queued documents, on any machine.
   vanban --help | --version
 
 Inputs:
@@ -33,9 +37,15 @@ Options for parse:
   --jsonl               JSON Lines even for one input.
   -o, --out <dir>       Write one <input path>.json (.txt, .md with --to) per input under <dir>,
                         mirroring the input tree (failures: <input path>.error.json).
-  --resume              With --out: skip inputs whose output exists and is newer than the input.
+  --resume              With --out: skip inputs whose output exists and is newer than the input,
+                        and those that ran out of memory, crashed or timed out before.
+  --apply-corrections <dir>  Apply <dir>/<input path>.corrections.json (written by vanban review)
+                        to each record before it is written.
+  --retry-failed        With --resume: parse those failed inputs again.
   -j, --concurrency <n> Documents parsed at once, on worker threads (default: CPU count).
-  --timeout <seconds>   Give up on a document after this long (default 120): error "timeout".
+  --timeout <seconds>   Stop a document after this much CPU time (default 120): error "timeout".
+  --max-memory <size>   Memory (V8 heap) of each document's process (default 1G); over it the
+                        document fails with "out_of_memory" and the batch goes on.
   --fail-fast           Stop at the first input that fails.
   --progress            Show progress: a bar on a terminal, else a plain line every 10 s.
   --no-progress         No progress display (default: a bar only when stderr is a terminal).
@@ -79,6 +89,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(toJsonSchema(VanBanDocumentSchema), null, 2)}\n`);
     return 0;
   }
+  if (command === "link") return (await import("./link-command.js")).runLinkCommand(rest);
+  if (command === "queue") return (await import("./queue-command.js")).runQueueCommand(rest);
+  if (command === "worker") return (await import("./worker-command.js")).runWorkerCommand(rest, version());
+  if (command === "review") return (await import("./review-command.js")).runReview(rest);
   if (command !== "parse") return usage(`unknown command "${command}"`);
   const parsed = parseParseArgs(rest);
   if (!parsed.ok) return usage(parsed.message);
@@ -102,29 +116,30 @@ async function runParse(command: ParseCommand): Promise<number> {
   if (!batch) return parseOne(command, collected.items[0]);
   const { runBatch } = await import("./run-batch.js");
   const result = await runBatch(command, collected.items);
-  if (result.abandoned) exitWhenAbandoned(result.exitCode);
   return result.exitCode;
 }
 
 /**
- * One input, one JSON object on stdout; the error on stderr. In-process (no pool, nothing heavy
- * imported) unless --timeout was given: only a worker thread can be stopped mid-parse.
+ * One input, one JSON object on stdout; the error on stderr. Parsed in a child process like a
+ * batch, so a document that exhausts memory or crashes V8 is reported, not fatal.
  */
 async function parseOne(command: ParseCommand, item: InputItem): Promise<number> {
-  const { createInProcessRunner, createPoolRunner } = await import("./runners.js");
+  const { createProcessRunner } = await import("./runners.js");
   const { buildTask } = await import("./build-task.js");
+  const { createStdoutSink } = await import("./write-output.js");
   let bytes: Uint8Array | null = null;
   if (item.path === null) {
     const { readStdin } = await import("./read-stdin.js");
     bytes = await readStdin();
   }
-  const runner = command.timeoutExplicit ? await createPoolRunner(1, command.timeoutMs) : createInProcessRunner(command.timeoutMs);
+  const runner = createProcessRunner({ processes: 1, timeoutMs: command.timeoutMs, memoryMb: command.maxMemoryMb });
   const result = await runner.run(buildTask(command, item, bytes, command.pretty));
   await runner.close();
-  if (runner.abandoned) exitWhenAbandoned(1);
   if (result.ok) {
-    process.stdout.write(result.output.endsWith("\n") ? result.output : `${result.output}\n`);
-    return 0;
+    const sink = createStdoutSink();
+    if (await sink.write(result.output.endsWith("\n") ? result.output.slice(0, -1) : result.output)) return 0;
+    if (sink.error !== null) process.stderr.write(`vanban: cannot write to stdout: ${sink.error.message}\n`);
+    return 1;
   }
   process.stderr.write(`vanban: ${result.code}: ${result.message}\n`);
   return result.code === "invalid_options" ? 2 : 1;
@@ -139,15 +154,6 @@ function findOutputClash(items: readonly InputItem[]): [string, string, string] 
     owner.set(item.outRel, item.name);
   }
   return null;
-}
-
-/**
- * A document that timed out on the main thread may still be computing; once main() has
- * returned and stdout is flushed, end the process instead of waiting for it. The timer is
- * unref'd: it fires only if something else still keeps the process alive.
- */
-function exitWhenAbandoned(code: number): void {
-  setTimeout(() => process.exit(code), 200).unref();
 }
 
 function usage(message: string): number {

@@ -1,4 +1,3 @@
-import type { MessagePort } from "node:worker_threads";
 import { isVanbanError } from "../errors.js";
 import type { VanBanDocument } from "../schema/document.js";
 import type { CliOutput, CliParseOptions } from "./args.js";
@@ -15,8 +14,8 @@ export interface ParseTask {
   /** Top-level record fields to keep (JSON only); null keeps all. */
   fields: string[] | null;
   pretty: boolean;
-  /** In a worker: told "start" once the parser is loaded, so the time limit counts parsing only. */
-  startPort?: MessagePort;
+  /** A corrections file (JSON Patch) to apply to the record when it exists; null or absent: none. */
+  correctionsPath?: string | null;
 }
 
 /** What comes back: the output already rendered (so only a string crosses threads), or the error. */
@@ -28,20 +27,28 @@ export type TaskResult =
 export const INTERNAL_ERROR = "internal";
 
 /** Parses one document; never throws (the error becomes the result). */
-export async function runParseTask(task: ParseTask): Promise<TaskResult> {
+export async function runParseTask(task: ParseTask, markStarted?: () => void): Promise<TaskResult> {
   try {
     const { parse } = await import("../parse.js");
-    if (task.startPort) {
-      task.startPort.postMessage("start");
-      task.startPort.close();
-    }
+    // The time limit counts parsing only, not loading the parser.
+    markStarted?.();
     const input = task.bytes ?? task.path;
     if (input === null) return { ok: false, code: "read_failed", message: "No input to read." };
-    const record = await parse(input, { name: task.name, ...task.options });
+    const parsed = await parse(input, { name: task.name, ...task.options });
+    const record = task.correctionsPath ? await correctRecord(parsed, task.correctionsPath) : parsed;
     return { ok: true, output: await renderOutput(record, task), pages: record.source.pages ?? null };
   } catch (error) {
     return errorResult(error);
   }
+}
+
+/** The record with the patch of --apply-corrections applied, when there is one for it. */
+async function correctRecord(record: VanBanDocument, path: string): Promise<VanBanDocument> {
+  const { readCorrections } = await import("../review/corrections-file.js");
+  const corrections = await readCorrections(path);
+  if (corrections.length === 0) return record;
+  const { applyCorrections } = await import("../apply-corrections.js");
+  return applyCorrections(record, corrections);
 }
 
 /** The record as the user asked for it; the renderers load only when used. */

@@ -5,18 +5,20 @@ import { frameDocument, frameError } from "./frame-document.js";
 import { errorResult, type TaskResult } from "./parse-task.js";
 import { chooseProgressMode, startProgress } from "./progress.js";
 import { readStdin } from "./read-stdin.js";
-import { runOrdered } from "./run-ordered.js";
-import { createInProcessRunner, createPoolRunner, type TaskRunner } from "./runners.js";
+import { estimateResultBytes, reorderBufferBytes, runOrdered, runUnordered } from "./run-ordered.js";
+import { createProcessRunner } from "./runners.js";
 import { countFailure, createStats, formatSummary } from "./summary.js";
-import { createStdoutSink, isUpToDate, writeOutputFile, type OutputExtension } from "./write-output.js";
+import { createStdoutSink, isUpToDate, readPriorFailure, writeOutputFile, type OutputExtension } from "./write-output.js";
 
-type Outcome = TaskResult | { ok: "skipped" } | { ok: "interrupted" };
+/** `failedBefore`: --resume found this input's .error.json from a run it killed; not parsed again without --retry-failed. */
+type Outcome = TaskResult | { ok: "skipped" } | { ok: "interrupted" } | { ok: "failedBefore"; code: string; message: string };
 
 export interface BatchRun {
   exitCode: number;
-  /** A timed-out (or interrupted) document may still be running on the main thread. */
-  abandoned: boolean;
 }
+
+/** Failures that cost a whole process or its time limit: --resume does not run them again unless --retry-failed. */
+const KILLER_CODES = new Set(["out_of_memory", "crashed", "timeout"]);
 
 /** Exit code after Ctrl-C, as shells report a process ended by SIGINT (128 + 2). */
 export const INTERRUPTED_EXIT_CODE = 130;
@@ -32,17 +34,15 @@ export async function runBatch(command: ParseCommand, items: readonly InputItem[
   const started = Date.now();
   const stdinBytes = items.some((i) => i.path === null && i.missing === undefined) ? await readStdin() : null;
   const threads = Math.min(command.concurrency, items.length);
-  // Worker threads whenever there is more than one input: only a worker can be stopped when a
-  // document runs over --timeout (parsing text is synchronous). One input stays in-process for
-  // a fast start, unless --timeout was asked for explicitly.
-  const usePool = items.length > 1 || command.timeoutExplicit;
-  const runner: TaskRunner = usePool ? await createPoolRunner(threads, command.timeoutMs) : createInProcessRunner(command.timeoutMs);
+  const runner = createProcessRunner({ processes: threads, timeoutMs: command.timeoutMs, memoryMb: command.maxMemoryMb });
   const mode = chooseProgressMode(command.progress, command.quiet, process.stderr.isTTY === true);
   const progress = startProgress({ total: items.length, mode });
   const sink = command.outDir === null ? createStdoutSink() : null;
   const extension = EXTENSIONS[command.to];
   const stats = createStats();
   let done = 0;
+  /** Set when the output cannot be written any more (full disk, no permission, stdout gone bad). */
+  let writeStop: string | null = null;
 
   // Ctrl-C: stop starting documents, give up on those running, and say what was done. A second
   // Ctrl-C finds no handler and ends the process at once.
@@ -62,6 +62,10 @@ export async function runBatch(command: ParseCommand, items: readonly InputItem[
     if (command.resume && command.outDir !== null && item.path !== null && (await isUpToDate(command.outDir, item.outRel, item.path, extension))) {
       return { ok: "skipped" };
     }
+    if (command.resume && !command.retryFailed && command.outDir !== null && item.path !== null) {
+      const prior = await readPriorFailure(command.outDir, item.outRel, item.path);
+      if (prior !== null && KILLER_CODES.has(prior.code)) return { ok: "failedBefore", ...prior };
+    }
     // JSON Lines need one line per record; files under --out may be indented.
     const task = buildTask(command, item, item.path === null ? stdinBytes : null, command.pretty && command.outDir !== null);
     const finish = progress.begin(item.name);
@@ -80,15 +84,23 @@ export async function runBatch(command: ParseCommand, items: readonly InputItem[
     let keepGoing = true;
     if (outcome.ok === "skipped") {
       stats.skipped++;
-    } else if (outcome.ok) {
-      stats.ok++;
-      stats.pages += outcome.pages ?? 0;
-      keepGoing = await deliver(item, index, outcome.output, false);
-    } else {
+    } else if (outcome.ok === "failedBefore") {
+      // Its .error.json stays as it is; it still counts as a failure for the exit code.
       countFailure(stats, outcome.code);
-      keepGoing = await deliver(item, index, renderError(item, index, outcome.code, outcome.message), true);
-      if (!command.quiet) progress.log(`vanban: ${item.name}: ${outcome.code}: ${outcome.message}`);
+      if (!command.quiet) progress.log(`vanban: ${item.name}: ${outcome.code} in an earlier run, not parsed again (--retry-failed to try it)`);
       if (command.failFast) keepGoing = false;
+    } else if (outcome.ok) {
+      const written = await deliver(item, index, outcome.output, false);
+      if (written) {
+        stats.ok++;
+        stats.pages += outcome.pages ?? 0;
+      } else countFailure(stats, "write_failed");
+      keepGoing = written;
+    } else {
+      const written = await deliver(item, index, renderError(item, index, outcome.code, outcome.message), true);
+      countFailure(stats, written ? outcome.code : "write_failed");
+      if (!command.quiet) progress.log(`vanban: ${item.name}: ${outcome.code}: ${outcome.message}`);
+      keepGoing = written && !command.failFast;
     }
     progress.update({ done, failed: stats.failed, pages: stats.pages });
     return keepGoing;
@@ -100,24 +112,28 @@ export async function runBatch(command: ParseCommand, items: readonly InputItem[
     return JSON.stringify({ source: { name: item.name }, error: { code, message } }, null, command.pretty && command.outDir !== null ? 2 : undefined);
   };
 
+  /** False when the output could not be written: the batch then stops (the next write would fail the same way). */
   const deliver = async (item: InputItem, index: number, content: string, isError: boolean): Promise<boolean> => {
     if (sink) {
-      if (isError || command.to === "json") return sink.write(content);
-      return sink.write(frameDocument(command.to, item.name, content, index));
+      const written = await sink.write(isError || command.to === "json" ? content : frameDocument(command.to, item.name, content, index));
+      if (!written && sink.error !== null) writeStop = `cannot write to stdout: ${sink.error.message}`;
+      return written;
     }
     try {
       await writeOutputFile(command.outDir!, item.outRel, content, isError, extension);
       return true;
     } catch (error) {
-      // The output folder is unusable (full disk, no permission): no point going on.
-      progress.log(`vanban: cannot write under ${command.outDir}: ${(error as Error).message}`);
-      countFailure(stats, "write_failed");
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      writeStop = `cannot write under ${command.outDir} (${reason})`;
+      progress.log(`vanban: ${item.name}: write_failed: ${(error as Error).message}`);
       return false;
     }
   };
 
   try {
-    await runOrdered(items, { concurrency: threads, window: threads * 2 }, runSafely, emit);
+    // Order matters only on stdout; under --out each result is written as soon as it is done.
+    if (sink) await runOrdered(items, { concurrency: threads, maxBufferedBytes: reorderBufferBytes(), sizeOf: estimateResultBytes }, runSafely, emit);
+    else await runUnordered(items, { concurrency: threads }, runSafely, emit);
   } finally {
     process.off("SIGINT", onSigint);
     progress.stop();
@@ -125,8 +141,11 @@ export async function runBatch(command: ParseCommand, items: readonly InputItem[
   }
   if (!command.quiet) {
     const summary = formatSummary(stats, (Date.now() - started) / 1000);
-    process.stderr.write(interrupted ? `${summary}; interrupted, ${items.length - done} not done\n` : `${summary}\n`);
+    const tail = interrupted ? `; interrupted, ${items.length - done} not done` : writeStop !== null ? `; stopped: ${writeStop}, ${items.length - done} not done` : "";
+    process.stderr.write(`${summary}${tail}\n`);
+  } else if (writeStop !== null) {
+    process.stderr.write(`vanban: ${writeStop}\n`);
   }
-  if (interrupted) return { exitCode: INTERRUPTED_EXIT_CODE, abandoned: true };
-  return { exitCode: stats.failed > 0 ? 1 : 0, abandoned: runner.abandoned };
+  if (interrupted) return { exitCode: INTERRUPTED_EXIT_CODE };
+  return { exitCode: stats.failed > 0 || writeStop !== null ? 1 : 0 };
 }

@@ -45,7 +45,25 @@ export function extractAll(
   const attachedTo = within
     ? (citations.find((c) => c.span.start >= within.start && c.span.end <= within.end) ?? readBlankAttachedReference(input.text, within))
     : null;
-  return { citations, targets, results, attachedTo };
+  const capped = capMeasures(input.text.length, targets, results, warnings);
+  return { citations, targets: capped.targets, results: capped.results, attachedTo };
+}
+
+/**
+ * Figures a record may hold for its text: a real plan or report has far fewer than one per 400
+ * characters. A text that is nothing but figures ("1% 1% 1% …", 400 KB) would otherwise turn into
+ * a record hundreds of times its size; the rest is dropped with a warning.
+ */
+function capMeasures(textLength: number, targets: Target[], results: Result[], warnings: Warning[]): { targets: Target[]; results: Result[] } {
+  const limit = Math.max(2000, Math.floor(textLength / 400));
+  if (targets.length <= limit && results.length <= limit) return { targets, results };
+  warnings.push({
+    code: "limit_reached",
+    message: `${targets.length} targets and ${results.length} results for ${textLength} characters of text; only the first ${limit} of each are kept.`,
+  });
+  const kept = targets.slice(0, limit);
+  const keptResults = results.slice(0, limit).map((r) => (r.targetRef !== null && r.targetRef >= limit ? { ...r, targetRef: null, status: null } : r));
+  return { targets: kept, results: keptResults };
 }
 
 /** The runs of text extractors read, in text order. */

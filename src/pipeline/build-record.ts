@@ -21,6 +21,10 @@ export interface SourceMeta {
 export function buildRecord(source: SourceDocument, meta: SourceMeta): VanBanDocument {
   const { text, placed } = placeBlocks(orderFlow(source.blocks));
   const warnings = [...source.warnings, ...reportCorrections(text, placed)];
+  // Nothing lost in silence: a file that was read but held no text says so.
+  if (text.trim() === "" && !warnings.some((w) => w.code === "no_text_layer" || w.code === "ocr_unavailable" || w.code === "no_text")) {
+    warnings.push({ code: "empty_text", message: "The file was read but holds no text." });
+  }
   const structure = readStructure(text, placed, warnings);
   const extracted = extractAll(
     {

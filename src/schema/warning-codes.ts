@@ -31,7 +31,7 @@ export const WARNING_CODES = {
   ocr_failed: { stage: "source", failure: true, description: "OCR of some pages failed (the page could not be rendered or the OCR engine stopped); their text is missing." },
   ocr_low_confidence: { stage: "source", failure: false, description: "Some OCR lines were read with low confidence; check them against the page image." },
   ocr_corrected: { stage: "source", failure: false, description: "OCR text was corrected (digit confusions, `Số` line, stray marks of stamps or signatures, and words whose spelling the syllable model corrected in context: those with their span and the text as read)." },
-  limit_reached: { stage: "source", failure: false, description: "A value the file declares was beyond what the reader accepts (a list or note start number, style inheritance depth, nesting depth, a size or count) and was capped; the message says which, and what was read may differ from what Word shows." },
+  limit_reached: { stage: "source", failure: false, description: "A value the file declares was beyond what the reader accepts (a list or note start number, style inheritance depth, nesting depth, a size or count) and was capped, or a text gave far more targets and results than any document holds and they were cut; the message says which, and what was read may differ from what Word shows." },
   docx_nesting_too_deep: { stage: "source", failure: false, description: "DOCX content nested deeper than the reader's limit was skipped." },
   footnote_without_reference: { stage: "source", failure: false, description: "A footnote or endnote is never referenced in the text." },
   markdown_fallback: { stage: "source", failure: false, description: "The Markdown could not be parsed (pathological nesting) and was read as plain text." },
@@ -59,6 +59,7 @@ export const WARNING_CODES = {
   target_number_ambiguous: { stage: "extract", failure: false, description: "A figure uses an English decimal point; read as a decimal." },
   targets_unit_failed: { stage: "extract", failure: true, description: "The target finder failed on a text unit; that unit's targets and results are missing." },
   // Record assembly.
+  empty_text: { stage: "record", failure: false, description: "The file was read but holds no text (blank pages, empty paragraphs): every element of the record is empty." },
   unassigned_text: { stage: "record", failure: false, description: "Text no element could place was kept in `unassigned`." },
 } as const satisfies Record<string, WarningCodeInfo>;
 

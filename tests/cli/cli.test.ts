@@ -357,11 +357,11 @@ describe("vanban parse: output shapes and limits", () => {
     expect((JSON.parse(opened.stdout) as { text: string }).text).toContain("GIẤY MỜI HỌP");
   });
 
-  it("an image is unsupported_format, not text", async () => {
+  it("an image cut short is corrupt, not text, and the process lives to say so", async () => {
     const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
     const run = await runCli(cli, ["parse", "-"], { stdin: png });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^vanban: unsupported_format: .*PNG image.*OCR of image files is not supported/u);
+    expect(run.stderr).toMatch(/^vanban: corrupt: .*not a whole PNG image/u);
   });
 
   it("a glob that matches nothing says so", async () => {

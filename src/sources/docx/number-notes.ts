@@ -1,5 +1,6 @@
 import { formatNumber } from "../word/format-number.js";
 import type { NoteKind } from "../word/word-items.js";
+import type { LimitNotes } from "../word/file-limits.js";
 import { childElement, childValue, type XmlElement } from "./parse-xml.js";
 
 interface NoteFormat {
@@ -21,7 +22,7 @@ export class NoteNumbering {
   /** Notes whose label is a custom mark (typed again at the head of the definition). */
   readonly customMarks: Record<NoteKind, Set<string>> = { footnote: new Set(), endnote: new Set() };
 
-  constructor(settings: XmlElement | null, body: XmlElement | undefined) {
+  constructor(settings: XmlElement | null, body: XmlElement | undefined, private readonly limits: LimitNotes) {
     this.formats = {
       footnote: { format: "decimal", start: 1 },
       endnote: { format: "lowerRoman", start: 1 },
@@ -39,7 +40,7 @@ export class NoteNumbering {
     const format = childValue(props, "w:numFmt");
     const start = Number(childValue(props, "w:numStart"));
     if (format) this.formats[kind].format = format;
-    if (Number.isInteger(start) && start > 0) this.formats[kind].start = start;
+    if (Number.isInteger(start) && start > 0) this.formats[kind].start = this.limits.capStart(start, `${kind} start number`);
   }
 
   /** The label of a reference met in reading order: a custom mark, or the next number. */

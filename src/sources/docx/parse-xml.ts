@@ -41,12 +41,40 @@ const USUAL_URIS: ReadonlyMap<string, string> = new Map([
   ["mc", "http://schemas.openxmlformats.org/markup-compatibility/2006"],
 ]);
 const XMLNS_URI = "http://www.w3.org/2000/xmlns/";
+/** Element nesting a part may have; real documents stay under 100 (tables in tables in text boxes). */
+const MAX_XML_DEPTH = 1000;
+
+/**
+ * The deepest element nesting of an XML text, in one pass: "<name" opens unless its tag ends
+ * with "/>", "</" closes; declarations, comments and processing instructions are skipped.
+ * Approximate (a ">" inside an attribute value can misplace one tag), which a bound allows.
+ */
+function nestingDepth(xml: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = xml.indexOf("<"); i !== -1; i = xml.indexOf("<", i + 1)) {
+    const next = xml.charCodeAt(i + 1);
+    if (next === 0x2f) depth--; // </
+    else if (next !== 0x3f && next !== 0x21) {
+      const end = xml.indexOf(">", i);
+      if (end === -1) break;
+      if (xml.charCodeAt(end - 1) !== 0x2f && ++depth > max) max = depth;
+      i = end;
+    }
+  }
+  return max;
+}
 
 /**
  * Parses one XML part into its root element; `null` when it holds no element at all. Throws
  * `corrupt` (naming the part and the place) when the part is not well-formed XML.
  */
 export function parseXml(xml: string, part = "XML part"): XmlElement | null {
+  const depth = nestingDepth(xml);
+  if (depth > MAX_XML_DEPTH) {
+    // saxes resolves each tag's namespace up the open-tag stack: time grows with the square of the depth.
+    throw new VanbanError("corrupt", `The DOCX part ${part} nests elements ${depth} levels deep, beyond the reader's limit of ${MAX_XML_DEPTH} (Word writes fewer than 100).`);
+  }
   const parser = new SaxesParser({
     xmlns: true,
     // A prefix used without a declaration: the usual one's namespace, else one of its own.

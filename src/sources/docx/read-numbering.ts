@@ -1,6 +1,7 @@
 import { formatNumber } from "../word/format-number.js";
 import type { ListLabel } from "../word/word-items.js";
 import { childElement, childElements, childValue, type XmlElement } from "./parse-xml.js";
+import type { LimitNotes } from "../word/file-limits.js";
 import type { StyleSheet } from "./read-styles.js";
 
 /** One level of a list definition (w:lvl). */
@@ -37,14 +38,14 @@ export class ListNumbering {
   private readonly counters = new Map<string, (number | undefined)[]>();
   private readonly styleLinks = new Map<string, string>();
 
-  constructor(root: XmlElement | null, private readonly styles: StyleSheet) {
+  constructor(root: XmlElement | null, private readonly styles: StyleSheet, limits: LimitNotes) {
     for (const abstract of childElements(root ?? undefined, "w:abstractNum")) {
       const id = abstract.attrs["w:abstractNumId"];
       if (id === undefined) continue;
       const levels: ListLevel[] = [];
       for (const lvl of childElements(abstract, "w:lvl")) {
         const ilvl = Number(lvl.attrs["w:ilvl"]);
-        if (Number.isInteger(ilvl) && ilvl >= 0 && ilvl < MAX_LEVELS) levels[ilvl] = readLevel(lvl);
+        if (Number.isInteger(ilvl) && ilvl >= 0 && ilvl < MAX_LEVELS) levels[ilvl] = readLevel(lvl, limits);
       }
       this.abstracts.set(id, levels);
       const link = childValue(abstract, "w:numStyleLink");
@@ -59,9 +60,9 @@ export class ListNumbering {
         const ilvl = Number(override.attrs["w:ilvl"]);
         if (!Number.isInteger(ilvl) || ilvl < 0 || ilvl >= MAX_LEVELS) continue;
         const start = childValue(override, "w:startOverride");
-        if (start !== undefined && Number.isFinite(Number(start))) instance.startOverrides.set(ilvl, Number(start));
+        if (start !== undefined && Number.isFinite(Number(start))) instance.startOverrides.set(ilvl, limits.capStart(Number(start), "list start override"));
         const lvl = childElement(override, "w:lvl");
-        if (lvl) instance.levelOverrides.set(ilvl, readLevel(lvl));
+        if (lvl) instance.levelOverrides.set(ilvl, readLevel(lvl, limits));
       }
       this.instances.set(id, instance);
     }
@@ -120,13 +121,13 @@ export class ListNumbering {
   }
 }
 
-function readLevel(lvl: XmlElement): ListLevel {
+function readLevel(lvl: XmlElement, limits: LimitNotes): ListLevel {
   const start = Number(childValue(lvl, "w:start") ?? 1);
   const restart = childValue(lvl, "w:lvlRestart");
   const suffix = childValue(lvl, "w:suff");
   const legal = childElement(lvl, "w:isLgl");
   return {
-    start: Number.isFinite(start) ? start : 1,
+    start: Number.isFinite(start) ? limits.capStart(start, "list start number") : 1,
     format: childValue(lvl, "w:numFmt") ?? "decimal",
     text: childValue(lvl, "w:lvlText") ?? "",
     restartAfter: restart !== undefined && Number.isFinite(Number(restart)) ? Number(restart) : undefined,

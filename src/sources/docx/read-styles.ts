@@ -1,4 +1,5 @@
 import type { ParaProps, VertAlign } from "../word/word-items.js";
+import { FILE_LIMITS, type LimitNotes } from "../word/file-limits.js";
 import { childElement, childElements, childValue, type XmlElement } from "./parse-xml.js";
 
 /** Character formatting that matters to the block model. */
@@ -46,7 +47,7 @@ interface RawStyle {
   rPr?: XmlElement;
 }
 
-export function readStyles(root: XmlElement | null): StyleSheet {
+export function readStyles(root: XmlElement | null, limits: LimitNotes): StyleSheet {
   const raw = new Map<string, RawStyle>();
   let defaultParagraphId: string | undefined;
   for (const style of childElements(root ?? undefined, "w:style")) {
@@ -75,7 +76,10 @@ export function readStyles(root: XmlElement | null): StyleSheet {
     const style = raw.get(`paragraph:${id}`);
     if (!style || seen.has(id)) return { para: { ...defaultPara }, run: { ...defaultRun } };
     seen.add(id);
-    const base = style.basedOn ? resolveParagraph(style.basedOn, seen) : { para: { ...defaultPara }, run: { ...defaultRun } };
+    // A chain of thousands of basedOn links would overflow the stack: inherit no further.
+    const tooDeep = seen.size > FILE_LIMITS.styleDepth;
+    if (tooDeep) limits.note(`style inheritance (basedOn) deeper than ${FILE_LIMITS.styleDepth}`);
+    const base = style.basedOn && !tooDeep ? resolveParagraph(style.basedOn, seen) : { para: { ...defaultPara }, run: { ...defaultRun } };
     const heading = HEADING_NAME.exec(style.name)?.groups?.level;
     const resolved: ParagraphStyle = {
       para: { ...base.para, ...readParaProps(style.pPr) },
@@ -93,7 +97,9 @@ export function readStyles(root: XmlElement | null): StyleSheet {
     const style = raw.get(`character:${id}`);
     if (!style || seen.has(id)) return {};
     seen.add(id);
-    const base = style.basedOn ? resolveCharacter(style.basedOn, seen) : {};
+    const tooDeep = seen.size > FILE_LIMITS.styleDepth;
+    if (tooDeep) limits.note(`style inheritance (basedOn) deeper than ${FILE_LIMITS.styleDepth}`);
+    const base = style.basedOn && !tooDeep ? resolveCharacter(style.basedOn, seen) : {};
     const resolved = { ...base, ...readRunProps(style.rPr) };
     characterCache.set(id, resolved);
     return resolved;

@@ -1,5 +1,6 @@
 import { Inflate } from "fflate";
 import { VanbanError } from "../../errors.js";
+import { crc32 } from "./crc32.js";
 
 /** One file of a zip archive, as its central directory declares it. */
 export interface ZipEntry {
@@ -7,6 +8,8 @@ export interface ZipEntry {
   method: number;
   flags: number;
   compressedSize: number;
+  /** CRC-32 of the uncompressed data, as declared; checked after inflating. */
+  crc: number;
   /** Uncompressed size as declared (an attacker may lie: inflating is capped separately). */
   size: number;
   localHeaderOffset: number;
@@ -28,6 +31,8 @@ const METHOD_STORED = 0;
 const METHOD_DEFLATE = 8;
 /** Compressed bytes fed to the inflater at a time: deflate expands ≤ ~1032×, so ≤ ~4 MB out per push. */
 const INFLATE_CHUNK = 4096;
+/** Inflated / compressed bytes beyond which output past the declared size is a bomb; Word XML compresses 5–20×. */
+const BOMB_RATIO = 100;
 
 /** True when the bytes start like a zip archive (local header or empty-archive record). */
 export function looksLikeZip(data: Uint8Array): boolean {
@@ -54,6 +59,7 @@ export function listZipEntries(data: Uint8Array): Map<string, ZipEntry> {
     }
     const flags = view.getUint16(pos + 8, true);
     const method = view.getUint16(pos + 10, true);
+    const crc = view.getUint32(pos + 16, true);
     let compressedSize = view.getUint32(pos + 20, true);
     let size = view.getUint32(pos + 24, true);
     const nameLength = view.getUint16(pos + 28, true);
@@ -85,7 +91,7 @@ export function listZipEntries(data: Uint8Array): Map<string, ZipEntry> {
         extra += 4 + len;
       }
     }
-    entries.set(name, { name, method, flags, compressedSize, size, localHeaderOffset });
+    entries.set(name, { name, method, flags, compressedSize, crc, size, localHeaderOffset });
     pos = nameEnd + extraLength + commentLength;
   }
   return entries;
@@ -109,11 +115,21 @@ function readZip64Directory(view: DataView, eocd: number): { count: number; cdOf
 }
 
 /**
- * Inflates one entry, charging its output to the budget. Stops as soon as the output passes the
- * budget or the entry's declared size (`too_large`), so a zip bomb never gets allocated whatever
- * size it declares.
+ * Inflates one entry and checks its CRC, so a flipped bit is `corrupt` instead of a part that
+ * silently lost text. Output is charged to the budget (`too_large` past it) and stops at the
+ * entry's declared size (past it the header lies or the data is damaged: `corrupt`), so a zip
+ * bomb never gets allocated whatever size it declares.
  */
 export function inflateEntry(data: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
+  const out = inflateData(data, entry, budget);
+  // A CRC of 0 is taken as "not recorded" (some hand-made writers leave it so).
+  if (entry.crc !== 0 && crc32(out) !== entry.crc) {
+    throw new VanbanError("corrupt", `The DOCX part ${entry.name} is damaged: its checksum (CRC-32) does not match its content.`);
+  }
+  return out;
+}
+
+function inflateData(data: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
   if (entry.flags & FLAG_ENCRYPTED) throw new VanbanError("encrypted", `The DOCX part ${entry.name} is encrypted.`);
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const local = entry.localHeaderOffset;
@@ -133,11 +149,16 @@ export function inflateEntry(data: Uint8Array, entry: ZipEntry, budget: InflateB
   }
   const chunks: Uint8Array[] = [];
   let total = 0;
+  let fed = 0;
   const inflater = new Inflate((chunk) => {
     total += chunk.length;
-    // Output past the declared size means a lying header (a zip bomb): stop before it grows.
+    // Output past the declared size: a lying header or damaged data. Stop before it grows; at a
+    // bomb's ratio it is a bomb (`too_large`), at a text's ratio damage (`corrupt`).
     if (total > entry.size) {
-      throw new VanbanError("too_large", `The DOCX part ${entry.name} inflates beyond its declared size of ${entry.size} bytes.`);
+      if (total > BOMB_RATIO * Math.max(fed, 1)) {
+        throw new VanbanError("too_large", `The DOCX part ${entry.name} inflates beyond its declared size of ${entry.size} bytes (a zip bomb).`);
+      }
+      throw new VanbanError("corrupt", `The DOCX part ${entry.name} is damaged: it inflates beyond its declared size of ${entry.size} bytes.`);
     }
     charge(budget, chunk.length, entry.name);
     if (chunk.length) chunks.push(chunk);
@@ -145,6 +166,7 @@ export function inflateEntry(data: Uint8Array, entry: ZipEntry, budget: InflateB
   try {
     for (let offset = 0; offset < compressed.length; offset += INFLATE_CHUNK) {
       const next = Math.min(compressed.length, offset + INFLATE_CHUNK);
+      fed = next;
       inflater.push(compressed.subarray(offset, next), next === compressed.length);
     }
     if (compressed.length === 0) inflater.push(new Uint8Array(0), true);

@@ -64,13 +64,9 @@ export async function recognizePdfPages(
   pages: number[],
   options: RecognizeOptions,
 ): Promise<OcrResult | { unavailable: string }> {
-  const importModule = options.importModule ?? importOptional;
-  const missing = await checkOcrAvailability(options.language, importModule);
-  if (missing) return { unavailable: missing };
-  const canvasModule = (await importModule("@napi-rs/canvas")) as Partial<CanvasModule> & { default?: CanvasModule };
-  const canvas: CanvasModule = typeof canvasModule.createCanvas === "function" ? (canvasModule as CanvasModule) : canvasModule.default!;
-  const acquired = await acquireOcrEngine(options.language, importModule);
-  if ("unavailable" in acquired) return acquired;
+  const prepared = await prepareOcr(options);
+  if ("unavailable" in prepared) return prepared;
+  const { importModule, canvas, acquired } = prepared;
   let renderer: PdfPageRenderer;
   try {
     renderer = await openPdfRenderer(data, canvas, options.password);
@@ -80,11 +76,10 @@ export async function recognizePdfPages(
   return recognizeRendered(renderer, pages, acquired, options.language, importModule);
 }
 
-/**
- * OCRs the pages of an image file (PNG, JPEG, multi-page TIFF): decoded to the same page images
- * as rendered PDF pages, then read the same way. The pages are all of the file's.
- */
-export async function recognizeImagePages(data: Uint8Array, options: RecognizeOptions): Promise<OcrResult | { unavailable: string }> {
+/** The optional OCR packages loaded and an engine acquired, or why they cannot be. */
+async function prepareOcr(
+  options: RecognizeOptions,
+): Promise<{ importModule: ImportModule; canvas: CanvasModule; acquired: Exclude<Awaited<ReturnType<typeof acquireOcrEngine>>, { unavailable: string }> } | { unavailable: string }> {
   const importModule = options.importModule ?? importOptional;
   const missing = await checkOcrAvailability(options.language, importModule);
   if (missing) return { unavailable: missing };
@@ -92,6 +87,17 @@ export async function recognizeImagePages(data: Uint8Array, options: RecognizeOp
   const canvas: CanvasModule = typeof canvasModule.createCanvas === "function" ? (canvasModule as CanvasModule) : canvasModule.default!;
   const acquired = await acquireOcrEngine(options.language, importModule);
   if ("unavailable" in acquired) return acquired;
+  return { importModule, canvas, acquired };
+}
+
+/**
+ * OCRs the pages of an image file (PNG, JPEG, multi-page TIFF): decoded to the same page images
+ * as rendered PDF pages, then read the same way. The pages are all of the file's.
+ */
+export async function recognizeImagePages(data: Uint8Array, options: RecognizeOptions): Promise<OcrResult | { unavailable: string }> {
+  const prepared = await prepareOcr(options);
+  if ("unavailable" in prepared) return prepared;
+  const { importModule, canvas, acquired } = prepared;
   let renderer: PdfPageRenderer;
   try {
     renderer = await openImageRenderer(data, canvas);

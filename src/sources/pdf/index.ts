@@ -7,6 +7,7 @@ import type { SourceLine } from "../../blocks/index.js";
 import { assembleBlocks, type PageFlow } from "./assemble-blocks.js";
 import { buildLines } from "./build-lines.js";
 import { callPdfJs, PdfJsError } from "./call-pdfjs.js";
+import { containRejections } from "./contain-rejections.js";
 import { splitZone } from "./columns.js";
 import { FontCatalog } from "./fonts.js";
 import { markReferences, readFootnotes } from "./footnotes.js";
@@ -32,25 +33,10 @@ interface PageRead {
  * sent to OCR. Throws `VanbanError` only when the file cannot be opened at all.
  */
 export async function readPdf(data: Uint8Array, options: ResolvedParseOptions): Promise<SourceDocument> {
-  const { pdfjs, doc, problems: openProblems } = await openPdf(data, options.password);
   const warnings: Warning[] = [];
-  const reads: PageRead[] = [];
-  const total = doc.numPages;
-  try {
-    const count = options.maxPages ? Math.min(total, options.maxPages) : total;
-    if (count < total) {
-      warnings.push({ code: "pages_truncated", message: `Read the first ${count} of ${total} pages (maxPages).` });
-    }
-    const fonts = new FontCatalog();
-    for (let n = 1; n <= count; n++) {
-      // parse() has already rejected with `aborted`/`timeout`; stop spending time on the pages.
-      if (options.signal?.aborted) break;
-      reads.push(await readPage(pdfjs, doc, n, fonts));
-    }
-  } finally {
-    // Releasing pdfjs's memory; a failure there loses nothing that was read.
-    await doc.destroy().catch(() => undefined);
-  }
+  const { value, rejections } = await containRejections(() => readPages(data, options, warnings));
+  const { reads, total } = value;
+  const openProblems = [...value.openProblems, ...rejections.map((r) => `pdf.js: ${r}`)];
   const unreadable = pagesWith(reads, "unreadable");
   if (unreadable.length === reads.length) {
     throw new VanbanError("corrupt", "The PDF is damaged: none of its pages could be read.");
@@ -71,7 +57,12 @@ export async function readPdf(data: Uint8Array, options: ResolvedParseOptions): 
   reportHealth(reads, warnings);
 
   const { flows, metrics } = layOut(reads);
-  const ocr = await runOcr(data, reads, options, warnings);
+  // OCR opens the file with pdf.js again (to render pages): its stray rejections are contained too.
+  const rendered = await containRejections(() => runOcr(data, reads, options, warnings));
+  const ocr = rendered.value;
+  if (rendered.rejections.length > 0) {
+    warnings.push({ code: "pages_partly_unreadable", message: `Parts of the PDF could not be read by pdfjs while rendering pages for OCR: ${rendered.rejections.join("; ")}.` });
+  }
   if (ocr) {
     for (const flow of flows) {
       const lines = ocr.pages.get(flow.page);
@@ -85,6 +76,37 @@ export async function readPdf(data: Uint8Array, options: ResolvedParseOptions): 
     warnings,
     ocr: ocr ? { pages: [...ocr.pages.keys()], meanConfidence: ocr.meanConfidence, engine: ocr.engine } : null,
   };
+}
+
+/** Pages read at most, whatever the file declares: far beyond any administrative document. */
+const MAX_PAGES = 10_000;
+
+/** Opens the file and reads its pages' text (at most maxPages, and MAX_PAGES). */
+async function readPages(data: Uint8Array, options: ResolvedParseOptions, warnings: Warning[]): Promise<{ reads: PageRead[]; total: number; openProblems: string[] }> {
+  const { pdfjs, doc, problems: openProblems } = await openPdf(data, options.password);
+  const reads: PageRead[] = [];
+  const total = doc.numPages;
+  try {
+    const asked = options.maxPages ? Math.min(total, options.maxPages) : total;
+    if (asked < total) {
+      warnings.push({ code: "pages_truncated", message: `Read the first ${asked} of ${total} pages (maxPages).` });
+    }
+    // A page count is what the file declares: a damaged /Count must not set the loop's length.
+    const count = Math.min(asked, MAX_PAGES);
+    if (count < asked) {
+      warnings.push({ code: "limit_reached", message: `The PDF declares ${total} pages; only the first ${MAX_PAGES} were read (the reader's limit).` });
+    }
+    const fonts = new FontCatalog();
+    for (let n = 1; n <= count; n++) {
+      // parse() has already rejected with `aborted`/`timeout`; stop spending time on the pages.
+      if (options.signal?.aborted) break;
+      reads.push(await readPage(pdfjs, doc, n, fonts));
+    }
+  } finally {
+    // Releasing pdfjs's memory; a failure there loses nothing that was read.
+    await doc.destroy().catch(() => undefined);
+  }
+  return { reads, total, openProblems };
 }
 
 /**

@@ -84,6 +84,10 @@ function toVanbanError(error: unknown, data: Uint8Array): VanbanError {
     const detail = code === 2 ? "the password given does not open it" : "it needs a password (option `password`)";
     return new VanbanError("encrypted", `The PDF is encrypted: ${detail}.`, { cause: error });
   }
+  // pdfjs cannot decrypt this method (a crypt filter it does not know): locked, not damaged.
+  if (/unknown (?:encryption|crypto) method|unsupported encryption/iu.test(message)) {
+    return new VanbanError("encrypted", `The PDF is encrypted with a method vanban cannot decrypt: ${message}.`, { cause: error });
+  }
   const head = new TextDecoder("latin1").decode(data.subarray(0, 1024));
   const what = FILE_MAGIC.test(head) ? "The PDF is damaged or truncated" : "The input is not a PDF";
   return new VanbanError("corrupt", `${what}: ${message}`, { cause: error });

@@ -1,0 +1,48 @@
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { createChildPool, type ChildPool } from "../../src/isolate/index.js";
+
+const script = { file: join(import.meta.dirname, "misbehaving-child.ts"), execArgv: ["--import", "tsx"] };
+let pool: ChildPool<string, string> | null = null;
+
+afterEach(async () => {
+  await pool?.close();
+  pool = null;
+});
+
+describe("the child pool: a document that kills its process costs only itself", () => {
+  it("a heap exhausted past --max-memory is out_of_memory; the next task gets a fresh process", async () => {
+    pool = createChildPool<string, string>({ script, size: 1, memoryMb: 96, timeoutMs: 60_000 });
+    const first = await pool.run("hello");
+    expect(first).toMatchObject({ ok: true });
+    const pid = Number(String((first as { value: string }).value).split(" in ")[1]);
+    expect(await pool.run("exhaust-heap")).toMatchObject({ ok: false, code: "out_of_memory" });
+    const after = await pool.run("hello");
+    expect(after).toMatchObject({ ok: true });
+    expect(Number(String((after as { value: string }).value).split(" in ")[1])).not.toBe(pid);
+  }, 60_000);
+
+  it("a V8 abort is crashed, and the pool goes on", async () => {
+    pool = createChildPool<string, string>({ script, size: 1, memoryMb: 256, timeoutMs: 60_000 });
+    expect(await pool.run("abort")).toMatchObject({ ok: false, code: "crashed" });
+    expect(await pool.run("still alive")).toMatchObject({ ok: true, value: expect.stringContaining("still alive") });
+  }, 60_000);
+
+  it("the time limit is CPU time: a spinning document is stopped, a sleeping one is not (until the wall backstop)", async () => {
+    pool = createChildPool<string, string>({ script, size: 2, memoryMb: 256, timeoutMs: 1_000 });
+    const started = Date.now();
+    const [spin, sleep] = await Promise.all([pool.run("spin"), pool.run("sleep")]);
+    expect(spin).toMatchObject({ ok: false, code: "timeout", message: expect.stringContaining("CPU time") });
+    // The sleeper used no CPU: only the wall-clock backstop (3 × the limit) stopped it.
+    expect(sleep).toMatchObject({ ok: false, code: "timeout", message: expect.stringContaining("wall time") });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(3_000);
+  }, 60_000);
+
+  it("close() ends running documents as cancelled", async () => {
+    pool = createChildPool<string, string>({ script, size: 1, memoryMb: 256, timeoutMs: 60_000 });
+    const running = pool.run("sleep");
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await pool.close();
+    expect(await running).toMatchObject({ ok: false, code: "cancelled" });
+  }, 30_000);
+});
