@@ -24,8 +24,11 @@ const ALLOWED: Record<string, readonly string[]> = {
   pipeline: ["blocks", "normalize", "structure", "extract", "schema"],
   render: ["schema"],
   link: ["(top)", "schema", "lexicon", "text", "util"],
-  cli: ["(top)", "render", "link", "schema"],
-  "(top)": ["blocks", "normalize", "extract", "pipeline", "sources", "render", "link", "schema", "lexicon", "text", "util"],
+  isolate: ["(top)", "schema"],
+  cli: ["(top)", "render", "link", "schema", "isolate", "review", "queue"],
+  queue: ["(top)", "schema", "util"],
+  review: ["(top)", "schema", "render", "util"],
+  "(top)": ["blocks", "normalize", "extract", "pipeline", "sources", "render", "link", "isolate", "schema", "lexicon", "text", "util"],
 };
 /** Stages whose internals are private: others import their `index.ts` only. */
 const ENTRY_ONLY = new Set(["blocks", "normalize", "structure", "extract", "render", "link"]);

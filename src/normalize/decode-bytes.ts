@@ -2,6 +2,7 @@ import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
 import type { Warning } from "../schema/span.js";
 import { decodeLegacy, type LegacyEncoding } from "./legacy-encoding.js";
+import { toNfc } from "../text/to-nfc.js";
 import { measureVietnamese } from "./text-health.js";
 
 /**
@@ -93,11 +94,11 @@ export function decodeTextBytes(bytes: Uint8Array): DecodedText {
 function decodeUtf8(bytes: Uint8Array): DecodedText {
   if (!isUtf8(bytes)) return decodeUnknown(bytes);
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
-  return checkLegacyInUtf8(text.normalize("NFC"));
+  return checkLegacyInUtf8(toNfc(text));
 }
 
 function decodeUtf16(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be"): string {
-  return new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes).normalize("NFC");
+  return toNfc(new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes));
 }
 
 /** BOM-less UTF-16: ASCII-heavy text has a NUL in (nearly) every other byte. */
@@ -121,11 +122,11 @@ function decodeUnknown(bytes: Uint8Array): DecodedText {
   const sample = bytes.length > SCORE_SAMPLE ? bytes.subarray(0, cutAtSpace(bytes, SCORE_SAMPLE)) : bytes;
   const scored = [...LEGACY_READINGS, UTF8_LOOSE_READING].map((reading) => ({
     reading,
-    share: measureVietnamese(reading.decode(sample).normalize("NFC")).share,
+    share: measureVietnamese(toNfc(reading.decode(sample))).share,
   }));
   const best = scored.reduce((a, b) => (b.share > a.share ? b : a));
   if (best.share < PLAUSIBLE_SHARE) {
-    const text = UTF8_LOOSE.decode(bytes).normalize("NFC");
+    const text = toNfc(UTF8_LOOSE.decode(bytes));
     return {
       text,
       encoding: "utf-8",
@@ -135,7 +136,7 @@ function decodeUnknown(bytes: Uint8Array): DecodedText {
       }],
     };
   }
-  const text = best.reading.decode(bytes).normalize("NFC");
+  const text = toNfc(best.reading.decode(bytes));
   const others = scored.filter((s) => s !== best).map((s) => `${s.reading.encoding} ${percent(s.share)}`).join(", ");
   const message = best.reading === UTF8_LOOSE_READING
     ? `Invalid UTF-8 byte sequences were replaced with U+FFFD (${percent(best.share)} valid words; ${others}).`

@@ -1,4 +1,5 @@
 import { composeSyllable, parseSyllable, tonePositions, TONE_MARKS } from "../lexicon/syllable.js";
+import { toNfc } from "../text/to-nfc.js";
 import { BoundedCache } from "../util/bounded-cache.js";
 
 /** Characters that are whitespace in extracted text but not ordinary spaces. */
@@ -29,7 +30,7 @@ export function normalizeText(input: string): string {
 
 /** `normalizeText` without collapsing spaces or trimming: for pieces of a block that carry marks. */
 export function normalizeSegment(input: string): string {
-  let s = input.replace(CONTROL, "").replace(INVISIBLE, "").replace(SPACE_LIKE, " ").normalize("NFC");
+  let s = toNfc(input.replace(CONTROL, "").replace(INVISIBLE, "").replace(SPACE_LIKE, " "));
   s = s.replace(ETH, (c) => (c === "\u00D0" ? "\u0110" : "\u0111"));
   if (MAY_NEED_REPAIR.test(s)) s = repairToneMarks(s);
   return s.replace(/[\t\n]/g, " ");
