@@ -1,4 +1,5 @@
-import { RECIPIENTS_LEAD, AUTHORITY } from "../lexicon/closing-marks.js";
+import { AUTHORITY, PERSON_NAME, RECIPIENTS_LEAD } from "../lexicon/closing-marks.js";
+import { isAllCaps } from "../text/caps.js";
 import { isAside, type StructureContext } from "./context.js";
 import { markerOf } from "./section-markers.js";
 
@@ -12,8 +13,18 @@ export function findAppendix(ctx: StructureContext, from: number): number {
   for (let i = from; i < ctx.blocks.length; i++) {
     const block = ctx.blocks[i];
     if (isAside(block.role)) continue;
-    // The source knew the closing table or columns: what follows them is an attachment.
-    if (inClosingZone && block.zone !== "closing") return i;
+    // The source knew the closing table or columns: what follows them is an attachment — except
+    // the signer's name, which offices often print below the table ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+    // in the table, "Nguyễn Minh" under it).
+    if (inClosingZone && block.zone !== "closing") {
+      // Title case only: "DANH SÁCH THÀNH VIÊN" in capitals opens an attachment.
+      if (PERSON_NAME.test(block.text.trim()) && block.text.length <= 50 && !isAllCaps(block.text)) {
+        inClosingZone = false;
+        closingSeen = true;
+        continue;
+      }
+      return i;
+    }
     inClosingZone = block.zone === "closing";
     const folded = ctx.folded.slice(block.start, block.end);
     if (RECIPIENTS_LEAD.test(folded) || AUTHORITY.test(block.text) || inClosingZone) closingSeen = true;

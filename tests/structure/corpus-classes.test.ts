@@ -209,3 +209,37 @@ describe("input sniffing", () => {
     expect(forced.source).toMatchObject({ format: "text", chosenBy: "option" });
   });
 });
+
+describe("a signer printed below the closing table", () => {
+  // Blocks as the .doc and DOCX readers give a closing table: left and right columns, then a line
+  // under the table. Built by hand so that the zone information is what the readers set.
+  it("is the signer; a list in capitals after the table is an attachment", async () => {
+    const { buildRecord } = await import("../../src/pipeline/build-record.js");
+    const block = (text: string, zone?: "header" | "closing", column?: "left" | "right") => ({ text, style: {}, ...(zone ? { zone } : {}), ...(column ? { column } : {}) });
+    const blocks = (after: string[]) => [
+      block("ỦY BAN NHÂN DÂN", "header", "left"),
+      block("TỈNH LÂM ĐỒNG", "header", "left"),
+      block("Số: 12/KH-UBND", "header", "left"),
+      block("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "header", "right"),
+      block("Độc lập - Tự do - Hạnh phúc", "header", "right"),
+      block("Lâm Đồng, ngày 02 tháng 3 năm 2026", "header", "right"),
+      block("KẾ HOẠCH"),
+      block("Tổng kết công tác năm 2025"),
+      block("1. Các sở tổ chức tổng kết."),
+      block("Nơi nhận:", "closing", "left"),
+      block("- Chánh, các PCVP UBND tỉnh;", "closing", "left"),
+      block("- Lưu: VT, NC.", "closing", "left"),
+      block("KT. CHỦ TỊCH", "closing", "right"),
+      block("PHÓ CHỦ TỊCH", "closing", "right"),
+      ...after.map((t) => block(t)),
+    ];
+    const meta = { name: null, bytes: 1, sha256: "0".repeat(64) };
+    const signed = buildRecord({ format: "docx", blocks: blocks(["Nguyễn Minh"]), pages: null, warnings: [] }, meta);
+    checkRecord(signed);
+    expect(signed.signature).toMatchObject({ position: "PHÓ CHỦ TỊCH", signer: "Nguyễn Minh" });
+    const withList = buildRecord({ format: "docx", blocks: blocks(["DANH SÁCH THÀNH VIÊN", "1. Nguyễn Văn A"]), pages: null, warnings: [] }, meta);
+    checkRecord(withList);
+    expect(withList.signature?.signer ?? null).toBeNull();
+    expect(withList.recipients.map((r) => r.name)).toEqual(["Chánh, các PCVP UBND tỉnh"]);
+  });
+});
