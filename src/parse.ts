@@ -82,7 +82,7 @@ export async function parseBytes(
 ): Promise<VanBanDocument> {
   if (bytes.length === 0) throw new VanbanError("empty_input", `${name ?? "The input"} is empty (0 bytes).`);
   if (bytes.length > opts.maxBytes) throw new VanbanError("too_large", `${name ?? "The input"} is ${bytes.length} bytes, over the ${opts.maxBytes}-byte limit (option maxBytes).`);
-  const format = chooseFormat(bytes, name, opts.format);
+  const { format, by } = chooseFormat(bytes, name, opts.format);
   // Readers get the deadline's signal, so a reader that loops (PDF pages) can stop early too.
   const readerOptions = { ...opts, signal: deadline.signal };
   let source: SourceDocument;
@@ -115,7 +115,7 @@ export async function parseBytes(
       source = await deadline.race(readTextSource(bytes, format));
   }
   deadline.check();
-  return buildRecord(source, { name, bytes: bytes.length, sha256: sha256(bytes), chosenBy: chosenBy(bytes, name, opts.format, format) });
+  return buildRecord(source, { name, bytes: bytes.length, sha256: sha256(bytes), chosenBy: by });
 }
 
 async function readTextSource(bytes: Uint8Array, format: "markdown" | "text" | "auto-text"): Promise<SourceDocument> {
@@ -127,32 +127,25 @@ async function readTextSource(bytes: Uint8Array, format: "markdown" | "text" | "
   return { ...source, encoding: decoded.encoding, warnings: [...decoded.warnings, ...source.warnings] };
 }
 
-/** How the reader was chosen, for `source.chosenBy`. */
-function chosenBy(bytes: Uint8Array, name: string | null, forced: ResolvedParseOptions["format"], chosen: Chosen): SourceChosenBy {
-  if (forced !== "auto") return "option";
-  const sniffed = sniffFormat(bytes);
-  if (sniffed === "pdf" || sniffed === "zip" || sniffed === "ole" || sniffed === "image") return "bytes";
-  return chosen === "auto-text" ? "content" : formatFromExtension(name) !== null ? "extension" : "content";
-}
-
 type Chosen = "pdf" | "docx" | "doc" | "image" | "markdown" | "text" | "auto-text";
 
-function chooseFormat(bytes: Uint8Array, name: string | null, forced: ResolvedParseOptions["format"]): Chosen {
+/** The reader for the input, and how it was chosen (for `source.chosenBy`). */
+function chooseFormat(bytes: Uint8Array, name: string | null, forced: ResolvedParseOptions["format"]): { format: Chosen; by: SourceChosenBy } {
   const sniffed = sniffFormat(bytes);
   const ext = formatFromExtension(name);
   if (forced !== "auto") {
     if ((forced === "pdf" && sniffed !== "pdf") || (forced === "docx" && sniffed !== "zip") || (forced === "doc" && sniffed !== "ole")) {
       throw new VanbanError("corrupt", `${name ?? "The input"} is not a ${forced.toUpperCase()} file (its first bytes say otherwise).`);
     }
-    return forced;
+    return { format: forced, by: "option" };
   }
-  if (sniffed === "pdf") return "pdf";
-  if (sniffed === "image") return "image";
+  if (sniffed === "pdf") return { format: "pdf", by: "bytes" };
+  if (sniffed === "image") return { format: "image", by: "bytes" };
   // An image or another package must not be decoded as text, whatever its name says.
   const foreign = ext === "docx" ? null : sniffForeign(bytes);
   if (foreign) throw unsupported(name, foreign);
-  if (sniffed === "zip") return "docx";
-  if (sniffed === "ole") return "doc";
+  if (sniffed === "zip") return { format: "docx", by: "bytes" };
+  if (sniffed === "ole") return { format: "doc", by: "bytes" };
   if (ext === "pdf" || ext === "docx" || ext === "doc") {
     throw new VanbanError("corrupt", `${name} is named .${ext} but its content is not a ${ext.toUpperCase()} file.`);
   }
@@ -160,8 +153,8 @@ function chooseFormat(bytes: Uint8Array, name: string | null, forced: ResolvedPa
     throw new VanbanError("unsupported_format", `${name ?? "The input"} is binary data, not a PDF, DOCX, DOC, Markdown or text file.`);
   }
   // A .txt may hold Markdown (converter output: "## **BÁO CÁO**", "<sup>1</sup>"): its content decides.
-  if (ext === "markdown") return ext;
-  return "auto-text";
+  if (ext === "markdown") return { format: ext, by: "extension" };
+  return { format: "auto-text", by: "content" };
 }
 
 function unsupported(name: string | null, foreign: { what: string; image: boolean }): VanbanError {

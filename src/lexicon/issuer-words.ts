@@ -3,7 +3,8 @@
  * The header reads names in capitals ("ỦY BAN NHÂN DÂN", "SỞ NỘI VỤ"); citations read them in
  * sentence case after a list ("Ủy ban nhân dân tỉnh tại các Kế hoạch:"). Both forms come from
  * this list, so a body added here is known to both.
- */
+' */
+import { escapeRegex } from "../util/escape-regex.js";
 
 /** A body word and whether it names a unit under a parent body (sở, phòng …), not the parent. */
 interface BodyWord {
@@ -64,9 +65,8 @@ const NAME_CONTINUATION_WORDS: readonly string[] = [
 /** Administrative levels a place name follows: a line ending with one continues on the next. */
 const PLACE_LEVELS: readonly string[] = ["TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ XÃ", "THỊ TRẤN", "XÃ", "PHƯỜNG", "ĐẶC KHU", "TP."];
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const alternation = (words: Iterable<string>, space: string): string =>
-  [...words].map((w) => w.split(" ").map(escape).join(space)).join("|");
+  [...words].map((w) => w.split(" ").map(escapeRegex).join(space)).join("|");
 const upper = (w: BodyWord): string => w.words.toUpperCase();
 
 /** A header line that opens the name of a body (a new name, not a continuation). Run on capitals. */

@@ -97,20 +97,14 @@ export function readTitle(
       claim(ctx, i, "title");
       result.end = i + 1;
       // The name may go on in capitals on the next lines ("HIỆP HỘI THANH LONG" / "BÌNH THUẬN TỈNH LÂM ĐỒNG").
-      for (let j = nextFree(ctx, i + 1); j < ctx.blocks.length; j = nextFree(ctx, j + 1)) {
+      for (const j of capitalsLinesAfter(ctx, i, true)) {
         const next = ctx.blocks[j];
-        const nextFolded = foldedText(ctx, next);
-        if (!isAllCaps(next.text) || next.text.length > 200 || markerOf(next.text, nextFolded) !== null || ATTACHED_TO_LINE.test(nextFolded)) break;
         result.subject = `${result.subject} ${next.text.trim()}`;
         result.subjectSpan = joinSpans(result.subjectSpan!, rangeSpan(ctx, next, next.start, next.end));
         claim(ctx, j, "subject");
         result.end = j + 1;
       }
-      const attachedHere = readAttachedTo(ctx, nextFree(ctx, result.end));
-      if (attachedHere) {
-        result.attachedToSpan = attachedHere.span;
-        result.end = attachedHere.end;
-      }
+      readAttachedInto(ctx, result);
       break;
     }
     if (type && isNotAdministrative(type)) {
@@ -128,9 +122,8 @@ export function readTitle(
     result.end = i + 1;
     // A title that is not a type, in capitals over several lines ("DANH MỤC" / "VĂN BẢN …").
     if (type === null && isAllCaps(block.text)) {
-      for (let j = nextFree(ctx, i + 1); j < ctx.blocks.length; j = nextFree(ctx, j + 1)) {
+      for (const j of capitalsLinesAfter(ctx, i, false)) {
         const next = ctx.blocks[j];
-        if (!isAllCaps(next.text) || next.text.length > 200 || markerOf(next.text, foldedText(ctx, next)) !== null) break;
         result.title = `${result.title} ${next.text}`;
         result.titleSpan = joinSpans(result.titleSpan!, rangeSpan(ctx, next, next.start, next.end));
         claim(ctx, j, "title");
@@ -148,11 +141,7 @@ export function readTitle(
       result.subjectSpan = s.span;
       result.end = s.end;
     }
-    const attached = readAttachedTo(ctx, nextFree(ctx, result.end));
-    if (attached) {
-      result.attachedToSpan = attached.span;
-      result.end = attached.end;
-    }
+    readAttachedInto(ctx, result);
     break;
   }
   if (notAdministrative) return result;
@@ -163,6 +152,32 @@ export function readTitle(
     if (fromSymbol) result.type = { ...fromSymbol, inferredFrom: "symbol" };
   }
   return result;
+}
+
+/**
+ * The free blocks in capitals right after block `i` (a title or a name over several lines): at
+ * most 200 characters each, none a section marker; with `stopAtAttached`, none the attached-to
+ * line either.
+ */
+function capitalsLinesAfter(ctx: StructureContext, i: number, stopAtAttached: boolean): number[] {
+  const found: number[] = [];
+  for (let j = nextFree(ctx, i + 1); j < ctx.blocks.length; j = nextFree(ctx, j + 1)) {
+    const next = ctx.blocks[j];
+    const folded = foldedText(ctx, next);
+    if (!isAllCaps(next.text) || next.text.length > 200 || markerOf(next.text, folded) !== null) break;
+    if (stopAtAttached && ATTACHED_TO_LINE.test(folded)) break;
+    found.push(j);
+  }
+  return found;
+}
+
+/** Reads the attached-to line right after the title and trích yếu into `result`, if there is one. */
+function readAttachedInto(ctx: StructureContext, result: TitleResult): void {
+  const attached = readAttachedTo(ctx, nextFree(ctx, result.end));
+  if (attached) {
+    result.attachedToSpan = attached.span;
+    result.end = attached.end;
+  }
 }
 
 /**

@@ -16,6 +16,7 @@
  * placements list both ("lũy|luỹ").
  */
 import { LETTER_RANGES } from "../../lexicon/letters.js";
+import { escapeRegex } from "../../util/escape-regex.js";
 import { COUNT_NOUNS, CURRENCY_UNITS, MEASURE_UNITS, SCALE_EXPONENT, TIME_UNITS } from "../../lexicon/target-words.js";
 
 /** Letters with their combining marks (see `LETTER_RANGES`). */
@@ -28,24 +29,20 @@ const LOWER = String.raw`a-z\u00DF-\u00F6\u00F8-\u00FF\u0101-\u01B0\u0300-\u036F
 const S = String.raw`\s{0,4}`;
 const S1 = String.raw`\s{1,4}`;
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 /**
  * A word as printed in running text: lower case or capitalised at a sentence start ("Đã", "Phấn
  * đấu"). Cheaper than the `i` flag for patterns that scan whole units.
  */
 function cap(word: string): string {
   const first = word.charAt(0);
-  return `[${first}${first.toUpperCase()}]${escape(word.slice(1))}`;
+  return `[${first}${first.toUpperCase()}]${escapeRegex(word.slice(1))}`;
 }
 
 /** Compiles a word list into an alternation, longest first, spaces as bounded whitespace. */
 function alternation(words: Iterable<string>): string {
   return [...words]
     .sort((a, b) => b.length - a.length)
-    .map((w) => escape(w).replace(/ /g, S1))
+    .map((w) => escapeRegex(w).replace(/ /g, S1))
     .join("|");
 }
 

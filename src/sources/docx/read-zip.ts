@@ -1,6 +1,6 @@
+import { crc32 } from "node:zlib";
 import { Inflate } from "fflate";
 import { VanbanError } from "../../errors.js";
-import { crc32 } from "./crc32.js";
 
 /** One file of a zip archive, as its central directory declares it. */
 export interface ZipEntry {
