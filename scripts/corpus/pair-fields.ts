@@ -53,7 +53,7 @@ export function pairFields(r: ParsedRecord): PairFields {
     signer: clean(sig?.signer),
     position: clean(sig?.position),
     authorities: sig ? list(sig.authorities.map((a) => `${a.mode}. ${a.title}`)) : null,
-    topSections: list(r.sections.map((s) => s.label)),
+    topSections: list(r.sections.filter((s) => s.kind !== "attachment").map((s) => s.label)),
     // A set: order and repetition of citations do not matter here.
     citationSymbols: list([...new Set(r.citations.flatMap((c) => (c.symbol && !c.self ? [c.symbol] : [])))].sort()),
   };

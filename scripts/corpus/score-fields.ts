@@ -84,7 +84,8 @@ const purpose = (s: string | null | undefined): string | null => {
 const symbolKey = (s: string | null | undefined): string | null => (s ? normalize(s)!.replace(/\s+/g, "") : null);
 const sameList = (a: Array<string | null>, b: Array<string | null>): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
-export function scoreDocument(a: Annotation, r: ParsedRecord): DocumentScore {
+export function scoreDocument(a: Annotation, record: ParsedRecord): DocumentScore {
+  const r = firstText(record);
   const fields: DocumentScore["fields"] = {};
   const misses: DocumentScore["misses"] = [];
   const judge = (field: Field, expected: unknown, actual: unknown, right: boolean): void => {
@@ -139,7 +140,8 @@ export function scoreDocument(a: Annotation, r: ParsedRecord): DocumentScore {
   }
   if (a.topSections !== undefined) {
     const label = (l: string): string => (normalize(l) ?? "").replace(/[.)]+$/, "");
-    const [e, g] = [a.topSections.map((x) => label(x.label)), r.sections.map((x) => label(x.label))];
+    // Texts attached after the signature are not the document's own sections (FORMAT.md: the first text is annotated).
+    const [e, g] = [a.topSections.map((x) => label(x.label)), r.sections.filter((x) => x.kind !== "attachment").map((x) => label(x.label))];
     judge("topSections.labels", e, g, sameList(e, g));
   }
 
@@ -243,4 +245,15 @@ export function measures(s: SplitSummary): Record<string, number> {
   };
   for (const [k, v] of Object.entries(extra)) if (v !== null) out[k] = v;
   return out;
+}
+
+/**
+ * The record as far as the annotation goes: FORMAT.md annotates the first text of a dossier file,
+ * so citations and targets inside the texts attached after its signature are not scored.
+ */
+function firstText(record: ParsedRecord): ParsedRecord {
+  const attached = record.sections.filter((s) => s.kind === "attachment").map((s) => s.span);
+  if (attached.length === 0) return record;
+  const inFirst = (span: { start: number }) => !attached.some((a) => span.start >= a.start && span.start < a.end);
+  return { ...record, citations: record.citations.filter((c) => inFirst(c.span)), targets: record.targets.filter((t) => inFirst(t.span)) };
 }

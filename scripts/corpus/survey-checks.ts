@@ -191,8 +191,8 @@ export const CHECKS: ElementCheck[] = [
       },
       {
         code: "number.not_numeric",
-        rule: "number is not digits (optionally one trailing letter)",
-        test: (r) => r.header.number !== null && !/^\d+[a-zA-Z]?$/.test(r.header.number),
+        rule: "number is not digits (optionally one trailing letter, or an internal form's number-month \"12-01\")",
+        test: (r) => r.header.number !== null && !/^\d+(?:[a-zA-Z]|-\d{1,3})?$/.test(r.header.number),
       },
       {
         code: "symbol.malformed",

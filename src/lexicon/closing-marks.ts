@@ -24,6 +24,8 @@ export const PURPOSE_CODES: ReadonlyArray<{ code: string; meaning: string; print
   { code: "b/c", meaning: "báo cáo", printed: /^(?:b\s*\/\s*c(?:áo)?|báo\s+cáo)$/iu },
   { code: "đ/b", meaning: "để biết", printed: /^(?:đ\s*\/\s*b|biết)$/iu },
   { code: "t/h", meaning: "thực hiện", printed: /^(?:t\s*\/\s*h|thực\s+hiện|th)$/iu },
+  // A task given to that recipient, as a giấy mời prints it: "(cử PV)", "(chuẩn bị phòng họp)".
+  { code: "t/h", meaning: "thực hiện", printed: /^(?:cử|chuẩn\s+bị|kết\s+nối|bố\s+trí|phục\s+vụ|tham\s+dự|tham\s+gia|hỗ\s+trợ)(?:\s+[\p{L}\p{N}&]+){1,6}$/iu },
   { code: "p/h", meaning: "phối hợp", printed: /^(?:p\s*\/\s*h|phối\s+hợp(?:\s+thực\s+hiện)?)$/iu },
   { code: "c/đ", meaning: "chỉ đạo", printed: /^(?:c\s*\/\s*đ|chỉ\s+đạo(?:\s+thực\s+hiện)?)$/iu },
   { code: "t/d", meaning: "theo dõi", printed: /^(?:t\s*\/\s*d|theo\s+dõi)$/iu },
@@ -77,3 +79,12 @@ export const ARCHIVE_COUNT = /^(?<count>\d{1,3})\s*b(?:ản)?\.?$/iu;
  * AUTHORITY and POSITION by the caller.
  */
 export const RECIPIENT_THEN_SIGNATURE = /^(?<left>.{2,200}?[;,.:])\s+(?<right>(?:(?:TM|T\/M|KT|K\/T|TL|T\/L|TUQ|Q)\s*\.\s*)?\p{Lu}[\p{Lu}\s]{3,80})$/u;
+
+/**
+ * A row of a phiếu trình's sign-off boxes (ô ký duyệt): "LÃNH ĐẠO VĂN PHÒNG ……… Ngày   tháng 01
+ * năm 2026 Trịnh Ngọc Duệ": the position in capitals, the dotted line left for the handwritten
+ * opinion, the date (the day often blank) and the name. Dot runs are separated by spaces only,
+ * so a long run of dots cannot make the match backtrack.
+ */
+export const SIGN_OFF_ROW =
+  /^(?<position>\p{Lu}[\p{Lu}\s]{2,60}?)\s*[.…]{3}[.…]*(?:\s+[.…]+)*\s*(?<date>Ngày[\s\d]{0,12}tháng[\s\d]{0,12}năm\s{1,3}\d{4}\s+)?(?<signer>\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}*){1,5})\s*$/u;

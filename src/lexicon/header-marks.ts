@@ -16,6 +16,13 @@ export const CONFIDENTIALITY = /^(?<mark>TUYỆT\s+MẬT|TỐI\s+MẬT|MẬT|XEM
 export const ORNAMENT = /^[\s\-–—_=*.·o0O~]{1,60}$/u;
 /** Trích yếu of a công văn. */
 export const SUBJECT_VV = /^V\s*\/\s*v\s*[:.]?\s*/iu;
+/** A trích yếu written "Về …" instead of "V/v …" (under the Số line, or right under the header). */
+export const SUBJECT_ABOUT = /^Về\s/u;
+/**
+ * "2. Trích yếu: V/v …", "1. Vấn đề trình: …": the trích yếu as a numbered form field (phiếu trình,
+ * phiếu trình giải quyết công việc) of a form that prints no subject under its title.
+ */
+export const SUBJECT_FIELD = /^(?:\d{1,2}[.)]\s{0,3})?(?:Trích\s+yếu|Vấn\s+đề\s+trình)\s{0,3}:\s*/iu;
 /** Kính gửi. */
 export const ADDRESSEE_LEAD = /^Kính\s+gử\s?i\s*[:.]?\s*/iu; // "gử i": a PDF font fallback splits the word
 

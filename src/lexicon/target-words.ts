@@ -173,3 +173,15 @@ export const INDICATOR_TRAIL_JUNK: readonly string[] = ["đạt", "là", "đư�
 export const COMPARATOR_SYMBOLS: ReadonlyMap<string, Comparator> = new Map([
   ["≥", "gte"], ["⩾", "gte"], [">", "gt"], ["≤", "lte"], ["⩽", "lte"], ["<", "lt"], ["~", "approx"], ["≈", "approx"],
 ]);
+
+/**
+ * Figures that measure no performance, read around the figure (text before it ends at the value, its
+ * lead words included; text after it starts at the end of its unit):
+ * - a rate of a benefit: "Mức chi thù lao bằng 0,6 lần mức lương cơ sở", "đội trưởng bằng 0,6";
+ * - the make-up of a body: "Ban Chấp hành: 76 người", "Ban Kiểm tra: 11 người";
+ * - a shortcoming: "Chưa hoàn thành 100% nhiệm vụ đề ra".
+ */
+export const RATE_AFTER = /^\s{0,3}(?:lần\s+)?mức\s+lương/iu;
+export const RATE_BEFORE = /(?<![\p{L}\d])(?:mức\s+(?:chi|thù\s+lao|trợ\s+cấp|phụ\s+cấp|hỗ\s+trợ|bồi\s+dưỡng|lương)|hệ\s+số)(?![\p{L}\d])[^.;!?]{0,80}(?<![\p{L}\d])bằng\s{0,3}$|(?<![\p{L}\d])(?:đội\s+(?:trưởng|phó|viên)|tổ\s+(?:trưởng|phó|viên))\s+bằng\s{0,3}$/iu;
+export const BODY_MAKEUP_BEFORE = /(?<![\p{L}\d])(?:Ban\s+(?:Chấp\s+hành|Thường\s+vụ|Kiểm\s+tra|Thư\s+ký)|Hội\s+đồng|Thường\s+trực)\s{0,3}:\s{0,3}$/iu;
+export const SHORTCOMING_BEFORE = /(?<![\p{L}\d])chưa\s+(?:hoàn\s+thành|đạt)\s{0,3}$/iu;

@@ -85,6 +85,7 @@ function formatMarker(section: Section): string {
     case "section":
     case "subsection":
     case "appendix":
+    case "attachment":
       return section.label;
     default:
       return `${section.label}.`;

@@ -3,6 +3,7 @@ import { ParagraphSchema, SpanSchema } from "./span.js";
 
 export const SectionKindSchema = z.enum([
   "appendix", // Phụ lục, after the signature
+  "attachment", // a text attached after the signature with its own header or title (Điều lệ, dự thảo Quyết định, phiếu ghi ý kiến)
   "part", // Phần
   "chapter", // Chương
   "section", // Mục
@@ -33,7 +34,9 @@ export interface Section {
 export const SectionSchema: z.ZodType<Section> = z
   .object({
     id: z.string().describe("Stable path id, e.g. `II.3.b`."),
-    kind: SectionKindSchema,
+    kind: SectionKindSchema.describe(
+      "`appendix`: a Phụ lục after the signature; `attachment`: a text attached after the signature with its own quốc hiệu or title (a dự thảo, an Điều lệ, a phiếu ghi ý kiến), labelled with that title, its tree built on its own (ids `TL1.…`).",
+    ),
     label: z.string().describe("The marker as printed, trailing punctuation dropped: `Điều 3`, `I`, `1.2`, `đ`."),
     heading: z.string().nullable().describe("Heading text after the marker, only when the item is a heading."),
     paragraphs: z.array(ParagraphSchema),

@@ -37,6 +37,7 @@ export function buildSections(ctx: StructureContext, indices: number[], paragrap
   const sectionOf = new Map<number, string>();
   const usedIds = new Set<string>();
   const lastChild = new Map<Section | null, Open>();
+  let lastArticle: number | null = null;
   const legal = indices.some((i) => markerOf(ctx.blocks[i].text, foldedText(ctx, ctx.blocks[i]))?.kind === "article");
   let k = 0;
   while (k < indices.length) {
@@ -91,7 +92,12 @@ export function buildSections(ctx: StructureContext, indices: number[], paragrap
       }
     }
     if (NUMBERED.has(kind) && ordinal !== null && !continuation) {
-      const expected = previous && previous.section.kind === kind && previous.ordinal !== null ? previous.ordinal + 1 : 1;
+      // Điều are numbered through the whole text, across Chương and Mục; a text may start again at 1.
+      const expected =
+        kind === "article"
+          ? ordinal === 1 || lastArticle === null ? 1 : lastArticle + 1
+          : previous && previous.section.kind === kind && previous.ordinal !== null ? previous.ordinal + 1 : 1;
+      if (kind === "article") lastArticle = ordinal;
       if (ordinal !== expected) {
         ctx.warnings.push({
           code: "section_numbering_gap",
@@ -232,7 +238,7 @@ function decideHeading(ctx: StructureContext, indices: number[], k: number, mark
 }
 
 /** A section spans its heading, paragraphs and children. */
-function closeSpan(section: Section): Span {
+export function closeSpan(section: Section): Span {
   let span = section.span;
   for (const p of section.paragraphs) span = joinSpans(span, p.span);
   for (const child of section.children) span = joinSpans(span, closeSpan(child));

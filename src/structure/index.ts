@@ -14,11 +14,15 @@ import type { Paragraph, Span, Warning } from "../schema/span.js";
 import { ORNAMENT } from "../lexicon/header-marks.js";
 import { SIGNING_STAMP } from "../lexicon/signing-stamps.js";
 import { foldTones } from "../text/fold.js";
+import { buildAttachments } from "./build-attachments.js";
 import { buildSections } from "./build-sections.js";
+import { markerOf } from "./section-markers.js";
 import { blockSpan, claim, isAside, type StructureContext } from "./context.js";
 import { findAppendix } from "./find-appendix.js";
 import { linkFootnotes } from "./link-footnotes.js";
 import { readAddressees } from "./read-addressees.js";
+import { readSubjectField } from "./read-subject-field.js";
+import { readSignOff } from "./read-sign-off.js";
 import { readClosing } from "./read-closing.js";
 import { readHeader } from "./read-header.js";
 import { readTitle } from "./read-title.js";
@@ -48,6 +52,9 @@ export interface DocumentStructure {
   tables: Table[];
 }
 
+/** The fewest blocks an attached text has (a title and some content). */
+const MIN_ATTACHED_BLOCKS = 3;
+
 /**
  * Reads the structure of a document. `text` is the record's text and `blocks` its placed blocks
  * (offsets into `text`); `warnings` receives the stage's doubts.
@@ -64,7 +71,9 @@ export function readStructure(text: string, blocks: PlacedBlock[], warnings: War
   const addressed = readAddressees(ctx, title.end);
   const bodyStart = Math.max(addressed.end, title.end);
   const appendixStart = findAppendix(ctx, bodyStart);
+  const subjectField = title.subject === null ? readSubjectField(ctx, bodyStart, appendixStart) : null;
   const closing = readClosing(ctx, bodyStart, appendixStart);
+  closing.signature ??= readSignOff(ctx, bodyStart, appendixStart);
   const tables = readTables(ctx);
 
   const paragraphs: Array<{ index: number; paragraph: Paragraph }> = [];
@@ -78,7 +87,16 @@ export function readStructure(text: string, blocks: PlacedBlock[], warnings: War
     if (ctx.roles[block.index] !== null || isAside(block.role)) continue;
     if (block.index < closing.start || block.index >= appendixStart) bodyIndices.push(block.index);
   }
-  const built = buildSections(ctx, bodyIndices, paragraphOf);
+  // What follows a signed closing without a "Phụ lục" heading is an attached text with a tree of
+  // its own. Without a signer the closing may be a sample form inside the body (NĐ 30's Phụ lục).
+  // A mark or two under the signature ("DỰ THẢO") is not a text.
+  const afterClosing = bodyIndices.filter((i) => i >= appendixStart);
+  const attached = closing.signature?.signer != null && afterClosing.length >= MIN_ATTACHED_BLOCKS && !startsAppendix(ctx, appendixStart);
+  const attachedFrom = attached ? appendixStart : blocks.length;
+  const built = buildSections(ctx, bodyIndices.filter((i) => i < attachedFrom), paragraphOf);
+  const attachments = buildAttachments(ctx, bodyIndices.filter((i) => i >= attachedFrom), paragraphOf);
+  built.sections.push(...attachments.sections);
+  for (const [i, id] of attachments.sectionOf) built.sectionOf.set(i, id);
   assignTableSections(ctx, tables, (i) => built.sectionOf.get(i) ?? null);
   const { footnotes, refsByBlock } = linkFootnotes(ctx, (i) => built.sectionOf.get(i) ?? null);
   attachFootnoteRefs(paragraphs, refsByBlock, footnotes);
@@ -105,8 +123,8 @@ export function readStructure(text: string, blocks: PlacedBlock[], warnings: War
     type: title.type,
     title: title.title,
     titleSpan: title.titleSpan,
-    subject: title.subject,
-    subjectSpan: title.subjectSpan,
+    subject: title.subject ?? subjectField?.text ?? null,
+    subjectSpan: title.subjectSpan ?? subjectField?.span ?? null,
     attachedToSpan: title.attachedToSpan,
     header: head.header,
     addressees: addressed.addressees,
@@ -121,6 +139,11 @@ export function readStructure(text: string, blocks: PlacedBlock[], warnings: War
     layout,
     tables: tables.map((t) => t.table),
   };
+}
+
+function startsAppendix(ctx: StructureContext, i: number): boolean {
+  const block = ctx.blocks[i];
+  return markerOf(block.text, ctx.folded.slice(block.start, block.end))?.kind === "appendix";
 }
 
 /** Gives each paragraph the labels of the footnote references printed inside it. */

@@ -2,6 +2,7 @@ import type { Addressee } from "../schema/header.js";
 import { claim, foldedText, isAside, rangeSpan, type StructureContext } from "./context.js";
 import { ADDRESSEE_LEAD } from "../lexicon/header-marks.js";
 import { MARKER_BULLET } from "../lexicon/section-markers.js";
+import { markerOf, type Marker } from "./section-markers.js";
 
 /** How far after the title the "Kính gửi" line may be. */
 const REACH = 6;
@@ -37,6 +38,8 @@ export function readAddressees(ctx: StructureContext, start: number): { addresse
       const listOpen = addressees.length === 0 || /[;,]\s*$/u.test(ctx.text.slice(addressees[addressees.length - 1].span.start, next.start).trimEnd());
       if (!short || (!bullet && !(listOpen && inline.trim() === "" && !/\.\s*$/u.test(prevText(ctx, j))))) break;
       if (!bullet && addressees.length > 0 && !listOpen) break;
+      // A numbered heading ("I. NỘI DUNG TRÌNH") opens the body even after a ";".
+      if (!bullet && isHeadingMarker(markerOf(next.text, foldedText(ctx, next)))) break;
       const offset = bullet ? next.text.length - bullet.groups!.rest.length : 0;
       pushNames(ctx, j, next.start + offset, next.text.slice(offset), addressees);
       claim(ctx, j, "addressees");
@@ -48,6 +51,11 @@ export function readAddressees(ctx: StructureContext, start: number): { addresse
     return { addressees, end: j };
   }
   return { addressees, end: start };
+}
+
+function isHeadingMarker(marker: Marker | null): boolean {
+  // Numbers and letters stay open: some lists number their addressees ("1. Sở Nội vụ;").
+  return marker !== null && (marker.kind === "roman" || marker.kind === "part" || marker.kind === "chapter" || marker.kind === "article");
 }
 
 function prevText(ctx: StructureContext, j: number): string {

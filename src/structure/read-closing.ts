@@ -22,10 +22,13 @@ export interface ClosingResult {
  */
 export function readClosing(ctx: StructureContext, bodyStart: number, limit = ctx.blocks.length): ClosingResult {
   const result: ClosingResult = { recipients: [], archive: null, signature: null, start: limit };
+  // The reach counts flow blocks: a long PDF's footnotes and page numbers, placed after its
+  // last page, would otherwise use it up before the closing is reached.
   const flow: number[] = [];
-  for (let i = Math.max(bodyStart, limit - CLOSING_REACH - 1); i < limit; i++) {
+  for (let i = limit - 1; i >= bodyStart && flow.length <= CLOSING_REACH; i--) {
     if (ctx.roles[i] === null && !isAside(ctx.blocks[i].role)) flow.push(i);
   }
+  flow.reverse();
   if (flow.length === 0) return result;
   // The closing starts at "Nơi nhận", or at the signature's first authority line, whichever is first
   // after the end of the content.

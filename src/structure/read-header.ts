@@ -6,7 +6,7 @@ import { foldTones } from "../text/fold.js";
 import { claim, foldedText, joinSpans, isAside, rangeSpan, type StructureContext } from "./context.js";
 import { toIsoDate } from "../lexicon/dates.js";
 import { typeOfTitle, typeOfTitlePrefix } from "./document-type.js";
-import { ADDRESSEE_LEAD, CONFIDENTIALITY, MOTTO, NATIONAL_TITLE, NATIONAL_TITLE_START, ORNAMENT_TAIL, SUBJECT_VV, URGENCY } from "../lexicon/header-marks.js";
+import { ADDRESSEE_LEAD, CONFIDENTIALITY, MOTTO, NATIONAL_TITLE, NATIONAL_TITLE_START, ORNAMENT_TAIL, SUBJECT_ABOUT, SUBJECT_VV, URGENCY } from "../lexicon/header-marks.js";
 import { NUMBER_SYMBOL } from "../lexicon/document-number.js";
 import { BODY_HEAD, ENDS_WITH_PLACE_LEVEL, NAME_CONTINUATION, UNIT_HEAD } from "../lexicon/issuer-words.js";
 import { PLACE_DATE, DATE_ONLY, PLACE_LINE } from "../lexicon/dates.js";
@@ -202,7 +202,9 @@ function readHeaderItems(ctx: StructureContext, block: PlacedBlock, foldedBlock:
   const result: FoundItems = { items: 0, number: false, date: false, subject: null, leftover: "", leftoverSpan: null };
   const at = (m: RegExpExecArray) => [block.start + m.index, block.start + m.index + m[0].length] as const;
   const vv = SUBJECT_VV.exec(folded);
-  if (vv && block.column !== "right") {
+  // "Về …" under the Số line in the left column of the header table: the same trích yếu.
+  const about = block.zone === "header" && block.column === "left" && header.symbol !== null && SUBJECT_ABOUT.test(block.text);
+  if ((vv || about) && block.column !== "right") {
     result.subject = { text: block.text, span: rangeSpan(ctx, block, block.start, block.end) };
     result.items++;
     return result;
@@ -229,7 +231,7 @@ function readHeaderItems(ctx: StructureContext, block: PlacedBlock, foldedBlock:
   if (num?.groups) {
     const g = num.groups;
     if (header.symbol === null) {
-      header.number = g.number ?? null;
+      header.number = g.number?.replace(/\s+/gu, "").replace(/–/gu, "-") ?? null;
       if (g.unreadable) {
         // A handwritten or stamped number OCR could not read: left null, never guessed.
         ctx.warnings.push({

@@ -137,7 +137,8 @@ export function readTitle(
     for (let skip = 0; skip < 3 && type !== null && j < ctx.blocks.length && isScanNoise(ctx, j, block); skip++) j = nextFree(ctx, j + 1);
     if (j < ctx.blocks.length && result.subject === null && looksLikeSubject(ctx, j)) {
       const s = readSubject(ctx, j);
-      result.subject = s.text;
+      // "V/v" is dropped here too, as for a trích yếu read before the title or in the header.
+      result.subject = s.text.replace(SUBJECT_VV, "");
       result.subjectSpan = s.span;
       result.end = s.end;
     }

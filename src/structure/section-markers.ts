@@ -15,6 +15,7 @@ export interface Marker {
 
 /** Ranks of marker kinds, outermost first; clause and point take the number and letter ranks. */
 export const RANK: Record<SectionKind, number> = {
+  attachment: -2,
   appendix: -1,
   part: 0,
   chapter: 1,

@@ -328,6 +328,18 @@ describe("results", () => {
 // What must never be read
 // ---------------------------------------------------------------------------------------------
 
+describe("figures near the words of a rate, a body's make-up or a shortcoming", () => {
+  // Negatives of the cases in "never a target or result": the same words, a real target.
+  it.each([
+    ["- Phấn đấu hoàn thành 100% nhiệm vụ đề ra tại Kế hoạch;", "100%"],
+    ["- Ban Chấp hành phấn đấu kết nạp 50 hội viên mới;", "50"],
+    ["- Phấn đấu tốc độ tăng trưởng kinh tế bằng 7% trở lên;", "7%"],
+  ])("%s keeps %s", (text, value) => {
+    const { ctx, targets } = run([text], { docType: "KH" });
+    expect(targets.map((t) => valueText(ctx, t))).toContainEqual(expect.stringContaining(value));
+  });
+});
+
 describe("never a target or result", () => {
   // Each case sits in a target list of a plan, where anything read would come out as a target.
   it.each([
@@ -362,6 +374,11 @@ describe("never a target or result", () => {
     ["a quoted name", "- Thực hiện “12 điều y đức” trong ngành;", "12"],
     ["a broadcast slot", "- Phát sóng 02 tuần/số với thời lượng 10 phút/số;", "02"],
     ["an appendix", "- Phụ lục số 01 kèm theo;", "01"],
+    ["a benefit rate", "- Mức chi thù lao bằng 0,6 lần mức lương cơ sở hiện hành/người/tháng;", "0,6"],
+    ["a rate per role", "- Mức thù lao hàng tháng như sau: đội trưởng bằng 0,6; đội phó bằng 0,5;", "0,5"],
+    ["a rate followed by the wage", "- Hỗ trợ 1,1 lần mức lương cơ sở cho viên chức;", "1,1"],
+    ["the make-up of a body", "- Dự kiến Ban Chấp hành: 76 người; Ban Thường vụ: 26 người;", "26"],
+    ["a shortcoming", "- Chưa hoàn thành 100% nhiệm vụ đề ra tại Kế hoạch Chuyển đổi số;", "100"],
   ])("%s: %s", (_name, text, number) => {
     const { ctx, all } = run([text], { docType: "KH" });
     expect(all.map((t) => valueText(ctx, t))).not.toContainEqual(expect.stringMatching(new RegExp(`^${number.replace(/\./g, "\\.")}(?!\\d)`)));

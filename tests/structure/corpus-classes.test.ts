@@ -102,6 +102,10 @@ describe("closing", () => {
     ["(t/h)", "Sở Nội vụ", "t/h", "t/h"],
     ["(Đ/c Tuấn)", "Sở Nội vụ (Đ/c Tuấn)", null, null],
     ["(qua Văn phòng Bộ)", "Sở Nội vụ (qua Văn phòng Bộ)", null, null],
+    ["(cử PV)", "Sở Nội vụ", "cử PV", "t/h"],
+    ["(chuẩn bị phòng họp)", "Sở Nội vụ", "chuẩn bị phòng họp", "t/h"],
+    // Negative: the verb alone names no task.
+    ["(cử)", "Sở Nội vụ (cử)", null, null],
   ])("a purpose is kept as printed with its code: %s", (printed, name, purpose, code) => {
     const r = read(closing(["Nơi nhận:", `- Sở Nội vụ ${printed};`, "- Lưu: VT, NC.", "", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "Hồ Văn Mười"]));
     expect(r.recipients[0]).toMatchObject({ name, purpose, purposeCode: code });
@@ -241,5 +245,226 @@ describe("a signer printed below the closing table", () => {
     checkRecord(withList);
     expect(withList.signature?.signer ?? null).toBeNull();
     expect(withList.recipients.map((r) => r.name)).toEqual(["Chánh, các PCVP UBND tỉnh"]);
+    // The signer below the table, then a list with a title: the list is an attached text, and the
+    // closing before it is read whole however long the list is.
+    const rows = Array.from({ length: 120 }, (_, k) => `${k + 1}. Tuyến số ${k + 1} qua địa bàn xã.`);
+    const signedThenList = buildRecord({ format: "doc", blocks: blocks(["Nguyễn Minh", "DANH SÁCH", "Tuyến nội tỉnh trọng điểm", ...rows]), pages: null, warnings: [] }, meta);
+    checkRecord(signedThenList);
+    expect(signedThenList.signature).toMatchObject({ position: "PHÓ CHỦ TỊCH", signer: "Nguyễn Minh" });
+    expect(signedThenList.sections.map((x) => [x.kind, x.label])).toEqual([
+      ["number", "1"],
+      ["attachment", "DANH SÁCH"],
+    ]);
+  });
+});
+
+describe("phiếu trình forms: number, trích yếu field, sign-off boxes", () => {
+  const form = (number: string, extra: string[] = []) =>
+    [
+      HEADER(["UBND TỈNH LÂM ĐỒNG", "VĂN PHÒNG", `Số: ${number}`]),
+      "",
+      "PHIẾU TRÌNH",
+      "Kính gửi:",
+      "- Lãnh đạo UBND tỉnh;",
+      "I. NỘI DUNG TRÌNH/CHỈ ĐẠO",
+      "1. Văn bản/cơ quan, đơn vị: Tờ trình số 05/TTr-SNV ngày 06/01/2026 của Sở Nội vụ.",
+      "2. Trích yếu: V/v ban hành Kế hoạch tuyên truyền cải cách hành chính năm 2026.",
+      "II. RÀ SOÁT, TỔNG HỢP CỦA PHÒNG CHUYÊN MÔN",
+      "5. Độ mật: Không",
+      "PHÒNG XỬ LÝ CHÍNH: NỘI CHÍNH",
+      ...extra,
+    ].join("\n");
+  const boxes = [
+    "LÃNH ĐẠO VĂN PHÒNG ................................................ ........ Ngày      tháng 01 năm 2026 Trịnh Ngọc Duệ",
+    "Chuyên viên Ngày 09 tháng 01 năm 2026 Trương Hải Châu",
+    "Lãnh đạo phòng Ngày 09 tháng 01 năm 2026 Nguyễn Tuấn Anh",
+    "KÍNH TRÌNH LÃNH ĐẠO UBND TỈNH",
+    "....................................",
+    "Ngày      tháng 01 năm 2026",
+    "Nguyễn Ngọc Phúc",
+  ];
+
+  it.each([
+    ["12-01/26/PT-NC", "12-01", "26/PT-NC"],
+    ["112 -11/PT-NC", "112-11", "PT-NC"],
+    ["    /PT-NC", null, "PT-NC"],
+    // Negatives: a Party number keeps its letters after the hyphen; a hyphenated year is not a number part.
+    ["67-KH/TU", "67", "KH/TU"],
+  ])("Số: %s → number %s, symbol %s", (printed, number, symbol) => {
+    const r = read(form(printed));
+    expect(r.header.number).toBe(number);
+    expect(r.header.symbol).toBe(symbol);
+  });
+
+  it("the trích yếu field is the subject when no trích yếu is printed under the title; its item stays in the body", () => {
+    const r = read(form("12-01/26/PT-NC"));
+    expect(r.subject).toBe("ban hành Kế hoạch tuyên truyền cải cách hành chính năm 2026");
+    expect(r.text.slice(r.subjectSpan!.start, r.subjectSpan!.end)).toBe("ban hành Kế hoạch tuyên truyền cải cách hành chính năm 2026");
+    expect(r.sections[0].children.map((c) => c.label)).toContain("2");
+  });
+
+  it("the 'Vấn đề trình' field of a phiếu trình giải quyết công việc", () => {
+    const r = read(form("12/PT-NC").replace("PHIẾU TRÌNH\n", "PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC\n").replace("2. Trích yếu: V/v", "1. Vấn đề trình:"));
+    expect(r.type).toMatchObject({ code: "PT" });
+    expect(r.subject).toBe("ban hành Kế hoạch tuyên truyền cải cách hành chính năm 2026");
+  });
+
+  it("a printed trích yếu wins over a field of the same name in the body", () => {
+    const r = read(form("12/PT-NC").replace("PHIẾU TRÌNH\n", "PHIẾU TRÌNH\nV/v thành lập Hội đồng\n"));
+    expect(r.subject).toBe("thành lập Hội đồng");
+  });
+
+  it("the sign-off box in capitals is the signature; staff boxes and the addressee's box are not", async () => {
+    // One box a block, as the form's table cells come out of Word (a text export merges them).
+    const { buildRecord } = await import("../../src/pipeline/build-record.js");
+    const blocks = [...form("12-01/26/PT-NC").split("\n"), ...boxes].filter(Boolean).map((text) => ({ text, style: {} }));
+    const r = buildRecord({ format: "doc", blocks, pages: null, warnings: [] }, { name: null, bytes: 1, sha256: "0".repeat(64) });
+    checkRecord(r);
+    expect(r.signature).toMatchObject({ authorities: [], position: "LÃNH ĐẠO VĂN PHÒNG", signer: "Trịnh Ngọc Duệ" });
+    expect(r.text.slice(r.signature!.span.start, r.signature!.span.end)).toMatch(/^LÃNH ĐẠO VĂN PHÒNG .*Trịnh Ngọc Duệ$/u);
+  });
+
+  it("without sign-off boxes there is no signature, and an ordinary signature block is read as before", () => {
+    expect(read(form("12/PT-NC", ["Chuyên viên Ngày 09 tháng 01 năm 2026 Trương Hải Châu"])).signature).toBeNull();
+    const signed = read(form("12/PT-NC", ["Nơi nhận:", "- Như trên;", "- Lưu: VT.", "CHÁNH VĂN PHÒNG", "Đỗ Tấn Sương"]));
+    expect(signed.signature).toMatchObject({ position: "CHÁNH VĂN PHÒNG", signer: "Đỗ Tấn Sương" });
+  });
+});
+
+describe("a trích yếu written 'Về …' under the Số line of the header table", () => {
+  const blocks = (fourth: string) => [
+    { text: "ỦY BAN NHÂN DÂN", zone: "header", column: "left" },
+    { text: "TỈNH LÂM ĐỒNG", zone: "header", column: "left" },
+    { text: "Số:            /UBND-NC", zone: "header", column: "left" },
+    { text: fourth, zone: "header", column: "left" },
+    { text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", zone: "header", column: "right" },
+    { text: "Độc lập - Tự do - Hạnh phúc", zone: "header", column: "right" },
+    { text: "Lâm Đồng, ngày 06 tháng 01 năm 2026", zone: "header", column: "right" },
+    { text: "Kính gửi: Hội Truyền thống Trường Sơn tỉnh Lâm Đồng" },
+    { text: "Chủ tịch UBND tỉnh thông báo để Hội biết./." },
+  ];
+  it("is the subject, kept as printed", async () => {
+    const { buildRecord } = await import("../../src/pipeline/build-record.js");
+    const meta = { name: null, bytes: 1, sha256: "0".repeat(64) };
+    const build = (fourth: string) =>
+      buildRecord({ format: "doc", blocks: blocks(fourth).map((b) => ({ style: {}, ...b })) as never, pages: null, warnings: [] }, meta);
+    const r = build("Về kết quả Đại hội Hội truyền thống Trường Sơn, nhiệm kỳ 2025 - 2030");
+    checkRecord(r);
+    expect(r.subject).toBe("Về kết quả Đại hội Hội truyền thống Trường Sơn, nhiệm kỳ 2025 - 2030");
+    // Negative: another line there is not a trích yếu.
+    expect(build("Văn phòng").subject).toBeNull();
+  });
+});
+
+describe("the closing of a long PDF", () => {
+  it("is found even when many footnotes and page numbers are placed after the last page", async () => {
+    const { buildRecord } = await import("../../src/pipeline/build-record.js");
+    const meta = { name: null, bytes: 1, sha256: "0".repeat(64) };
+    const body = [
+      { text: "SỞ NỘI VỤ" },
+      { text: "Số: 12/BC-SNV" },
+      { text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" },
+      { text: "Độc lập - Tự do - Hạnh phúc" },
+      { text: "Lâm Đồng, ngày 02 tháng 3 năm 2026" },
+      { text: "BÁO CÁO" },
+      { text: "Kết quả thẩm định chỉ số cải cách hành chính" },
+      { text: "Trên đây là kết quả thẩm định./." },
+      { text: "Nơi nhận:" },
+      { text: "- UBND tỉnh (báo cáo);" },
+      { text: "- Lưu: VT, CCHC." },
+      { text: "KT. GIÁM ĐỐC" },
+      { text: "PHÓ GIÁM ĐỐC" },
+      { text: "Trần Hữu Tuấn" },
+    ];
+    const asides = Array.from({ length: 80 }, (_, k) => ({ text: k % 2 ? `${k}` : `Ghi chú số ${k}.`, role: k % 2 ? "furniture" : "footnote", page: k + 1 }));
+    const r = buildRecord({ format: "pdf", blocks: [...body, ...asides].map((b) => ({ style: {}, ...b })) as never, pages: 80, warnings: [] }, meta);
+    expect(r.recipients.map((x) => x.name)).toEqual(["UBND tỉnh"]);
+    expect(r.archive?.copies).toEqual(["VT", "CCHC"]);
+    expect(r.signature).toMatchObject({ position: "PHÓ GIÁM ĐỐC", signer: "Trần Hữu Tuấn" });
+  });
+});
+
+describe("texts attached after the signature", () => {
+  const covering = (after: string[], signer = "Đỗ Tấn Sương") =>
+    [
+      HEADER(["UBND TỈNH LÂM ĐỒNG", "VĂN PHÒNG", "Số: 1376/VP-NC"], ["Lâm Đồng, ngày 06 tháng 4 năm 2026"]),
+      "V/v xin ý kiến thành viên UBND tỉnh",
+      "Kính gửi: Các đồng chí Thành viên UBND tỉnh.",
+      "Văn phòng nhận được Tờ trình số 85/TTr-STP ngày 03/4/2026 của Sở Tư pháp.",
+      "Nơi nhận:",
+      "- Như trên;",
+      "- Lưu: VT, NC.",
+      "CHÁNH VĂN PHÒNG",
+      ...(signer ? [signer] : []),
+      ...after,
+    ].join("\n\n");
+  const draft = [
+    "ỦY BAN NHÂN DÂN",
+    "TỈNH LÂM ĐỒNG",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "QUYẾT ĐỊNH",
+    "Về việc phê duyệt Đề án tổ chức Đại hội",
+    "Căn cứ Nghị định số 123/2013/NĐ-CP ngày 14 tháng 10 năm 2013 của Chính phủ;",
+    "Điều 1. Phê duyệt Đề án.",
+    "Điều 2. Quyết định này có hiệu lực từ ngày ký.",
+  ];
+
+  it("each is a section of kind attachment with its own tree; the covering text keeps its own", () => {
+    const r = read(covering(draft));
+    expect(r.sections.map((s) => [s.kind, s.label])).toEqual([["attachment", "QUYẾT ĐỊNH"]]);
+    expect(r.sections[0].children.map((c) => c.id)).toEqual(["TL1.Đ1", "TL1.Đ2"]);
+    expect(r.signature).toMatchObject({ position: "CHÁNH VĂN PHÒNG", signer: "Đỗ Tấn Sương" });
+    expect(r.warnings.map((w) => w.code)).not.toContain("section_numbering_gap");
+  });
+
+  it("a second quốc hiệu starts a second attached text", () => {
+    const form = ["THÀNH VIÊN UBND TỈNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "PHIẾU GHI Ý KIẾN", "1. Tán thành hoàn toàn", "2. Không tán thành"];
+    const r = read(covering([...form, ...draft]));
+    expect(r.sections.map((s) => s.label)).toEqual(["PHIẾU GHI Ý KIẾN", "QUYẾT ĐỊNH"]);
+  });
+
+  it("not without a signer (a sample form inside the body), nor for a mark under the signature", () => {
+    const unsigned = read(covering(draft, ""));
+    expect(unsigned.sections.some((s) => s.kind === "attachment")).toBe(false);
+    const marked = read(covering(["DỰ THẢO"]));
+    expect(marked.sections.some((s) => s.kind === "attachment")).toBe(false);
+  });
+});
+
+describe("section numbering", () => {
+  it("Điều run on across Chương without a gap warning; a real gap still warns", () => {
+    const law = (third: string) =>
+      read(["QUY CHẾ", "", "Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi", "Điều 2. Đối tượng", "Chương II", "TỔ CHỨC", `${third}. Cơ cấu`].join("\n"));
+    expect(law("Điều 3").warnings.map((w) => w.code)).not.toContain("section_numbering_gap");
+    expect(law("Điều 5").warnings.map((w) => w.code)).toContain("section_numbering_gap");
+  });
+});
+
+describe("a handwritten number OCR garbled", () => {
+  it.each([
+    ["Số: 4 Q8/TTr-CAT", null, "TTr-CAT", true],
+    ["Số: Ab/TTr-CAT", null, "TTr-CAT", true],
+    // Negatives: a clean number, a blank one.
+    ["Số: 409/TTr-CAT", "409", "TTr-CAT", false],
+    ["Số:      /TTr-CAT", null, "TTr-CAT", false],
+  ])("%s → number %s, symbol %s, warned %s", (line, number, symbol, warned) => {
+    const r = read([HEADER(["CÔNG AN TỈNH LÂM ĐỒNG", line]), "", "TỜ TRÌNH", "Về việc thành lập hội đồng", "Nội dung."].join("\n"));
+    expect(r.header.number).toBe(number);
+    expect(r.header.symbol).toBe(symbol);
+    expect(r.warnings.some((w) => w.code === "header_number_unreadable")).toBe(warned);
+  });
+});
+
+describe("a handwritten date OCR garbled", () => {
+  it.each([
+    ["Lâm Đồng, ngàu$Ô tháng J1] năm 2025", null, 2025, true],
+    // Negative: a clean date, and a blank one (a draft) that is no OCR noise.
+    ["Lâm Đồng, ngày 26 tháng 11 năm 2025", "2025-11-26", 2025, false],
+    ["Lâm Đồng, ngày      tháng 11 năm 2025", null, 2025, false],
+  ])("%s → date %s, year %s, warned %s", (line, date, year, warned) => {
+    const r = read([HEADER(["CÔNG AN TỈNH LÂM ĐỒNG", "Số: 409/TTr-CAT"], [line]), "", "TỜ TRÌNH", "Về việc thành lập hội đồng", "Nội dung."].join("\n"));
+    expect(r.header).toMatchObject({ place: "Lâm Đồng", date, year });
+    expect(r.warnings.some((w) => w.code === "header_date_unreadable")).toBe(warned);
   });
 });

@@ -15,6 +15,7 @@ import { cleanPrefix, cleanTail, joinIndicator, leadingMarkerLength } from "./in
 import { AND_WORD, HAS_DIGIT, WHITESPACE_RUN } from "./patterns.js";
 import { boundaryAfter, boundaryBefore, findBoundaries } from "./sentences.js";
 import { normalizeFigure } from "./units.js";
+import { measuresNothing } from "./not-measures.js";
 
 export { parseVietnameseNumber, readNumberToken, type ParsedNumber } from "./numbers.js";
 
@@ -183,7 +184,7 @@ function readUnitFigures(
   const env = { cues, mood: unitMood(cues), heading, docClass };
   const segs = segmentsOf(s, measures);
 
-  const kinds = measures.map((m, k) => classifyMeasure(m, segs[k].sentenceStart, env));
+  const kinds = measures.map((m, k) => (measuresNothing(s, m, segs[k].sentenceStart) ? null : classifyMeasure(m, segs[k].sentenceStart, env)));
   let lastIndicator = "";
   let lastSentence = -1;
   for (let k = 0; k < measures.length; k++) {
