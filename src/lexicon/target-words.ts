@@ -185,3 +185,22 @@ export const RATE_AFTER = /^\s{0,3}(?:lần\s+)?mức\s+lương/iu;
 export const RATE_BEFORE = /(?<![\p{L}\d])(?:mức\s+(?:chi|thù\s+lao|trợ\s+cấp|phụ\s+cấp|hỗ\s+trợ|bồi\s+dưỡng|lương)|hệ\s+số)(?![\p{L}\d])[^.;!?]{0,80}(?<![\p{L}\d])bằng\s{0,3}$|(?<![\p{L}\d])(?:đội\s+(?:trưởng|phó|viên)|tổ\s+(?:trưởng|phó|viên))\s+bằng\s{0,3}$/iu;
 export const BODY_MAKEUP_BEFORE = /(?<![\p{L}\d])(?:Ban\s+(?:Chấp\s+hành|Thường\s+vụ|Kiểm\s+tra|Thư\s+ký)|Hội\s+đồng|Thường\s+trực)\s{0,3}:\s{0,3}$/iu;
 export const SHORTCOMING_BEFORE = /(?<![\p{L}\d])chưa\s+(?:hoàn\s+thành|đạt)\s{0,3}$/iu;
+
+/**
+ * A target restated after a result in running text (chỉ tiêu nhắc lại): "đạt 82% (chỉ tiêu 80%)",
+ * "đạt 95%, chưa đạt chỉ tiêu đề ra (98%)", "đạt 4.500 tỷ đồng, vượt kế hoạch năm 2025 (4.200 tỷ
+ * đồng)", "(KH: ≥ 90%)". Read from the end of the result's figure; the groups give the target's
+ * comparator, value and unit (absent: the result's unit).
+ */
+export const RESTATED_TARGET =
+  /^[ \t]{0,3}[,;]?[ \t]{0,3}(?:(?:vượt|chưa\s+đạt|không\s+đạt|đạt|so\s+với)\s+)?\(?[ \t]{0,2}(?:chỉ\s+tiêu|kế\s+hoạch|KH|mục\s+tiêu)(?:\s+(?:đề\s+ra|được\s+giao|giao|năm\s+\d{4}|Nghị\s+quyết|của\s+tỉnh)){0,3}[ \t]{0,2}(?:là|:)?[ \t]{0,2}\(?[ \t]{0,2}(?<comparator>≥|>=|>|trên|từ|ít\s+nhất|tối\s+thiểu)?[ \t]{0,2}(?<value>\d{1,3}(?:\.\d{3})*(?:,\d+)?|\d+(?:,\d+)?)[ \t]{0,2}(?<unit>%|[\p{Ll}]+(?:\s[\p{Ll}]+){0,2})?[ \t]{0,2}\)?/iu;
+/** Comparator words of a restated target: "≥", "trên" (more than), "từ", "ít nhất", "tối thiểu" (at least). */
+export const RESTATED_COMPARATOR: ReadonlyMap<string, "gte" | "gt"> = new Map([
+  ["≥", "gte"],
+  [">=", "gte"],
+  [">", "gt"],
+  ["trên", "gt"],
+  ["từ", "gte"],
+  ["ít nhất", "gte"],
+  ["tối thiểu", "gte"],
+]);

@@ -162,8 +162,11 @@ export function readTitle(
  */
 function capitalsLinesAfter(ctx: StructureContext, i: number, stopAtAttached: boolean): number[] {
   const found: number[] = [];
-  for (let j = nextFree(ctx, i + 1); j < ctx.blocks.length; j = nextFree(ctx, j + 1)) {
+  for (let j = i + 1; j < ctx.blocks.length; j++) {
     const next = ctx.blocks[j];
+    if (isAside(next.role)) continue;
+    // Lines of one title follow each other: a trích yếu read between them ends it.
+    if (ctx.roles[j] !== null) break;
     const folded = foldedText(ctx, next);
     if (!isAllCaps(next.text) || next.text.length > 200 || markerOf(next.text, folded) !== null) break;
     if (stopAtAttached && ATTACHED_TO_LINE.test(folded)) break;

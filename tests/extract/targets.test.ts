@@ -263,6 +263,44 @@ describe("indicators", () => {
 // Results
 // ---------------------------------------------------------------------------------------------
 
+describe("results that restate their target in running text", () => {
+  const report = (p: string) => run([p], { heading: "I. KẾT QUẢ THỰC HIỆN", docType: "BC" });
+
+  it.each([
+    ["Tỷ lệ hộ gia đình sử dụng nước sạch đạt 82% (chỉ tiêu 80%).", 82, ["eq", 80, "%"], "exceeded", "80"],
+    ["Tỷ lệ trẻ em đi học đúng độ tuổi đạt 95%, chưa đạt chỉ tiêu đề ra (98%).", 95, ["eq", 98, "%"], "not_met", "98"],
+    ["Thu ngân sách đạt 4.500 tỷ đồng, vượt kế hoạch năm 2025 (4.200 tỷ đồng).", 4500, ["eq", 4200, "tỷ đồng"], "exceeded", "4.200"],
+    ["Tỷ lệ bao phủ bảo hiểm y tế đạt 90% (KH: ≥ 90%).", 90, ["gte", 90, "%"], "met", "90"],
+    ["Tỷ lệ lao động qua đào tạo đạt 70% (mục tiêu trên 72%).", 70, ["gt", 72, "%"], "not_met", "72"],
+  ])("%s", (text, value, [comparator, targetValue, unit], status, printed) => {
+    const { ctx, targets, results } = report(text);
+    const result = only(results);
+    expect(result.value).toBe(value);
+    const target = only(targets);
+    expect([target.comparator, target.value, target.unit]).toEqual([comparator, targetValue, unit]);
+    expect(result).toMatchObject({ targetRef: 0, status, indicator: target.indicator });
+    expect(valueText(ctx, target)).toBe(printed);
+  });
+
+  it("a figure relative to the plan does not answer the target; the absolute one before it does", () => {
+    const { targets, results } = report("Tỷ lệ học sinh chuyển sang học nghề năm 2022 đạt 22%, đạt 110% kế hoạch (Kế hoạch năm 2022 là 20%).");
+    expect(only(targets)).toMatchObject({ value: 20, unit: "%" });
+    expect(results.map((r) => [r.value, r.basis, r.targetRef, r.status])).toEqual([
+      [22, null, 0, "exceeded"],
+      [110, "kế hoạch", null, null],
+    ]);
+  });
+
+  it.each([
+    ["Thu ngân sách đạt 102% kế hoạch.", "a basis, not a target"],
+    ["Tỷ lệ hộ nghèo đạt 82% (tăng 3% so với năm 2024).", "a change in brackets"],
+    ["Số xã đạt chuẩn là 82% (chỉ tiêu 80 xã).", "another unit"],
+  ])("%s: no restated target (%s)", (text) => {
+    const { results } = report(text);
+    expect(results.every((r) => r.targetRef === null)).toBe(true);
+  });
+});
+
 describe("results", () => {
   const report = (p: string) => run([p], { heading: "I. KẾT QUẢ THỰC HIỆN", docType: "BC" });
 

@@ -468,3 +468,11 @@ describe("a handwritten date OCR garbled", () => {
     expect(r.warnings.some((w) => w.code === "header_date_unreadable")).toBe(warned);
   });
 });
+
+describe("a title in capitals over several lines", () => {
+  it("does not run on across a trích yếu read between its lines (found by the property test)", () => {
+    const r = read("CHỦ TỊCH\nV/v tăng cường\nCHỦ TỊCH");
+    expect(r.title).toBe("CHỦ TỊCH");
+    expect(r.text.slice(r.titleSpan!.start, r.titleSpan!.end)).toBe("CHỦ TỊCH");
+  });
+});

@@ -16,6 +16,8 @@ import { AND_WORD, HAS_DIGIT, WHITESPACE_RUN } from "./patterns.js";
 import { boundaryAfter, boundaryBefore, findBoundaries } from "./sentences.js";
 import { normalizeFigure } from "./units.js";
 import { measuresNothing } from "./not-measures.js";
+import { judgeResult } from "./judge-result.js";
+import { readRestatedTarget, type RestatedTarget } from "./restated-target.js";
 
 export { parseVietnameseNumber, readNumberToken, type ParsedNumber } from "./numbers.js";
 
@@ -93,6 +95,27 @@ function relativeMasks(excludes: Mask[], start: number, end: number): Mask[] {
     out.push({ start: Math.max(0, e.start - start), end: Math.min(end, e.end) - start });
   }
   return out;
+}
+
+/** The target a result restates, measuring the same indicator, in the result's unit. */
+function restatedFigure(r: RestatedTarget, result: Target, resultValue: number, text: string, offset: number, unitSpan: Span): Target {
+  const span = withPage({ start: offset + r.start, end: offset + r.end }, unitSpan);
+  // Normalized like the result (57 triệu đồng → đồng): the same scale applies to both figures.
+  const scale = result.normalized && resultValue !== 0 ? result.normalized.value / resultValue : null;
+  return {
+    text: text.slice(span.start, span.end),
+    span,
+    sectionId: result.sectionId,
+    footnote: result.footnote,
+    indicator: result.indicator,
+    comparator: r.comparator,
+    value: r.value,
+    valueMax: null,
+    unit: r.unit ?? result.unit,
+    normalized: scale === null || !result.normalized ? null : { value: r.value * scale, unit: result.normalized.unit },
+    direction: null,
+    valueSpan: withPage({ start: offset + r.valueStart, end: offset + r.valueEnd }, unitSpan),
+  };
 }
 
 function withPage(span: Span, unitSpan: Span): Span {
@@ -185,6 +208,30 @@ function readUnitFigures(
   const segs = segmentsOf(s, measures);
 
   const kinds = measures.map((m, k) => (measuresNothing(s, m, segs[k].sentenceStart) ? null : classifyMeasure(m, segs[k].sentenceStart, env)));
+  // A figure followed by the target it answers ("đạt 82% (chỉ tiêu 80%)") is a result, linked to
+  // that target; the restatement's own figure is not read again.
+  const restated: Array<RestatedTarget | null> = measures.map(() => null);
+  for (let k = 0; k < measures.length; k++) {
+    const m = measures[k];
+    const r = kinds[k] === null && !m.anchored ? null : readRestatedTarget(s, m.regionEnd, m.unit);
+    if (r === null) continue;
+    // "đạt 22%, đạt 110% kế hoạch (Kế hoạch năm 2022 là 20%)": a figure relative to the plan does
+    // not answer the target; the absolute figure before it in the sentence does.
+    let owner = k;
+    if (m.basis !== null) {
+      owner = -1;
+      for (let j = k - 1; j >= 0 && segs[j].sentenceStart === segs[k].sentenceStart; j--) {
+        if (measures[j].basis === null && measures[j].unit === (r.unit ?? m.unit)) {
+          owner = j;
+          break;
+        }
+      }
+      if (owner < 0) continue;
+    }
+    kinds[owner] = "result";
+    restated[owner] = r;
+    for (let j = k + 1; j < measures.length && measures[j].start < r.end; j++) kinds[j] = null;
+  }
   let lastIndicator = "";
   let lastSentence = -1;
   for (let k = 0; k < measures.length; k++) {
@@ -236,6 +283,10 @@ function readUnitFigures(
       });
     }
     if (kind === "target") out.targets.push(figure);
-    else out.results.push({ ...figure, basis: m.basis, targetRef: null, status: null });
+    else if (restated[k] !== null) {
+      const target = restatedFigure(restated[k]!, figure, m.value, text, offset, unit.span);
+      out.targets.push(target);
+      out.results.push({ ...figure, basis: m.basis, targetRef: out.targets.length - 1, status: judgeResult(figure, target) });
+    } else out.results.push({ ...figure, basis: m.basis, targetRef: null, status: null });
   }
 }

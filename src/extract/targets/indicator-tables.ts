@@ -20,10 +20,11 @@ import {
 } from "../../lexicon/table-headers.js";
 import type { Span } from "../../schema/span.js";
 import type { Table, TableCell } from "../../schema/table.js";
-import type { Comparator, Result, ResultStatus, Target } from "../../schema/target.js";
+import type { Comparator, Result, Target } from "../../schema/target.js";
 import { foldTones } from "../../text/fold.js";
 import { readNumberToken, scaleExact } from "./numbers.js";
 import { normalizeFigure, readUnit } from "./units.js";
+import { judgeResult } from "./judge-result.js";
 
 /** Figures read from tables; `targetRef` of results indexes `targets` of the same object. */
 export interface TableMeasures {
@@ -120,7 +121,7 @@ function readTable(text: string, table: Table, out: TableMeasures): void {
       const figure = readFigure(cell!.text);
       if (!figure) continue;
       const made = makeMeasure(text, cell!, figure, indicator, unitText, sectionId);
-      out.results.push({ ...made, basis: null, targetRef: targetIndex, status: target ? judge(made, target) : null });
+      out.results.push({ ...made, basis: null, targetRef: targetIndex, status: target ? judgeResult(made, target) : null });
     }
   }
 }
@@ -233,32 +234,6 @@ function makeMeasure(text: string, cell: TableCell, figure: CellFigure, indicato
     direction: null,
     valueSpan,
   };
-}
-
-/**
- * Met, not met or exceeded, from the target's comparator and the two values; unknown when the
- * result is not one exact value or the target is approximate (no threshold to judge by).
- */
-function judge(result: Target, target: Target): ResultStatus {
-  if (result.comparator !== "eq" || result.unit !== target.unit) return "unknown";
-  const actual = result.value;
-  const { value, valueMax } = target;
-  switch (target.comparator) {
-    case "eq":
-    case "gte":
-      return actual > value ? "exceeded" : actual === value ? "met" : "not_met";
-    case "gt":
-      return actual > value ? "met" : "not_met";
-    case "lte":
-      return actual <= value ? "met" : "not_met";
-    case "lt":
-      return actual < value ? "met" : "not_met";
-    case "range":
-      if (valueMax === null) return "unknown";
-      return actual > valueMax ? "exceeded" : actual >= value ? "met" : "not_met";
-    default:
-      return "unknown";
-  }
 }
 
 function withPage(span: Span, from: Span): Span {
