@@ -99,6 +99,12 @@ const LEXICON: readonly LexiconEntry[] = [
   { name: "Phụ lục", code: null, titleOnly: true },
   { name: "Đề cương", code: null, titleOnly: true },
   { name: "Đề cương báo cáo", code: null, titleOnly: true },
+  // A giải trình answers questions on a submission ("GIẢI TRÌNH BỔ SUNG THEO CHỈ ĐẠO CỦA …"); a
+  // phiếu ghi ý kiến is the voting form sent with a request for opinions.
+  { name: "Giải trình", code: null, titleOnly: true },
+  { name: "Phiếu ghi ý kiến", code: null, titleOnly: true },
+  { name: "Phiếu lấy ý kiến", code: null, titleOnly: true },
+  { name: "Phiếu xin ý kiến", code: null, titleOnly: true },
   { name: "Tham luận", code: null, titleOnly: true, notAdministrative: true },
   { name: "Bài tham luận", code: null, titleOnly: true, notAdministrative: true },
   { name: "Bài phát biểu", code: null, titleOnly: true, notAdministrative: true },

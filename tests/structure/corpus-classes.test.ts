@@ -84,6 +84,16 @@ describe("types the lexicon lacked", () => {
     expect(r.warnings.map((w) => w.code)).toContain("not_administrative_document");
   });
 
+  it.each([
+    ["GIẢI TRÌNH BỔ SUNG THEO CHỈ ĐẠO CỦA PHÓ CHỦ TỊCH UBND TỈNH", "Giải trình"],
+    ["PHIẾU GHI Ý KIẾN", "Phiếu ghi ý kiến"],
+    // Negative: a capitals heading that names no type.
+    ["HỒ SƠ ĐẠI HỘI", null],
+  ])("the heading %s names the type %s", (heading, name) => {
+    const r = read([heading, "", "1. Nội dung thứ nhất.", "2. Nội dung thứ hai."].join("\n"));
+    expect(r.type.name).toBe(name);
+  });
+
   it("Danh sách and Phụ lục name the text but are not cited as types", () => {
     const r = read(["DANH SÁCH", "Thành viên Ban Vận động", "", "Căn cứ Phụ lục I kèm theo và Danh sách số 12 của Hội."].join("\n"));
     expect(r.type.name).toBe("Danh sách");
