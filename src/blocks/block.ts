@@ -1,4 +1,5 @@
 import type { SourceFormat } from "../schema/document.js";
+import type { PageBox } from "../schema/line-box.js";
 import type { Warning } from "../schema/span.js";
 
 /**
@@ -75,11 +76,17 @@ export interface BlockStyle {
 export interface InlineMark {
   start: number;
   end: number;
-  kind: "sup" | "sub" | "bold" | "italic" | "footnoteRef" | "correction";
+  kind: "sup" | "sub" | "bold" | "italic" | "footnoteRef" | "correction" | "box";
   /** For `footnoteRef`: the footnote label it points to. */
   label?: string;
   /** For `correction` (a word the OCR post-correction replaced): the text as read. */
   original?: string;
+  /** For `box` (a whole line read by OCR): where the line is on its page image. */
+  box?: PageBox;
+  /** For `box`: the line's mean word confidence, 0–100. */
+  confidence?: number;
+  /** For `box`: the line's page (a paragraph may run on across a page break). */
+  page?: number;
 }
 
 /** What a source hands to the pipeline. */

@@ -28,6 +28,7 @@ export const RECORD_FIELDS = [
   "copyStamps",
   "unassigned",
   "layout",
+  "lineBoxes",
   "warnings",
 ] as const;
 

@@ -3,8 +3,9 @@ import { parseArgs } from "node:util";
 
 export const REVIEW_HELP = `Usage: vanban review <file|dir> [--port N] [--open]
 
-Serves a review page on http://127.0.0.1 (nothing leaves the machine): each document's pages with
-what was read drawn on them, the record as a tree, warnings marked, and corrections saved beside
+Serves a review page on http://127.0.0.1 (nothing leaves the machine): each document's pages (PDF
+and scans: PNG, JPEG, TIFF; DOCX, .doc, Markdown and text as their text) with what was read drawn
+on them, the record as a tree, warnings marked, and corrections saved beside
 each document as <name>.corrections.json (a JSON Patch; re-apply with
 vanban parse <input> --apply-corrections <dir>).
 

@@ -4,6 +4,7 @@ import { placeBlocks } from "../normalize/index.js";
 import type { SourceChosenBy, VanBanDocument } from "../schema/document.js";
 import { SCHEMA_VERSION } from "../schema/version.js";
 import { readStructure } from "../structure/index.js";
+import { collectLineBoxes } from "./collect-line-boxes.js";
 import { reportCorrections } from "./report-corrections.js";
 
 export interface SourceMeta {
@@ -76,6 +77,7 @@ export function buildRecord(source: SourceDocument, meta: SourceMeta): VanBanDoc
     ...copyStampsOf(structure.furniture),
     unassigned: structure.unassigned,
     layout: structure.layout,
+    ...lineBoxesOf(placed),
     warnings,
   };
 }
@@ -84,4 +86,10 @@ export function buildRecord(source: SourceDocument, meta: SourceMeta): VanBanDoc
 function copyStampsOf(furniture: VanBanDocument["furniture"]): Pick<VanBanDocument, "copyStamps"> {
   const copyStamps = readCopyStamps(furniture);
   return copyStamps.length ? { copyStamps } : {};
+}
+
+/** `lineBoxes` only when lines were read by OCR: the field is additive. */
+function lineBoxesOf(placed: Parameters<typeof collectLineBoxes>[0]): Pick<VanBanDocument, "lineBoxes"> {
+  const lineBoxes = collectLineBoxes(placed);
+  return lineBoxes.length ? { lineBoxes } : {};
 }

@@ -35,9 +35,11 @@ const ANCHORS = [6, 4];
 
 /**
  * For each char of `block`, the index of the matching char of `page` (or -1). `hint` is where
- * the search starts: after the previous block, which is usually where this one begins.
+ * the search starts: after the previous block, which is usually where this one begins. Text
+ * before the search point is looked at only `back` characters back (a page or so when `page`
+ * is a whole document's text: a later block's words are not looked for pages earlier).
  */
-export function alignBlock(block: string, page: string, hint = 0): number[] {
+export function alignBlock(block: string, page: string, hint = 0, back = Infinity): number[] {
   const match = new Array<number>(block.length).fill(-1);
   let cursor = -1;
   let i = 0;
@@ -46,7 +48,7 @@ export function alignBlock(block: string, page: string, hint = 0): number[] {
       match[i++] = cursor++;
       continue;
     }
-    const found = findAnchor(block, i, page, cursor >= 0 ? cursor : hint);
+    const found = findAnchor(block, i, page, cursor >= 0 ? cursor : hint, back);
     if (found < 0) {
       i++; // a character the page does not have (a repaired tone mark, a joined hyphen)
       continue;
@@ -56,14 +58,14 @@ export function alignBlock(block: string, page: string, hint = 0): number[] {
   return match;
 }
 
-/** Where block[i…i+n) next occurs in the page for the longest anchor n that occurs: after `from` first, else anywhere. */
-function findAnchor(block: string, i: number, page: string, from: number): number {
+/** Where block[i…i+n) next occurs in the page for the longest anchor n that occurs: after `from` first, else from `back` before it. */
+function findAnchor(block: string, i: number, page: string, from: number, back: number): number {
   for (const anchor of ANCHORS) {
     const size = Math.min(anchor, block.length - i);
     if (size < Math.min(3, block.length)) return -1;
     const needle = block.slice(i, i + size);
     const after = page.indexOf(needle, from);
-    const found = after >= 0 ? after : page.indexOf(needle);
+    const found = after >= 0 ? after : page.indexOf(needle, Math.max(0, from - back));
     if (found >= 0) return found;
   }
   return -1;

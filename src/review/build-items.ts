@@ -51,6 +51,9 @@ export interface ReviewItem {
   flags: string[];
 }
 
+/** Under this line confidence an item's text is flagged for a look (the OCR reader's `ocr_low_confidence` threshold). */
+const LOW_OCR_CONFIDENCE = 60;
+
 const HEADER_FIELDS = ["nationalTitle", "motto", "number", "symbol", "place", "date", "urgency", "confidentiality"] as const;
 const CITATION_FIELDS = ["type", "number", "symbol", "date", "issuer", "title"] as const;
 const MEASURE_FIELDS = ["indicator", "comparator", "value", "unit"] as const;
@@ -78,7 +81,12 @@ export function buildItems(corrected: VanBanDocument, original: VanBanDocument, 
   };
   const add = (item: Omit<ReviewItem, "id" | "flags"> & { flags?: string[] }): void => {
     const flags = [...(item.flags ?? [])];
-    if (item.span?.page !== undefined && ocrPages.has(item.span.page)) flags.push("ocr");
+    if (item.span?.page !== undefined && ocrPages.has(item.span.page)) {
+      const confidence = lowestOcrConfidence(corrected, item.span);
+      // A section's span is all its text: one bad line would flag the whole section.
+      const low = item.kind !== "section" && item.kind !== "table" && confidence !== null && confidence < LOW_OCR_CONFIDENCE;
+      flags.push(low ? `OCR ${confidence}%` : "ocr");
+    }
     items.push({ ...item, id: `i${items.length}`, flags });
   };
   const group = (name: string, count: number): void => {
@@ -87,7 +95,8 @@ export function buildItems(corrected: VanBanDocument, original: VanBanDocument, 
 
   const h = corrected.header;
   group("Header", 1);
-  add({ kind: "header", group: "Header", depth: 1, label: "Issuer", span: h.spans.issuer ?? null, path: "/header/issuer", fields: [field("name", ["header", "issuer", "name"]), field("parent", ["header", "issuer", "parent"])] });
+  // The issuer's box covers its parent body printed above it too: both are checked together.
+  add({ kind: "header", group: "Header", depth: 1, label: "Issuer", span: unionSpan(h.spans.parent, h.spans.issuer), path: "/header/issuer", fields: [field("name", ["header", "issuer", "name"]), field("parent", ["header", "issuer", "parent"])] });
   for (const name of HEADER_FIELDS) {
     const span = h.spans[name] ?? null;
     if (span === null && h[name] === null) continue;
@@ -118,7 +127,9 @@ export function buildItems(corrected: VanBanDocument, original: VanBanDocument, 
     list.forEach((s, i) => {
       const here = [...tokens, i];
       const text = s.heading ?? s.paragraphs[0]?.text ?? "";
-      add({ kind: "section", group: "Sections", depth, label: `${s.label}${text ? ` ${text}` : ""}`, span: s.heading !== null ? (s.headingSpan ?? s.span) : s.span, path: formatPointer(here), fields: s.heading !== null ? [field("heading", [...here, "heading"])] : [] });
+      // The label is always a field: a section read where there is none (a quoted clause) can be marked wrong.
+      const fields = [field("label", [...here, "label"]), ...(s.heading !== null ? [field("heading", [...here, "heading"])] : [])];
+      add({ kind: "section", group: "Sections", depth, label: `${s.label}${text ? ` ${text}` : ""}`, span: s.heading !== null ? (s.headingSpan ?? s.span) : s.span, path: formatPointer(here), fields });
       walk(s.children, [...here, "children"], depth + 1);
     });
   };
@@ -181,6 +192,22 @@ function flagWarnedItems(items: ReviewItem[], record: VanBanDocument): void {
       if (item.span.start < w.span.end && w.span.start < item.span.end && !item.flags.includes(w.code)) item.flags.push(w.code);
     }
   }
+}
+
+/** Both spans' extent when they are on one page (the issuer under its parent body), else the second. */
+function unionSpan(first: Span | undefined, second: Span | undefined): Span | null {
+  if (!second) return first ?? null;
+  if (!first || first.page !== second.page) return second;
+  return { ...second, start: Math.min(first.start, second.start), end: Math.max(first.end, second.end) };
+}
+
+/** The lowest confidence of the OCR lines a span touches, or null when none has a box. */
+function lowestOcrConfidence(record: VanBanDocument, span: Span): number | null {
+  let lowest: number | null = null;
+  for (const line of record.lineBoxes ?? []) {
+    if (line.span.start < span.end && span.start < line.span.end) lowest = lowest === null ? line.confidence : Math.min(lowest, line.confidence);
+  }
+  return lowest;
 }
 
 function valueAt(root: Record<string, unknown>, tokens: (string | number)[]): FieldValue {

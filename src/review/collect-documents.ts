@@ -1,10 +1,11 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, extname, join, relative, sep } from "node:path";
+import { SUPPORTED_EXTENSIONS } from "../detect-format.js";
 import { VanbanError } from "../errors.js";
 import { CORRECTIONS_SUFFIX } from "./corrections-file.js";
 
-/** The extensions a folder is searched for (what `vanban parse DIR` reads). */
-const DOCUMENT_EXTENSIONS = new Set([".pdf", ".docx", ".doc", ".md", ".markdown", ".txt", ".text"]);
+/** The extensions a folder is searched for (what `vanban parse DIR` reads, scans included). */
+const DOCUMENT_EXTENSIONS = new Set(SUPPORTED_EXTENSIONS.map((e) => `.${e}`));
 
 export interface ReviewDocument {
   id: number;

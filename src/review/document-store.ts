@@ -5,6 +5,8 @@ import { buildItems, type ReviewItem } from "./build-items.js";
 import type { ReviewDocument } from "./collect-documents.js";
 import { CORRECTIONS_SUFFIX, readCorrections, writeCorrections } from "./corrections-file.js";
 import { editCorrections, type CorrectionRequest } from "./edit-corrections.js";
+import { openImagePages, type ImagePages } from "./image-pages.js";
+import { lineBoxRuns } from "./line-box-runs.js";
 import { canvasAvailable, openPdfForReview, type PdfDocument } from "./load-pdfjs.js";
 import { mapTextRuns, type PageSize, type TextRun } from "./pdf-text-runs.js";
 import { renderPageImage } from "./render-page-image.js";
@@ -18,11 +20,11 @@ export interface DocumentView {
   corrections: Corrections;
   /** Set when the corrections file no longer applies: the record is shown uncorrected. */
   correctionsProblem: string | null;
-  /** `pages`: PDF page images with boxes; `text`: the text laid out by layout blocks. */
+  /** `pages`: page images (PDF, scans) with boxes; `text`: the text laid out by layout blocks. */
   view: "pages" | "text";
   pages: PageSize[];
   runs: TextRun[];
-  /** Why a PDF is shown as text (no @napi-rs/canvas), or null. */
+  /** Why a PDF or scan is shown as text (no @napi-rs/canvas), or null. */
   notice: string | null;
 }
 
@@ -40,13 +42,14 @@ export interface DocumentSummary {
 interface Loaded {
   original: VanBanDocument;
   pdf: PdfDocument | null;
+  images: ImagePages | null;
   layout: { pages: PageSize[]; runs: TextRun[] } | null;
 }
 
 /** Parses documents on demand and keeps them: records, pdfjs documents, page images. */
 export class DocumentStore {
   private readonly loaded = new Map<number, Promise<Loaded>>();
-  private readonly images = new Map<string, Promise<Buffer>>();
+  private readonly images = new Map<string, Promise<{ type: string; bytes: Buffer }>>();
   private readonly canvas = canvasAvailable();
 
   constructor(
@@ -106,13 +109,14 @@ export class DocumentStore {
     };
   }
 
-  async pageImage(id: number, page: number, scale: number): Promise<Buffer | null> {
+  async pageImage(id: number, page: number, scale: number): Promise<{ type: string; bytes: Buffer } | null> {
     const loaded = await this.load(this.mustFind(id));
-    if (!loaded.pdf || !this.canvas.ok || page < 1 || page > loaded.pdf.numPages) return null;
-    const key = `${id}:${page}:${scale}`;
+    if (!this.canvas.ok || !loaded.layout || page < 1 || page > loaded.layout.pages.length) return null;
+    const key = `${id}:${page}:${loaded.pdf ? scale : 1}`;
     let image = this.images.get(key);
     if (!image) {
-      image = renderPageImage(loaded.pdf, page, scale);
+      const pdf = loaded.pdf;
+      image = pdf ? renderPageImage(pdf, page, scale).then((bytes) => ({ type: "image/png", bytes })) : loaded.images!.render(page);
       this.images.set(key, image);
       image.catch(() => this.images.delete(key));
     }
@@ -156,8 +160,16 @@ export class DocumentStore {
   private async readDocument(doc: ReviewDocument): Promise<Loaded> {
     const bytes = new Uint8Array(await readFile(doc.path));
     const original = await parse(bytes, { name: doc.name, password: this.options.password });
-    if (original.source.format !== "pdf") return { original, pdf: null, layout: null };
+    if (original.source.format === "image") {
+      // Without @napi-rs/canvas there was no OCR either: nothing to draw boxes on.
+      if (!this.canvas.ok || !original.lineBoxes) return { original, pdf: null, images: null, layout: null };
+      const images = await openImagePages(bytes);
+      return { original, pdf: null, images, layout: { pages: images.pages, runs: lineBoxRuns(original) } };
+    }
+    if (original.source.format !== "pdf") return { original, pdf: null, images: null, layout: null };
     const pdf = await openPdfForReview(bytes, this.options.password);
-    return { original, pdf, layout: await mapTextRuns(original, pdf) };
+    const layout = await mapTextRuns(original, pdf);
+    // Pages read by OCR: their lines' boxes come with the record.
+    return { original, pdf, images: null, layout: { pages: layout.pages, runs: [...layout.runs, ...lineBoxRuns(original)] } };
   }
 }

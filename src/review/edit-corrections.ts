@@ -1,6 +1,7 @@
 import { VanbanError } from "../errors.js";
 import type { VanBanDocument } from "../index.js";
 import type { CorrectionOperation, Corrections } from "../schema/corrections.js";
+import { parsePointer } from "../util/json-pointer.js";
 import type { FieldValue, ReviewField, ReviewItem } from "./build-items.js";
 
 /** What the page asks for: a new value for a field, a mark that it is wrong, or undoing the last of these. */
@@ -30,7 +31,9 @@ export function editCorrections(
   if (request.action === "undo") return undoLast(ops, request.path);
   if (ops.length === 0) ops.push({ op: "test", path: "/source/sha256", value: record.source.sha256 });
   const provenance = { by: request.by, at: now.toISOString() };
-  if (/\/\d+(?:\/|$)/u.test(owner.path) && owner.span !== null) ops.push({ op: "test", path: `${owner.path}/span`, value: owner.span });
+  // The element's own span, not the item's: a section is shown by its heading, a target by its value.
+  const guard = /\/\d+(?:\/|$)/u.test(owner.path) ? elementSpan(record, owner.path) : undefined;
+  if (guard !== undefined) ops.push({ op: "test", path: `${owner.path}/span`, value: guard });
   if (request.action === "wrong") ops.push({ op: "test", path: target.path, value: target.value, wrong: true, ...provenance });
   else ops.push({ op: "replace", path: target.path, value: coerceValue(request.value, target), ...provenance });
   return ops;
@@ -57,4 +60,12 @@ function coerceValue(value: unknown, field: ReviewField): FieldValue {
     return n;
   }
   return String(value).normalize("NFC");
+}
+
+/** The `span` of the element at `path` in the record, when it has one. */
+function elementSpan(record: VanBanDocument, path: string): unknown {
+  let node: unknown = record;
+  for (const token of parsePointer(path) ?? []) node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[token] : undefined;
+  const span = node !== null && typeof node === "object" ? (node as Record<string, unknown>).span : undefined;
+  return span ?? undefined;
 }

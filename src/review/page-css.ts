@@ -50,6 +50,8 @@ html, body { margin: 0; height: 100%; font-family: var(--sans); font-size: 14px;
 .box { position: absolute; border: 1px solid var(--c); background: color-mix(in srgb, var(--c) 10%, transparent); pointer-events: none; border-radius: 2px; }
 .box.big { background: transparent; border-style: dotted; opacity: .55; }
 .box.flagged { border-width: 2px; border-style: dashed; }
+.box.warning-box { display: none; }
+.box.warning-box.selected { display: block; }
 .box.selected { border: 2px solid var(--c); background: color-mix(in srgb, var(--c) 22%, transparent); opacity: 1; z-index: 3; }
 .flash { animation: flash 1.2s ease-out 1; }
 @keyframes flash { 0% { box-shadow: 0 0 0 6px rgba(255, 200, 0, .9); } 100% { box-shadow: 0 0 0 0 rgba(255, 200, 0, 0); } }

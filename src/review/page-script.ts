@@ -3,8 +3,11 @@
  * and one document: page images with boxes, or the text by layout blocks, and the record tree.
  * Kept free of backticks and dollar-brace so it can live in this template literal.
  */
-export const PAGE_SCRIPT = String.raw`
-"use strict";
+import { GLYPH_ADVANCES } from "./glyph-advances.js";
+
+export const PAGE_SCRIPT =
+  `"use strict";\n// Glyph advances (src/review/glyph-advances.ts): a run's width is spread by them.\nvar VANBAN_ADVANCES = ${JSON.stringify(GLYPH_ADVANCES)};\n` +
+  String.raw`
 (function () {
   var S = { docs: null, reviewer: "", doc: null, docId: -1, selected: -1, zoom: 1, sort: { key: "name", dir: 1 }, rects: [] };
   var $ = function (id) { return document.getElementById(id); };
@@ -105,7 +108,8 @@ export const PAGE_SCRIPT = String.raw`
     }).catch(function (e) { showError(e.message); });
   }
   function itemsWithSpan() { return S.doc.items.filter(function (i) { return i.span; }); }
-  function isFlagged(item) { return item.flags.length > 0 || item.fields.some(function (f) { return f.wrong; }); }
+  // "ocr" alone only says the text was read from an image: not a reason to stop there with f.
+  function isFlagged(item) { return item.flags.some(function (f) { return f !== "ocr"; }) || item.fields.some(function (f) { return f.wrong; }); }
 
   function renderDocument() {
     var d = $("document"); d.textContent = "";
@@ -115,13 +119,21 @@ export const PAGE_SCRIPT = String.raw`
     $("zoom-level").textContent = Math.round(S.zoom * 100) + "%";
   }
 
-  // Rectangles of a span on a page, from the server's text runs; one per line.
+  function advance(c) {
+    var w = VANBAN_ADVANCES[c];
+    if (w === undefined) w = VANBAN_ADVANCES[c.normalize("NFD")[0]];
+    return w === undefined ? 0.5 : w;
+  }
+  function widthOf(text, start, end) { var w = 0; for (var i = start; i < end; i++) w += advance(text[i]); return w; }
+  // Rectangles of a span on a page, from the server's text runs; one per line. A run's width is
+  // spread over its characters by their glyph widths, not evenly.
   function spanRects(span) {
-    var out = [];
+    var out = [], text = S.doc.record.text;
     S.doc.runs.forEach(function (r) {
       if (r.end <= span.start || r.start >= span.end) return;
-      var n = r.end - r.start, a = Math.max(span.start, r.start) - r.start, b = Math.min(span.end, r.end) - r.start;
-      var rect = { page: r.page, x: r.x + r.w * a / n, y: r.y, w: r.w * (b - a) / n, h: r.h };
+      var a = Math.max(span.start, r.start), b = Math.min(span.end, r.end), total = widthOf(text, r.start, r.end) || 1;
+      var before = widthOf(text, r.start, a), inside = widthOf(text, a, b);
+      var rect = { page: r.page, x: r.x + r.w * before / total, y: r.y, w: r.w * inside / total, h: r.h };
       var line = out.filter(function (o) { return o.page === rect.page && Math.abs(o.y - rect.y) < rect.h * 0.5; })[0];
       if (line) {
         var x2 = Math.max(line.x + line.w, rect.x + rect.w); line.x = Math.min(line.x, rect.x); line.w = x2 - line.x;
@@ -132,24 +144,31 @@ export const PAGE_SCRIPT = String.raw`
   }
   function renderPages(d) {
     var base = Math.min(820, $("document").clientWidth - 34) * S.zoom, scale = Math.min(4, Math.max(1, Math.ceil(2 * S.zoom * (window.devicePixelRatio || 1) / 2)));
-    var pages = S.doc.pages.map(function (size, i) {
+    S.pageEls = S.doc.pages.map(function (size, i) {
       var p = el("div", { class: "page", "data-page": i + 1 });
       p.style.width = base + "px"; p.style.aspectRatio = size.width + " / " + size.height;
-      var img = el("img", { alt: "page " + (i + 1), src: "/api/documents/" + S.docId + "/pages/" + (i + 1) + ".png?scale=" + Math.max(2, scale) });
+      var img = el("img", { alt: "page " + (i + 1), src: "/api/documents/" + S.docId + "/pages/" + (i + 1) + ".png?scale=" + Math.max(2, scale) + "&v=" + S.doc.record.source.sha256.slice(0, 12) });
       p.appendChild(img); p.appendChild(el("span", { class: "number" }, i + 1));
       p.addEventListener("click", function (ev) { pickOnPage(i + 1, p, ev); });
       d.appendChild(p); return p;
     });
+    drawBoxes();
+  }
+  // The boxes alone: after a correction the page images stay as they are (no reload, no flicker).
+  function drawBoxes() {
+    document.querySelectorAll(".page .box").forEach(function (b) { b.remove(); });
     S.rects = [];
     S.doc.items.forEach(function (item, index) {
-      if (!item.span || item.kind === "warning") return;
+      if (!item.span) return;
+      // A warning's place is drawn only while it is selected; a click on the page never picks it.
+      var warning = item.kind === "warning";
       spanRects(item.span).forEach(function (r) {
-        var box = el("div", { class: "box" + (BIG[item.kind] ? " big" : "") + (isFlagged(item) ? " flagged" : ""), color: item.kind, "data-item": index });
+        var box = el("div", { class: "box" + (warning ? " warning-box" : "") + (BIG[item.kind] ? " big" : "") + (isFlagged(item) && !warning ? " flagged" : ""), color: item.kind, "data-item": index });
         box.style.left = (r.x * 100) + "%"; box.style.top = (r.y * 100) + "%";
         box.style.width = (r.w * 100) + "%"; box.style.height = (r.h * 100) + "%";
         box.title = item.label;
-        if (pages[r.page - 1]) pages[r.page - 1].appendChild(box);
-        S.rects.push({ item: index, page: r.page, r: r });
+        if (S.pageEls[r.page - 1]) S.pageEls[r.page - 1].appendChild(box);
+        if (!warning) S.rects.push({ item: index, page: r.page, r: r });
       });
     });
   }
@@ -259,7 +278,11 @@ export const PAGE_SCRIPT = String.raw`
       var buttons = el("td"); buttons.appendChild(save); buttons.appendChild(wrong);
       if (f.original !== undefined || f.wrong) buttons.appendChild(undo);
       [save, wrong, undo].forEach(function (btn) { btn.addEventListener("click", function () { sendCorrection(f.path, btn.getAttribute("data-action"), input.value); }); });
-      input.addEventListener("keydown", function (ev) { if (ev.key === "Enter") sendCorrection(f.path, "replace", input.value); });
+      // Enter saves, Escape leaves the field: either way j/k work again at once.
+      input.addEventListener("keydown", function (ev) {
+        if (ev.key === "Enter") { input.blur(); sendCorrection(f.path, "replace", input.value); }
+        else if (ev.key === "Escape") input.blur();
+      });
       tr.appendChild(el("td", { class: "name" }, f.name)); tr.appendChild(cell); tr.appendChild(buttons);
       table.appendChild(tr);
     });
@@ -268,7 +291,10 @@ export const PAGE_SCRIPT = String.raw`
   function sendCorrection(path, action, value) {
     var keep = S.selected;
     api("/api/documents/" + S.docId + "/corrections", { path: path, action: action, value: value, by: S.reviewer }).then(function (view) {
-      S.doc = view; renderDocument(); renderTree(); select(keep, false);
+      S.doc = view;
+      if (S.doc.view === "pages" && !S.doc.correctionsProblem && S.pageEls) drawBoxes(); else renderDocument();
+      // The reviewer may have moved on (j) while the correction was saved: stay where they are.
+      renderTree(); select(S.selected >= 0 ? S.selected : keep, false);
       status(action === "undo" ? "Correction undone" : action === "wrong" ? "Marked wrong" : "Correction saved");
       ensureDocs(true);
     }).catch(function (e) { status("Not saved: " + e.message); });

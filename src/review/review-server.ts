@@ -81,7 +81,8 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
       const scale = Math.min(MAX_SCALE, Math.max(0.5, Number(url.searchParams.get("scale") ?? "2") || 2));
       const image = await store.pageImage(id, Number(page[1]), Math.round(scale * 4) / 4);
       if (!image) return sendJson(response, 404, { error: "not_found", message: "No image for this page." });
-      return send(response, 200, "image/png", image);
+      // A page image does not change while the server runs: cached, a correction does not reload the pages.
+      return send(response, 200, image.type, image.bytes, "private, max-age=3600");
     }
     if (request.method === "POST" && rest === "/corrections") {
       // JSON only: a form on another site cannot post JSON without a CORS preflight we never grant.
@@ -132,10 +133,10 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   send(response, status, "application/json; charset=utf-8", JSON.stringify(body));
 }
 
-function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer, cache = "no-store"): void {
   response.writeHead(status, {
     "content-type": type,
-    "cache-control": "no-store",
+    "cache-control": cache,
     "x-content-type-options": "nosniff",
     // Everything is served from here; no network at all.
     "content-security-policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'",

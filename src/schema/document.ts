@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CopyStampSchema } from "./copy-stamp.js";
 import { CitationSchema } from "./citation.js";
 import { FootnoteSchema } from "./footnote.js";
+import { LineBoxSchema } from "./line-box.js";
 import {
   AddresseeSchema,
   ArchiveSchema,
@@ -108,6 +109,10 @@ export const VanBanDocumentSchema = z
       .describe("Copy stamps and e-copy lines (SAO Y, SAO LỤC, TRÍCH SAO), kept as furniture too; present only when the document has some."),
     unassigned: z.array(ParagraphSchema).describe("Text no other field could place; empty on a clean parse."),
     layout: z.array(LayoutEntrySchema).describe("Every block of `text` in order, with the role it was given."),
+    lineBoxes: z
+      .array(LineBoxSchema)
+      .optional()
+      .describe("Where each line read by OCR sits on its page image, in reading order: span, box and confidence; present only when pages were read by OCR."),
     warnings: z.array(WarningSchema),
   })
   .meta({ id: "VanBanDocument", title: "vanban document record" });

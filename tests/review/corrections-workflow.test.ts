@@ -48,6 +48,21 @@ describe("corrections from the review page to vanban parse", () => {
     expect(JSON.parse(readFileSync(patchFile, "utf8"))).toHaveLength(2);
   });
 
+  it.each([
+    ["a section shown by its heading", "section", "heading"],
+    ["a target shown by its value", "target", "unit"],
+  ])("guards a correction of %s with the element's own span", async (_name, kind, name) => {
+    const view = await store.view(0);
+    const item = view.items.find((i) => i.kind === kind && i.fields.some((f) => f.name === name))!;
+    const element = item.path.split("/").slice(1).reduce<unknown>((node, token) => (node as Record<string, unknown>)[token], view.record) as { span: object };
+    expect(item.span).not.toEqual(element.span); // the item is drawn on part of the element only
+    const field = item.fields.find((f) => f.name === name)!;
+    const corrected = await store.correct(0, { path: field.path, action: "replace", value: `${String(field.value)} (sửa)`, by: "Lan" });
+    expect(corrected.items.flatMap((i) => i.fields).find((f) => f.path === field.path)?.value).toBe(`${String(field.value)} (sửa)`);
+    expect(JSON.parse(readFileSync(patchFile, "utf8")).slice(-2)[0]).toEqual({ op: "test", path: `${item.path}/span`, value: element.span });
+    await store.correct(0, { path: field.path, action: "undo", by: "Lan" });
+  });
+
   it("refuses a value the record cannot hold, and a path that is not a reviewed field, writing nothing", async () => {
     const saved = readFileSync(patchFile, "utf8");
     const target = (await store.view(0)).items.find((i) => i.fields.some((f) => typeof f.value === "number"));

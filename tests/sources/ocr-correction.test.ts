@@ -66,7 +66,9 @@ describe("corrections in the record", () => {
     const blocks = [{ paragraphs: [{ lines: [lineOf([word("chuyển", 200, 500), word("đôi", 480, 500), word("số", 620, 500)])] }] }] as unknown as OcrBlock[];
     const built = buildOcrLines({ page: 1, width: 1654, height: 2339, dpi: 200, blocks, findHeader: false, model });
     expect(built.lines.map((l) => l.text)).toEqual(["chuyển đổi số"]);
-    expect(built.lines[0].marks).toEqual([{ kind: "correction", start: 7, end: 10, original: "đôi" }]);
+    expect(built.lines[0].marks?.filter((m) => m.kind === "correction")).toEqual([{ kind: "correction", start: 7, end: 10, original: "đôi" }]);
+    // The whole line's box on the page (fractions of 1654 × 2339 px), for the record's lineBoxes.
+    expect(built.lines[0].marks?.filter((m) => m.kind === "box")).toEqual([{ kind: "box", start: 0, end: 13, page: 1, confidence: 90, box: { x: 0.1209, y: 0.2138, w: 0.3023, h: 0.0171 } }]);
   });
 });
 
