@@ -9,7 +9,7 @@
  * Prints one JSON object: per mode (`--out DIR`, JSON Lines on stdout) the median wall time at
  * -j 1 and -j N, the speed-up, the ceiling and speed-up / ceiling (the issue's goal: ≥ 0.9);
  * under --out also the longest single document and the speed-up that whole-document
- * scheduling can attain at best (one long scan bounds it: see docs/queue.md, per-page OCR).
+ * scheduling can attain at best (one long scan bounds it: see docs/scale.md, per-page OCR).
  */
 import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";

@@ -18,6 +18,10 @@ import { readText } from "./sources/text/index.js";
  */
 async function resolveOptionsLazily(options: ParseOptions | undefined): Promise<ResolvedParseOptions> {
   if (options === undefined || Object.values(options).every((v) => v === undefined)) return { ...DEFAULT_OPTIONS };
+  // Only a name (the CLI's case, and a common one): nothing that zod would check but its type.
+  if (typeof options.name === "string" && Object.entries(options).every(([key, v]) => key === "name" || v === undefined)) {
+    return { ...DEFAULT_OPTIONS, name: options.name };
+  }
   const { resolveOptions } = await import("./resolve-options.js");
   return resolveOptions(options);
 }
@@ -52,7 +56,8 @@ export async function parse(input: Uint8Array | ArrayBuffer | string, options?: 
   }
 }
 
-async function readInput(path: string, maxBytes: number, signal: AbortSignal | undefined): Promise<Uint8Array> {
+/** A file's bytes, with parse's checks and error codes (`not_found`, `read_failed`, `too_large`). */
+export async function readInput(path: string, maxBytes: number, signal: AbortSignal | undefined): Promise<Uint8Array> {
   let size: number;
   try {
     const info = await stat(path);

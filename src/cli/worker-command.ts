@@ -7,7 +7,7 @@ export const WORKER_HELP = `Usage: vanban worker --redis URL (--out DIR | --pg U
 
 Takes parse jobs from the queue (vanban queue add) until stopped with SIGTERM or Ctrl-C.
 Run any number of workers, on any machines that see the queued paths (or reach the
-queued URLs). Failure semantics, PostgreSQL table, sizing: docs/queue.md.
+queued URLs). Failure semantics, PostgreSQL table, sizing: docs/scale.md.
 
 Options:
   --redis <url>           redis://host:6379 (default: $VANBAN_REDIS_URL).
@@ -16,11 +16,14 @@ Options:
   --pg-table <name>       Table (default ${DEFAULT_TABLE}); created when missing.
   --queue <name>          Queue name (default ${DEFAULT_QUEUE_NAME}).
   -j, --concurrency <n>   Documents parsed at once, each on its own thread (default: CPU count).
-  --timeout <seconds>     Per-document time limit (default 120): error "timeout", not retried.
+  --timeout <seconds>     Time limit per job, a document or one page of a long scan
+                          (default 120): error "timeout", not retried.
   --lock <seconds>        A job whose worker stops renewing its lock for this long (killed,
                           cut off) goes to another worker (default 30).
   --grace <seconds>       On SIGTERM, time for the jobs in hand to finish before they are
                           handed back to the queue (default 60).
+  --split-pages <n>       A PDF with more than n pages to OCR becomes one job per page, read
+                          by every worker and assembled into one record (default 8; 0: never).
   -q, --quiet             No per-job lines on stderr.`;
 
 /** `vanban worker …`: runs until SIGTERM / SIGINT; returns the exit code. */
@@ -41,6 +44,7 @@ export async function runWorkerCommand(argv: string[], version: string): Promise
         timeout: { type: "string", default: "120" },
         lock: { type: "string", default: "30" },
         grace: { type: "string", default: "60" },
+        "split-pages": { type: "string", default: "8" },
         quiet: { type: "boolean", short: "q", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -66,6 +70,7 @@ export async function runWorkerCommand(argv: string[], version: string): Promise
       timeoutMs: Number(values.timeout) * 1000,
       lockMs: Math.round(Number(values.lock) * 1000),
       graceMs: Number(values.grace) * 1000,
+      splitPages: Number(values["split-pages"]),
     });
     redisConnection(redis); // a malformed URL fails here, before anything starts
   } catch (error) {

@@ -15,6 +15,8 @@ const FINAL_CODES = new Set([
   "timeout",
   "out_of_memory",
   "input_changed",
+  // A page job for a page not in the document; the assembly of a scan one of whose pages failed.
+  "ocr_failed",
 ]);
 
 export function isFinalFailure(code: string): boolean {

@@ -1,5 +1,6 @@
 import type { MessagePort } from "node:worker_threads";
 import { isVanbanError } from "../errors.js";
+import type { PageOcr } from "../schema/page-ocr.js";
 import type { JobParseOptions } from "./job-payload.js";
 
 /** One document for a parse thread: its bytes (transferred, not copied) and how to read them. */
@@ -7,6 +8,11 @@ export interface ThreadTask {
   name: string;
   bytes: Uint8Array;
   options: JobParseOptions;
+  /**
+   * What to do: parse the document (default); `plan`: parse it unless it is a PDF with more than
+   * `splitPages` pages to OCR, which come back instead; `ocr`: OCR the page `page` only.
+   */
+  action?: { kind: "parse"; pageOcr?: PageOcr[] } | { kind: "plan"; splitPages: number } | { kind: "ocr"; page: number };
   /** Told "start" once the parser is loaded, so the time limit counts parsing only. */
   startPort?: MessagePort;
 }
@@ -22,15 +28,32 @@ export interface RecordColumns {
 
 export type ThreadResult =
   | { ok: true; json: string; columns: RecordColumns; pages: number | null }
+  | { ok: true; split: { pages: number; ocrPages: number[] } }
+  | { ok: true; page: PageOcr }
   | { ok: false; code: string; message: string };
 
-/** Piscina worker (dist/queue-thread.js): parses one document; never throws. */
+/** Pages whose text layer is read first to tell a scan from a born-digital PDF. */
+const PROBE_PAGES = 3;
+
+/** Piscina worker (dist/queue-thread.js): parses one document, or plans or OCRs its pages; never throws. */
 export default async function parseInThread(task: ThreadTask): Promise<ThreadResult> {
   try {
-    const { parse } = await import("../parse.js");
+    const [{ parse }, { countPdfPages, findOcrPages, ocrPdfPages }, { sniffFormat }] = await Promise.all([import("../parse.js"), import("../ocr-pdf-pages.js"), import("../detect-format.js")]);
     task.startPort?.postMessage("start");
     task.startPort?.close();
-    const record = await parse(task.bytes, { name: task.name, ...task.options });
+    const action = task.action ?? { kind: "parse" };
+    if (action.kind === "ocr") return await ocrOnePage(ocrPdfPages, task, action.page);
+    // Reading the text layer to find the pages to OCR costs about a parse of it: only for a PDF
+    // long enough to need more page jobs than splitPages (the page count is cheap), and only
+    // when its first pages need OCR (a scan's empty text layer reads fast; a born-digital PDF
+    // stops there). A plan that misses pages costs time, never the record: the parse reads them.
+    if (action.kind === "plan" && task.options.ocr !== "never" && sniffFormat(task.bytes) === "pdf" && (await countPdfPages(task.bytes, task.options)) > action.splitPages) {
+      const probe = await findOcrPages(task.bytes, { ...task.options, maxPages: Math.min(PROBE_PAGES, task.options.maxPages ?? PROBE_PAGES) });
+      const plan = probe.ocrPages.length > 0 ? await findOcrPages(task.bytes, task.options) : probe;
+      if (plan.ocrPages.length > action.splitPages) return { ok: true, split: plan };
+    }
+    const pageOcr = action.kind === "parse" ? action.pageOcr : undefined;
+    const record = await parse(task.bytes, { name: task.name, ...task.options, ...(pageOcr ? { pageOcr } : {}) });
     const columns: RecordColumns = {
       type: record.type.code ?? record.type.name,
       issuer: record.header.issuer.name,
@@ -43,4 +66,17 @@ export default async function parseInThread(task: ThreadTask): Promise<ThreadRes
     if (isVanbanError(error)) return { ok: false, code: error.code, message: error.message };
     return { ok: false, code: "internal", message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+/**
+ * One page job. No reading of the page: `ocr_unavailable` (retried: another worker may have the
+ * OCR packages) or `ocr_failed` (the page is not in the document: final).
+ */
+async function ocrOnePage(ocrPdfPages: typeof import("../ocr-pdf-pages.js").ocrPdfPages, task: ThreadTask, page: number): Promise<ThreadResult> {
+  const result = await ocrPdfPages(task.bytes, [page], { ocrLanguage: task.options.ocrLanguage });
+  const read = result.pages.find((p) => p.page === page);
+  if (read) return { ok: true, page: read };
+  const why = result.warnings.map((w) => w.message).join("; ") || "no reading came back";
+  const unavailable = result.warnings.some((w) => w.code === "ocr_unavailable");
+  return { ok: false, code: unavailable ? "ocr_unavailable" : "ocr_failed", message: `page ${page}: ${why}` };
 }

@@ -15,6 +15,8 @@ export const WorkerOptionsSchema = z
     lockMs: z.number().int().min(1000),
     /** SIGTERM: time given to the jobs in hand to finish before they are handed back. */
     graceMs: z.number().nonnegative(),
+    /** A PDF with more pages to OCR than this becomes one job per page (0: never split). */
+    splitPages: z.number().int().nonnegative(),
   })
   .refine((o) => (o.out === null) !== (o.pg === null), "give exactly one of --out DIR or --pg URL");
 export type WorkerOptions = z.infer<typeof WorkerOptionsSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_OPTIONS } from "./option-defaults.js";
+import { PageOcrSchema } from "./page-ocr.js";
 
 /** Options of `parse` and `parseText`; validated, unknown keys rejected. */
 export const ParseOptionsSchema = z
@@ -29,6 +30,10 @@ export const ParseOptionsSchema = z
       .default(DEFAULT_OPTIONS.ocrLanguage)
       .describe("Tesseract language(s) for OCR: `vie` (installed), or e.g. `vie+eng` after `npm install @tesseract.js-data/eng`."),
     password: z.string().optional().describe("Password of an encrypted PDF."),
+    pageOcr: z
+      .array(PageOcrSchema)
+      .optional()
+      .describe("OCR of PDF pages read beforehand (`ocrPdfPages`, e.g. on other machines): used for those pages instead of running OCR."),
     signal: z
       .custom<AbortSignal>((value) => value instanceof AbortSignal, "an AbortSignal")
       .optional()

@@ -33,6 +33,8 @@ export async function buildQueueCli(): Promise<QueueCli> {
   copyFileSync(join(ROOT, "bin", "vanban.js"), join(dir, "bin", "vanban.js"));
   copyFileSync(join(ROOT, "package.json"), join(dir, "package.json"));
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  // Shipped with the package: the OCR's syllable model (without it OCR text goes uncorrected).
+  symlinkSync(join(ROOT, "data"), join(dir, "data"), "dir");
   return { bin: join(dir, "bin", "vanban.js"), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

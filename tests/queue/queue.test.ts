@@ -237,6 +237,7 @@ describe("queue and worker usage errors (no server needed)", () => {
     [["worker", "--redis", "redis://127.0.0.1:1", "--out", "x", "--pg", "postgres://h/db"], "exactly one of --out DIR or --pg URL"],
     [["worker", "--redis", "http://127.0.0.1:1", "--out", "x"], "redis:// or rediss://"],
     [["worker", "--redis", "redis://127.0.0.1:1", "--out", "x", "--timeout", "soon"], "timeoutMs"],
+    [["worker", "--redis", "redis://127.0.0.1:1", "--out", "x", "--split-pages", "1.5"], "splitPages"],
     [["worker", "--out", "x"], "--redis URL is required"],
     [["queue", "add", "README.md"], "--redis URL is required"],
     [["queue", "add", "-", "--redis", "redis://127.0.0.1:1"], "stdin"],

@@ -1,8 +1,9 @@
 import type { SourceLine } from "../../blocks/index.js";
 import { VanbanError } from "../../errors.js";
 import type { Warning } from "../../schema/span.js";
-import { LOW_CONFIDENCE, type OcrCorrection } from "./clean-ocr.js";
+import type { OcrCorrection } from "./clean-ocr.js";
 import { buildOcrLines } from "./ocr-lines.js";
+import { lowConfidenceWarning } from "./page-ocr.js";
 import { loadSyllableModel } from "./syllable-model.js";
 import { ImageDecodeError, openImageRenderer } from "./decode-image.js";
 import { openPdfRenderer, type CanvasModule, type PageImage, type PdfPageRenderer } from "./render-page.js";
@@ -18,6 +19,7 @@ import { acquireOcrEngine, checkOcrAvailability, importOptional, type ImportModu
 export { cleanOcrText, isStrayEdgeWord, isStrayLine, LOW_CONFIDENCE } from "./clean-ocr.js";
 export type { CleanedText, OcrCorrection } from "./clean-ocr.js";
 export { buildOcrLines } from "./ocr-lines.js";
+export { combinePageOcr, splitOcrResult } from "./page-ocr.js";
 export type { OcrBlock, OcrPageInput, OcrPageLines } from "./ocr-lines.js";
 export { terminateOcr } from "./tesseract-worker.js";
 export type { ImportModule } from "./tesseract-worker.js";
@@ -27,6 +29,8 @@ export interface OcrPage {
   lines: SourceLine[];
   /** Mean word confidence 0–100; null when nothing was read. */
   confidence: number | null;
+  /** Lines read with confidence under LOW_CONFIDENCE (the result's `ocr_low_confidence` sums them). */
+  lowConfidenceLines?: number;
 }
 
 export interface OcrResult {
@@ -173,20 +177,14 @@ async function recognizeRendered(renderer: PdfPageRenderer, pages: number[], fir
           if (rebuilt.signatureScore > built.signatureScore) built = rebuilt;
         }
       }
-      result.pages.push({ page, lines: built.lines, confidence: built.confidence });
+      result.pages.push({ page, lines: built.lines, confidence: built.confidence, lowConfidenceLines: built.lowConfidenceLines });
       warnings.push(...correctionWarnings(built.corrections, page));
       if (built.lowConfidenceLines > 0) {
         lowPages.push(page);
         lowLines += built.lowConfidenceLines;
       }
     }
-    if (lowPages.length) {
-      warnings.push({
-        code: "ocr_low_confidence",
-        message: `${lowLines} OCR line${lowLines > 1 ? "s were" : " was"} read with confidence under ${LOW_CONFIDENCE}% (page${lowPages.length > 1 ? "s" : ""} ${lowPages.join(", ")}); check them against the page image.`,
-        pages: lowPages,
-      });
-    }
+    if (lowPages.length) warnings.push(lowConfidenceWarning(lowPages, lowLines));
   } finally {
     // Releasing pdfjs's memory; a failure there loses nothing that was read.
     await renderer.close().catch(() => {});
