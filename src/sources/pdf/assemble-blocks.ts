@@ -105,12 +105,14 @@ function toSourceLine(line: PdfLine, above: PdfLine | null, prev: PdfLine | null
     text: line.text,
     page: line.page,
     gapBefore: round(gap, 1),
-    breakBefore: newColumn || leftZone || indented || undefined,
+    // A table cell is a block of its own.
+    breakBefore: newColumn || leftZone || indented || line.table !== undefined || undefined,
     style: lineStyle(line, box, metrics, centered),
     marks: line.marks.length > 0 ? line.marks : undefined,
     role: line.role,
     column: line.column,
     zone: line.zone,
+    table: line.table,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { InlineMark } from "../../blocks/index.js";
 import type { PdfLine, PdfPage, PdfRun } from "./types.js";
 import { charEdges } from "./char-edges.js";
+import { wordsOfRun } from "./run-words.js";
 
 /** Runs whose baselines differ by less than this share of the font size share a line. */
 const BASELINE_TOLERANCE = 0.3;
@@ -263,18 +264,7 @@ function overlaps(a: PdfRun, b: PdfRun): boolean {
 
 /** Splits a run at its spaces; the first word keeps the run's start, the last its end. */
 function splitWords(run: PdfRun): PdfRun[] {
-  const chars = [...run.text];
-  const edges = charEdges(run, chars);
-  const out: PdfRun[] = [];
-  let start = -1;
-  for (let i = 0; i <= chars.length; i++) {
-    if (i < chars.length && chars[i] !== " ") {
-      if (start < 0) start = i;
-      continue;
-    }
-    if (start >= 0) out.push({ ...run, text: chars.slice(start, i).join(""), x: edges[start], width: edges[i] - edges[start] });
-    start = -1;
-  }
+  const out = wordsOfRun(run);
   if (out.length > 1) {
     const last = out[out.length - 1];
     const end = run.x + run.width;

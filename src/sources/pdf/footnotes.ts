@@ -56,7 +56,7 @@ export function readFootnotes(pages: PdfLine[][], bodySize: number, spacing: num
 
 /** The bottom lines of a page that form its footnote area, top to bottom. */
 function footnoteArea(lines: PdfLine[], bodySize: number, spacing: number, continuing: boolean): PdfLine[] {
-  const own = lines.filter((l) => !l.role && !l.zone);
+  const own = lines.filter((l) => !l.role && !l.zone && !l.table);
   const area: PdfLine[] = [];
   for (let i = own.length - 1; i >= 0; i--) {
     const line = own[i];

@@ -16,6 +16,8 @@ import { openPdf, type PdfJs } from "./load-pdf.js";
 import { recognizePages } from "./ocr-pages.js";
 import { measureDocument, measureTextBox, type DocumentMetrics } from "./page-layout.js";
 import { assessPage, type PageHealth } from "./page-health.js";
+import { readPdfTables, type Rule } from "./tables/index.js";
+import { PageDrawings } from "./tables/page-drawings.js";
 import { readPageRuns } from "./text-items.js";
 import type { PdfLine, PdfPage } from "./types.js";
 
@@ -23,6 +25,8 @@ interface PageRead {
   page: PdfPage;
   health: PageHealth | "unreadable";
   lines: PdfLine[];
+  /** Straight lines the page draws (table borders), when its text looked like a table. */
+  rules: Rule[];
   /** What pdfjs could not read of the page: why it is unreadable, or what is missing from it. */
   problems: string[];
 }
@@ -97,10 +101,11 @@ async function readPages(data: Uint8Array, options: ResolvedParseOptions, warnin
       warnings.push({ code: "limit_reached", message: `The PDF declares ${total} pages; only the first ${MAX_PAGES} were read (the reader's limit).` });
     }
     const fonts = new FontCatalog();
+    const drawings = new PageDrawings(data);
     for (let n = 1; n <= count; n++) {
       // parse() has already rejected with `aborted`/`timeout`; stop spending time on the pages.
       if (options.signal?.aborted) break;
-      reads.push(await readPage(pdfjs, doc, n, fonts));
+      reads.push(await readPage(pdfjs, doc, n, fonts, drawings));
     }
   } finally {
     // Releasing pdfjs's memory; a failure there loses nothing that was read.
@@ -113,7 +118,7 @@ async function readPages(data: Uint8Array, options: ResolvedParseOptions, warnin
  * Reads one page. Only pdfjs failing on the page's content makes it unreadable: a bug in our
  * own code throws.
  */
-async function readPage(pdfjs: PdfJs, doc: PDFDocumentProxy, n: number, fonts: FontCatalog): Promise<PageRead> {
+async function readPage(pdfjs: PdfJs, doc: PDFDocumentProxy, n: number, fonts: FontCatalog, drawings: PageDrawings): Promise<PageRead> {
   const problems: string[] = [];
   let page: PdfPage;
   let proxy: PDFPageProxy;
@@ -122,11 +127,13 @@ async function readPage(pdfjs: PdfJs, doc: PDFDocumentProxy, n: number, fonts: F
     page = await readPageRuns(pdfjs, proxy, n, fonts, problems);
   } catch (error) {
     if (!(error instanceof PdfJsError)) throw error;
-    return { page: { page: n, width: 0, height: 0, runs: [] }, health: "unreadable", lines: [], problems: [error.message] };
+    return { page: { page: n, width: 0, height: 0, runs: [] }, health: "unreadable", lines: [], rules: [], problems: [error.message] };
   }
   problems.push(...fonts.takeProblems());
   const { health } = assessPage(page, (name) => fonts.get(name));
-  const read: PageRead = { page, health, lines: buildLines(page), problems };
+  const lines = buildLines(page);
+  const rules = await drawings.readRules(pdfjs, proxy, lines, problems);
+  const read: PageRead = { page, health, lines, rules, problems };
   proxy.cleanup();
   return read;
 }
@@ -141,6 +148,12 @@ function layOut(reads: PageRead[]): { flows: PageFlow[]; metrics: DocumentMetric
   if (firstText === 0) reads[0].lines = splitZone(reads[0].lines, "header", boxes[0], pitch);
   reads.forEach((r, i) => {
     r.lines = splitZone(r.lines, "closing", boxes[i], pitch);
+  });
+  // Tables after the zones (their lines are never cells), before footnotes (a table's small rows are no notes).
+  const tablePages = reads.map((r) => ({ page: r.page.page, lines: r.lines, rules: r.rules }));
+  readPdfTables(tablePages);
+  tablePages.forEach((t, i) => {
+    reads[i].lines = t.lines;
   });
   const footnotes = readFootnotes(
     reads.map((r) => r.lines),
@@ -192,12 +205,9 @@ async function runOcr(
   warnings: Warning[],
 ): Promise<{ engine: string; pages: Map<number, SourceLine[]>; meanConfidence: number | null } | null> {
   if (options.ocr === "never") return null;
-  const pages =
-    options.ocr === "always"
-      ? reads.filter((r) => r.health !== "unreadable").map((r) => r.page.page)
-      : reads.filter((r) => r.health === "empty" || r.health === "garbled").map((r) => r.page.page);
+  const pages = selectOcrPages(reads, options.ocr);
   if (pages.length === 0) return null;
-  const result = await recognizePages(data, pages, { language: options.ocrLanguage, password: options.password });
+  const result = await recognizePages(data, pages, { language: options.ocrLanguage, password: options.password, given: options.pageOcr });
   if ("unavailable" in result) {
     warnings.push({ code: "ocr_unavailable", message: result.unavailable, pages });
     return null;
@@ -206,4 +216,32 @@ async function runOcr(
   const known = result.confidences.filter((c): c is number => c !== null);
   const meanConfidence = known.length > 0 ? Math.round((known.reduce((a, b) => a + b, 0) / known.length) * 10) / 10 : null;
   return { engine: result.engine, pages: result.pages, meanConfidence };
+}
+
+/** The pages OCR reads: every readable one (`always`), or those without a usable text layer. */
+function selectOcrPages(reads: PageRead[], ocr: ResolvedParseOptions["ocr"]): number[] {
+  if (ocr === "never") return [];
+  const wanted = ocr === "always" ? (r: PageRead) => r.health !== "unreadable" : (r: PageRead) => r.health === "empty" || r.health === "garbled";
+  return reads.filter(wanted).map((r) => r.page.page);
+}
+
+/**
+ * The pages `readPdf` would send to OCR with these options, and the page count, from the text
+ * layer alone (no OCR): to split a long scan into per-page OCR jobs before reading it.
+ */
+export async function findOcrPages(data: Uint8Array, options: ResolvedParseOptions): Promise<{ pages: number; ocrPages: number[] }> {
+  const { value } = await containRejections(() => readPages(data, options, []));
+  return { pages: value.total, ocrPages: selectOcrPages(value.reads, options.ocr) };
+}
+
+/** The page count the PDF declares, from opening it (no page is read: far cheaper than `findOcrPages`). */
+export async function countPdfPages(data: Uint8Array, options: ResolvedParseOptions): Promise<number> {
+  const { value } = await containRejections(async () => {
+    const { doc } = await openPdf(data, options.password);
+    const total = doc.numPages;
+    // Releasing pdfjs's memory; a failure there loses nothing that was read.
+    await doc.destroy().catch(() => undefined);
+    return total;
+  });
+  return value;
 }

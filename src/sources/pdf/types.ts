@@ -1,5 +1,5 @@
 import type { InlineMark } from "../../blocks/index.js";
-import type { SourceLine } from "../../blocks/index.js";
+import type { BlockTableCell, SourceLine } from "../../blocks/index.js";
 
 import type { LegacyEncoding } from "../../normalize/index.js";
 
@@ -66,4 +66,6 @@ export interface PdfLine {
   column?: SourceLine["column"];
   zone?: SourceLine["zone"];
   footnoteLabel?: string;
+  /** Set by the table pass: the line is one cell of a ruled or aligned table. */
+  table?: BlockTableCell;
 }

@@ -1,0 +1,28 @@
+import type { PdfLine } from "../types.js";
+
+/** A gap between two runs of a line this wide (font sizes) separates cells, not words. */
+const CELL_GAP = 1.2;
+/** Lines with such a gap a page needs before its drawing is read for table rules. */
+const MIN_SPLIT_LINES = 1;
+
+/**
+ * Whether a page's text looks like it may sit in a table (bảng): some lines hold runs far apart
+ * on one baseline (cells side by side). Reading the page's drawing operators costs about as much
+ * as reading its text, so pages of running text skip it.
+ */
+export function mayHoldTable(lines: PdfLine[]): boolean {
+  let split = 0;
+  for (const line of lines) {
+    if (line.role) continue;
+    let prevEnd = Infinity;
+    for (const run of line.runs) {
+      if (run.space) continue;
+      if (run.x - prevEnd > line.size * CELL_GAP) {
+        if (++split >= MIN_SPLIT_LINES) return true;
+        break;
+      }
+      prevEnd = run.x + run.width;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,392 @@
+import { inflateSync } from "node:zlib";
+
+/** A PDF object as far as the path scanner needs it. */
+export type PdfValue = number | string | boolean | null | PdfName | PdfRef | PdfValue[] | PdfDict;
+export interface PdfName {
+  name: string;
+}
+export interface PdfRef {
+  num: number;
+  gen: number;
+}
+export type PdfDict = Map<string, PdfValue>;
+
+const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
+const DELIMITER = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
+/** "N G obj" at the start of an object (the file is scanned for them, newest wins). */
+const OBJ_HEADER = /(?:^|[\r\n\s])(?<num>\d{1,10})\s+(?<gen>\d{1,5})\s+obj\b/gu;
+/** Object streams larger than this (bytes, inflated) are not indexed. */
+const MAX_INFLATED = 64 * 1024 * 1024;
+
+export function isName(v: PdfValue | undefined, name?: string): v is PdfName {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Map) && "name" in v && (name === undefined || v.name === name);
+}
+
+export function isRef(v: PdfValue | undefined): v is PdfRef {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Map) && "num" in v;
+}
+
+/**
+ * A minimal PDF object reader (đọc đối tượng PDF), for the page content streams only: objects are
+ * found by scanning the file for "N G obj" (the last one wins, as incremental updates append) and
+ * through the object streams they may be packed in. It never evaluates anything; what it cannot
+ * read (an encrypted file, a filter other than Flate) makes it give up, and the caller asks
+ * pdf.js instead.
+ */
+export class PdfObjects {
+  private readonly offsets = new Map<number, number>();
+  private readonly streams = new Map<number, Map<number, PdfValue>>();
+  readonly usable: boolean;
+
+  constructor(private readonly data: Uint8Array) {
+    const text = latin1(data);
+    OBJ_HEADER.lastIndex = 0;
+    for (let m = OBJ_HEADER.exec(text); m; m = OBJ_HEADER.exec(text)) {
+      this.offsets.set(Number(m.groups!.num), m.index + m[0].length);
+    }
+    // Encrypted streams need the key pdf.js derives: not read here.
+    this.usable = !/\/Encrypt\b/u.test(text) && this.offsets.size > 0;
+    if (!this.usable) return;
+    for (const [num, offset] of this.offsets) {
+      if (!text.startsWith("<<", skipSpaces(text, offset))) continue;
+      const head = text.slice(offset, offset + 400);
+      if (!/\/Type\s*\/ObjStm/u.test(head)) continue;
+      const parsed = this.parseAt(offset);
+      if (!parsed || !(parsed.value instanceof Map)) continue;
+      // Unpacked when an object is not found on its own.
+      this.streams.set(num, new Map());
+    }
+  }
+
+  /** The object numbered `num`, or undefined when it cannot be read. */
+  get(num: number): PdfValue | undefined {
+    const offset = this.offsets.get(num);
+    if (offset !== undefined) return this.parseAt(offset)?.value;
+    for (const [streamNum, objects] of this.streams) {
+      if (objects.size === 0) this.unpack(streamNum, objects);
+      if (objects.has(num)) return objects.get(num);
+    }
+    return undefined;
+  }
+
+  resolve(value: PdfValue | undefined): PdfValue | undefined {
+    return isRef(value) ? this.get(value.num) : value;
+  }
+
+  /** The decoded bytes of the stream object `num` (Flate or no filter), or null. */
+  streamData(num: number): Uint8Array | null {
+    const offset = this.offsets.get(num);
+    if (offset === undefined) return null;
+    const parsed = this.parseAt(offset);
+    if (!parsed || !(parsed.value instanceof Map)) return null;
+    return this.readStream(parsed.value, parsed.end);
+  }
+
+  private readStream(dict: PdfDict, end: number): Uint8Array | null {
+    let pos = end;
+    while (pos < this.data.length && WHITESPACE.has(this.data[pos])) pos++;
+    if (latin1(this.data.subarray(pos, pos + 6)) !== "stream") return null;
+    pos += 6;
+    if (this.data[pos] === 0x0d) pos++;
+    if (this.data[pos] === 0x0a) pos++;
+    const length = this.resolve(dict.get("Length"));
+    let stop = typeof length === "number" ? pos + length : -1;
+    if (stop < pos || stop > this.data.length || latin1(this.data.subarray(stop, stop + 30)).indexOf("endstream") < 0) {
+      stop = indexOf(this.data, "endstream", pos);
+      if (stop < 0) return null;
+    }
+    const raw = this.data.subarray(pos, stop);
+    const filter = this.resolve(dict.get("Filter"));
+    const filters = Array.isArray(filter) ? filter : filter === undefined ? [] : [filter];
+    if (filters.length === 0) return raw;
+    if (filters.length > 1 || !isName(filters[0], "FlateDecode") || dict.has("DecodeParms")) return null;
+    try {
+      return inflateSync(raw, { maxOutputLength: MAX_INFLATED });
+    } catch (error) {
+      // A damaged stream (pdf.js may still read it): give up on this one.
+      if (error instanceof Error && "code" in error) return null;
+      throw error;
+    }
+  }
+
+  private unpack(streamNum: number, into: Map<number, PdfValue>): void {
+    // Marked read first: a /Length pointing into this very stream must not unpack it again.
+    into.set(-1, null);
+    const data = this.streamData(streamNum);
+    const dict = this.get(streamNum);
+    if (!data || !(dict instanceof Map)) return;
+    const first = dict.get("First");
+    const count = dict.get("N");
+    if (typeof first !== "number" || typeof count !== "number") return;
+    const lexer = new Lexer(data, 0);
+    const pairs: Array<[number, number]> = [];
+    for (let i = 0; i < count; i++) {
+      const num = lexer.next();
+      const off = lexer.next();
+      if (typeof num !== "number" || typeof off !== "number") break;
+      pairs.push([num, off]);
+    }
+    for (const [num, off] of pairs) {
+      const inner = new Lexer(data, first + off);
+      const value = parseValue(inner);
+      if (value !== undefined) into.set(num, value);
+    }
+  }
+
+  private parseAt(offset: number): { value: PdfValue; end: number } | null {
+    const lexer = new Lexer(this.data, offset);
+    const value = parseValue(lexer);
+    return value === undefined ? null : { value, end: lexer.pos };
+  }
+}
+
+type Token = number | string | boolean | null | PdfName | { op: string } | { open: "<<" | "[" } | { close: ">>" | "]" } | undefined;
+
+/** Byte classes: 1 whitespace, 2 delimiter, 0 regular. */
+const CLASS = new Uint8Array(256);
+for (const c of WHITESPACE) CLASS[c] = 1;
+for (const c of DELIMITER) CLASS[c] = 2;
+const OPEN_DICT = { open: "<<" } as const;
+const OPEN_ARRAY = { open: "[" } as const;
+const CLOSE_DICT = { close: ">>" } as const;
+const CLOSE_ARRAY = { close: "]" } as const;
+/** Keyword tokens, shared: a content stream repeats a handful of operators many times. */
+const KEYWORDS = new Map<string, { op: string }>();
+
+/**
+ * PDF tokens: numbers, names, keywords; strings are skipped (returned empty: neither the
+ * object reader nor the path scanner needs their text); comments skipped. Reads bytes without
+ * building strings for numbers and strings, since content streams are mostly text operators.
+ */
+export class Lexer {
+  constructor(
+    private readonly data: Uint8Array,
+    public pos: number,
+  ) {}
+
+  next(): Token {
+    const d = this.data;
+    const n = d.length;
+    for (;;) {
+      while (this.pos < n && CLASS[d[this.pos]] === 1) this.pos++;
+      if (d[this.pos] !== 0x25) break;
+      while (this.pos < n && d[this.pos] !== 0x0a && d[this.pos] !== 0x0d) this.pos++;
+    }
+    if (this.pos >= n) return undefined;
+    const c = d[this.pos];
+    if (c === 0x2f) {
+      const start = ++this.pos;
+      while (this.pos < n && CLASS[d[this.pos]] === 0) this.pos++;
+      return { name: word(d, start, this.pos) };
+    }
+    if (c === 0x28) {
+      this.skipLiteral();
+      return "";
+    }
+    if (c === 0x3c) {
+      if (d[this.pos + 1] === 0x3c) {
+        this.pos += 2;
+        return OPEN_DICT;
+      }
+      const end = d.indexOf(0x3e, this.pos);
+      this.pos = end < 0 ? n : end + 1;
+      return "";
+    }
+    if (c === 0x3e && d[this.pos + 1] === 0x3e) {
+      this.pos += 2;
+      return CLOSE_DICT;
+    }
+    if (c === 0x5b) {
+      this.pos++;
+      return OPEN_ARRAY;
+    }
+    if (c === 0x5d) {
+      this.pos++;
+      return CLOSE_ARRAY;
+    }
+    const start = this.pos;
+    if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
+      const value = this.readNumber();
+      if (value !== null) return value;
+      this.pos = start;
+    }
+    while (this.pos < n && CLASS[d[this.pos]] === 0) this.pos++;
+    if (this.pos === start) {
+      // A stray delimiter ( ) { } >: skipped.
+      this.pos++;
+      return { op: String.fromCharCode(c) };
+    }
+    const text = word(d, start, this.pos);
+    if (text === "true") return true;
+    if (text === "false") return false;
+    if (text === "null") return null;
+    let keyword = KEYWORDS.get(text);
+    if (!keyword) {
+      keyword = { op: text };
+      if (KEYWORDS.size < 256) KEYWORDS.set(text, keyword);
+    }
+    return keyword;
+  }
+
+  /** A number in PDF syntax ("12", "-3.5", ".5"), or null when the word is something else. */
+  private readNumber(): number | null {
+    const d = this.data;
+    let sign = 1;
+    if (d[this.pos] === 0x2d || d[this.pos] === 0x2b) {
+      if (d[this.pos] === 0x2d) sign = -1;
+      this.pos++;
+    }
+    let value = 0;
+    let digits = 0;
+    while (d[this.pos] >= 0x30 && d[this.pos] <= 0x39) {
+      value = value * 10 + (d[this.pos++] - 0x30);
+      digits++;
+    }
+    if (d[this.pos] === 0x2e) {
+      this.pos++;
+      let scale = 0.1;
+      while (d[this.pos] >= 0x30 && d[this.pos] <= 0x39) {
+        value += (d[this.pos++] - 0x30) * scale;
+        scale /= 10;
+        digits++;
+      }
+    }
+    // "1.2.3" or "12abc" is not a number.
+    if (digits === 0 || (this.pos < d.length && CLASS[d[this.pos]] === 0)) return null;
+    return sign * value;
+  }
+
+  /**
+   * Skips a text object (BT … ET: no path can be built inside one) without tokenizing it, strings
+   * stepped over whole. Says whether it set a fill colour (g, rg, k, sc, scn): text sets its own.
+   */
+  skipTextObject(): { fillColor: boolean } {
+    const d = this.data;
+    const n = d.length;
+    let fillColor = false;
+    while (this.pos < n) {
+      const c = d[this.pos];
+      if (c === 0x28) {
+        this.skipLiteral();
+        continue;
+      }
+      if (c === 0x3c && d[this.pos + 1] !== 0x3c) {
+        const end = d.indexOf(0x3e, this.pos);
+        this.pos = end < 0 ? n : end + 1;
+        continue;
+      }
+      const before = CLASS[d[this.pos - 1]] !== 0;
+      if (c === 0x45 && d[this.pos + 1] === 0x54 && before && (this.pos + 2 >= n || CLASS[d[this.pos + 2]] !== 0)) {
+        this.pos += 2;
+        return { fillColor };
+      }
+      if ((c === 0x67 || c === 0x6b) && (this.pos + 1 >= n || CLASS[d[this.pos + 1]] !== 0)) {
+        // "g", "k", "rg", "sc"-less forms; "scn" ends with n and is caught below.
+        if (before || (d[this.pos - 1] === 0x72 && CLASS[d[this.pos - 2]] !== 0)) fillColor = true;
+      } else if (c === 0x6e && d[this.pos - 1] === 0x63 && d[this.pos - 2] === 0x73 && CLASS[d[this.pos - 3]] !== 0 && (this.pos + 1 >= n || CLASS[d[this.pos + 1]] !== 0)) {
+        fillColor = true;
+      }
+      this.pos++;
+    }
+    return { fillColor };
+  }
+
+  /** Skips the binary data of an inline image: from after "ID" to "EI" between whitespace. */
+  skipInlineImage(): void {
+    const d = this.data;
+    this.pos++;
+    while (this.pos < d.length) {
+      if (d[this.pos] === 0x45 && d[this.pos + 1] === 0x49 && CLASS[d[this.pos - 1]] === 1 && (this.pos + 2 >= d.length || CLASS[d[this.pos + 2]] === 1)) {
+        this.pos += 2;
+        return;
+      }
+      this.pos++;
+    }
+  }
+
+  private skipLiteral(): void {
+    const d = this.data;
+    let depth = 0;
+    while (this.pos < d.length) {
+      const c = d[this.pos++];
+      if (c === 0x5c) this.pos++;
+      else if (c === 0x28) depth++;
+      else if (c === 0x29 && --depth === 0) break;
+    }
+  }
+}
+
+/** Parses one object (with "N G R" references) from the lexer; undefined at the end. */
+function parseValue(lexer: Lexer, depth = 0): PdfValue | undefined {
+  const token = lexer.next();
+  return fromToken(lexer, token, depth);
+}
+
+function fromToken(lexer: Lexer, token: Token, depth: number): PdfValue | undefined {
+  if (token === undefined || depth > 64) return undefined;
+  if (typeof token === "number") {
+    // "N G R": look ahead two tokens.
+    const save = lexer.pos;
+    const gen = lexer.next();
+    if (typeof gen === "number") {
+      const r = lexer.next();
+      if (typeof r === "object" && r !== null && "op" in r && r.op === "R") return { num: token, gen };
+    }
+    lexer.pos = save;
+    return token;
+  }
+  if (typeof token !== "object" || token === null || isName(token as PdfValue)) return token as PdfValue;
+  if ("open" in token) {
+    if (token.open === "[") {
+      const items: PdfValue[] = [];
+      for (let t = lexer.next(); t !== undefined && !(typeof t === "object" && t !== null && "close" in t); t = lexer.next()) {
+        const v = fromToken(lexer, t, depth + 1);
+        if (v !== undefined) items.push(v);
+      }
+      return items;
+    }
+    const dict: PdfDict = new Map();
+    for (let t = lexer.next(); t !== undefined && !(typeof t === "object" && t !== null && "close" in t); t = lexer.next()) {
+      if (!isName(t as PdfValue)) continue;
+      const v = parseValue(lexer, depth + 1);
+      if (v !== undefined) dict.set((t as PdfName).name, v);
+    }
+    return dict;
+  }
+  return null;
+}
+
+function skipSpaces(text: string, pos: number): number {
+  while (pos < text.length && /\s/u.test(text[pos])) pos++;
+  return pos;
+}
+
+function indexOf(data: Uint8Array, word: string, from: number): number {
+  const first = word.charCodeAt(0);
+  for (let i = data.indexOf(first, from); i >= 0; i = data.indexOf(first, i + 1)) {
+    let ok = true;
+    for (let k = 1; k < word.length && ok; k++) ok = data[i + k] === word.charCodeAt(k);
+    if (ok) return i;
+  }
+  return -1;
+}
+
+/** Bytes start…end as a string; short words (operators, names) without a Buffer. */
+function word(d: Uint8Array, start: number, end: number): string {
+  switch (end - start) {
+    case 1:
+      return String.fromCharCode(d[start]);
+    case 2:
+      return String.fromCharCode(d[start], d[start + 1]);
+    case 3:
+      return String.fromCharCode(d[start], d[start + 1], d[start + 2]);
+    case 4:
+      return String.fromCharCode(d[start], d[start + 1], d[start + 2], d[start + 3]);
+    default:
+      return latin1(d.subarray(start, end));
+  }
+}
+
+export function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+}
