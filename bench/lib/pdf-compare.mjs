@@ -1,7 +1,10 @@
 /**
- * Child process: readPdf (src, through tsx) against pdfjs-dist's bare getTextContent over the
- * same pages, alternating, in one process; then the whole parse() (dist) for reference.
- *   node bench/lib/pdf-compare.mjs FILE.pdf
+ * Child process, one warm process: pdfjs-dist's bare getTextContent on every page (the floor),
+ * readPdf alone (src, through tsx), and what the CLI does with the file (parse() from dist, then
+ * JSON.stringify of the record), alternating; the first round warms up, the best later round counts.
+ *   node bench/lib/pdf-compare.mjs FILE.pdf [ROUNDS]
+ * vanban loads pdfjs first, so both sides run with the platform's Array.prototype.push and JSON
+ * (pdfjs's legacy build replaces them with slower polyfills; src/sources/pdf/keep-builtins.ts).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -9,20 +12,24 @@ import { tsImport } from "tsx/esm/api";
 import { ROOT } from "./measure.mjs";
 
 const file = process.argv[2];
+const ROUNDS = Number(process.argv[3] ?? 3);
 const bytes = new Uint8Array(readFileSync(file));
-const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+const { parse } = await import(join(ROOT, "dist/index.js"));
 const { readPdf } = await tsImport(join(ROOT, "src/sources/pdf/index.ts"), import.meta.url);
 const { resolveOptions } = await tsImport(join(ROOT, "src/resolve-options.ts"), import.meta.url);
-const { parse } = await import(join(ROOT, "dist/index.js"));
 const options = resolveOptions({ ocr: "never" });
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
 async function bare() {
-  const doc = await pdfjs.getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false, disableFontFace: true }).promise;
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const doc = await pdfjs.getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
   let items = 0;
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
-    const content = await page.getTextContent();
-    items += content.items.length;
+    items += (await page.getTextContent()).items.length;
     page.cleanup();
   }
   const pages = doc.numPages;
@@ -32,22 +39,47 @@ async function bare() {
 
 async function reader() {
   const source = await readPdf(bytes.slice(), options);
-  return { pages: source.pages, blocks: source.blocks.length };
+  return { blocks: source.blocks.length };
+}
+
+let jsonBytes = 0;
+async function cliWork() {
+  const record = await parse(bytes.slice(), { ocr: "never" });
+  jsonBytes = JSON.stringify(record).length;
+  return { pages: record.source.pages };
+}
+
+async function timed(fn) {
+  const cpu = cpuMs();
+  const t = performance.now();
+  await fn();
+  return { ms: performance.now() - t, cpuMs: cpuMs() - cpu };
 }
 
 const rounds = [];
-for (let round = 0; round < 2; round++) {
-  let t = performance.now();
-  const b = await bare();
-  const bareMs = performance.now() - t;
-  t = performance.now();
-  const r = await reader();
-  const readerMs = performance.now() - t;
-  rounds.push({ bareMs, readerMs, pages: b.pages, items: b.items, blocks: r.blocks });
+for (let round = 0; round < ROUNDS; round++) {
+  const cli = await timed(cliWork);
+  const b = await timed(bare);
+  const r = await timed(reader);
+  rounds.push({ bareMs: b.ms, bareCpuMs: b.cpuMs, readerMs: r.ms, readerCpuMs: r.cpuMs, cliMs: cli.ms, cliCpuMs: cli.cpuMs });
 }
-const t = performance.now();
-const record = await parse(bytes.slice(), { ocr: "never" });
-const parseMs = performance.now() - t;
-// The second round is the warm one: both paths have loaded fonts and compiled their code.
-const warm = rounds[rounds.length - 1];
-process.stdout.write(`${JSON.stringify({ file, pages: warm.pages, rounds, ratio: warm.readerMs / warm.bareMs, readPdfPagesPerSecond: warm.pages / (warm.readerMs / 1000), barePagesPerSecond: warm.pages / (warm.bareMs / 1000), parseMs, parsePagesPerSecond: (record.source.pages ?? warm.pages) / (parseMs / 1000), warnings: [...new Set(record.warnings.map((w) => w.code))] })}\n`);
+const warm = rounds.slice(1);
+const best = (key) => Math.min(...warm.map((r) => r[key]));
+const pages = (await bare()).pages;
+process.stdout.write(
+  `${JSON.stringify({
+    file,
+    pages,
+    jsonBytes,
+    rounds,
+    bareMs: best("bareMs"),
+    readerMs: best("readerMs"),
+    cliMs: best("cliMs"),
+    readerRatio: best("readerMs") / best("bareMs"),
+    cliRatio: best("cliMs") / best("bareMs"),
+    cliCpuRatio: best("cliCpuMs") / best("bareCpuMs"),
+    barePagesPerSecond: pages / (best("bareMs") / 1000),
+    cliPagesPerSecond: pages / (best("cliMs") / 1000),
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  })}\n`,
+);

@@ -9,6 +9,6 @@ import { ROOT } from "./measure.mjs";
 
 const seed = readFileSync(join(ROOT, "fixtures/seed-003-kontum-bc-endnotes-text/input.txt"), "utf8");
 const text = Array.from({ length: Math.round(1048576 / Buffer.byteLength(seed)) }, () => seed).join("\n\f\n");
-const { parseText } = await tsImport(join(ROOT, "src/parse.ts"), import.meta.url);
+const { parseText } = await tsImport(join(ROOT, "src/parse-text.ts"), import.meta.url);
 parseText(seed, { format: "text" });
 parseText(text, { format: "text" });

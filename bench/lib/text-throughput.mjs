@@ -1,7 +1,8 @@
 /**
  * Child process: parseText (dist/index.js) on a seed repeated to about N MB.
  *   node bench/lib/text-throughput.mjs text|markdown MB
- * Prints {bytes, ms, mbPerSecond, ...} as JSON.
+ * Prints {bytes, ms, mbPerSecond, ...} as JSON. For Markdown, the floor of the same run: remark
+ * alone (unified + remark-parse, and with remark-gfm as the reader uses it) on the same text.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,9 +16,35 @@ const copies = Math.max(1, Math.round(target / Buffer.byteLength(seed)));
 const text = Array.from({ length: copies }, () => seed).join(kind === "markdown" ? "\n\n" : "\n\f\n");
 const bytes = Buffer.byteLength(text);
 const { parseText } = await import(join(ROOT, "dist/index.js"));
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 // Warm the code paths on one copy first: the figure is the steady state, not JIT start-up.
 parseText(seed, { format: kind });
+let cpu = cpuMs();
 const started = performance.now();
 const record = parseText(text, { format: kind });
 const ms = performance.now() - started;
-process.stdout.write(`${JSON.stringify({ kind, copies, bytes, ms, mbPerSecond: bytes / 1048576 / (ms / 1000), sections: record.sections.length, citations: record.citations.length, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+const parseCpuMs = cpuMs() - cpu;
+const result = { kind, copies, bytes, ms, cpuMs: parseCpuMs, mbPerSecond: bytes / 1048576 / (ms / 1000), sections: record.sections.length, citations: record.citations.length, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+if (kind === "markdown") {
+  const { unified } = await import("unified");
+  const remarkParse = (await import("remark-parse")).default;
+  const remarkGfm = (await import("remark-gfm")).default;
+  const alone = unified().use(remarkParse);
+  const withGfm = unified().use(remarkParse).use(remarkGfm);
+  alone.parse(seed);
+  withGfm.parse(seed);
+  cpu = cpuMs();
+  let t = performance.now();
+  alone.parse(text);
+  result.remarkParseMs = performance.now() - t;
+  result.remarkParseCpuMs = cpuMs() - cpu;
+  cpu = cpuMs();
+  t = performance.now();
+  withGfm.parse(text);
+  result.remarkGfmMs = performance.now() - t;
+  result.remarkGfmCpuMs = cpuMs() - cpu;
+}
+process.stdout.write(`${JSON.stringify(result)}\n`);

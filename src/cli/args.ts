@@ -51,6 +51,8 @@ export interface ParseCommand extends CliParseOptions {
   timeoutMs: number;
   /** --timeout was given: even one document then runs on a worker, so the limit is enforced. */
   timeoutExplicit: boolean;
+  /** --max-memory was given: even a small text then runs in a child process, so the limit is enforced. */
+  maxMemoryExplicit: boolean;
   quiet: boolean;
   failFast: boolean;
   help: boolean;
@@ -118,6 +120,7 @@ export function parseParseArgs(args: string[]): ParsedArgs {
     concurrency: availableParallelism(),
     timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000,
     timeoutExplicit: v.timeout !== undefined,
+    maxMemoryExplicit: v["max-memory"] !== undefined,
     quiet: v.quiet ?? false,
     failFast: v["fail-fast"] ?? false,
     help: v.help ?? false,

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseParseArgs, type ParseCommand } from "./args.js";
 import { collectInputs, type InputItem } from "./collect-inputs.js";
+import type { TaskResult } from "./parse-task.js";
 
 const HELP = `vanban — Vietnamese administrative documents to JSON records
 
@@ -10,7 +11,7 @@ Usage:
   vanban schema                     Print the JSON Schema of the record.
   vanban link <records.jsonl|dir> --out DIR  Link a corpus: who cites whom, plans vs. reports (docs/linking.md).
   vanban review <file|dir>          Check records on their pages in a local web page; correct them.
-  vanban queue add|status|retry-failed|drain --redis URL   Queue documents for workers (docs/queue.md).
+  vanban queue add|status|retry-failed|drain --redis URL   Queue documents for workers (docs/scale.md).
   vanban worker --redis URL (--out DIR | --pg URL)  Parse queued documents, on any machine.
   vanban --help | --version
 
@@ -121,20 +122,28 @@ async function runParse(command: ParseCommand): Promise<number> {
 
 /**
  * One input, one JSON object on stdout; the error on stderr. Parsed in a child process like a
- * batch, so a document that exhausts memory or crashes V8 is reported, not fatal.
+ * batch, so a document that exhausts memory or crashes V8 is reported, not fatal; a small text
+ * or Markdown input, which cannot do either, is parsed here and saves a second Node start
+ * (see may-parse-in-process.ts).
  */
 async function parseOne(command: ParseCommand, item: InputItem): Promise<number> {
-  const { createProcessRunner } = await import("./runners.js");
-  const { buildTask } = await import("./build-task.js");
-  const { createStdoutSink } = await import("./write-output.js");
+  const [{ buildTask }, { createStdoutSink }, { mayParseInProcess }] = await Promise.all([import("./build-task.js"), import("./write-output.js"), import("./may-parse-in-process.js")]);
   let bytes: Uint8Array | null = null;
   if (item.path === null) {
     const { readStdin } = await import("./read-stdin.js");
     bytes = await readStdin();
   }
-  const runner = createProcessRunner({ processes: 1, timeoutMs: command.timeoutMs, memoryMb: command.maxMemoryMb });
-  const result = await runner.run(buildTask(command, item, bytes, command.pretty));
-  await runner.close();
+  const task = buildTask(command, item, bytes, command.pretty);
+  let result: TaskResult;
+  if (await mayParseInProcess(command, item.path, bytes)) {
+    const { runParseTask } = await import("./parse-task.js");
+    result = await runParseTask(task);
+  } else {
+    const { createProcessRunner } = await import("./runners.js");
+    const runner = createProcessRunner({ processes: 1, timeoutMs: command.timeoutMs, memoryMb: command.maxMemoryMb });
+    result = await runner.run(task);
+    await runner.close();
+  }
   if (result.ok) {
     const sink = createStdoutSink();
     if (await sink.write(result.output.endsWith("\n") ? result.output.slice(0, -1) : result.output)) return 0;

@@ -11,6 +11,8 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 /** Icelandic eth typed for Vietnamese đ (common in Word documents). */
 const ETH = /[\u00D0\u00F0]/g;
 const MULTI_SPACE = / {2,}/g;
+/** Any character of SPACE_LIKE, INVISIBLE, CONTROL or ETH. */
+const NEEDS_CLEANING = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u200B-\u200D\u2060\uFEFF\u00AD\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00D0\u00F0]/;
 /** A word: letters with their combining marks. */
 const WORD = /[\p{L}\p{M}]+/gu;
 /** A tone mark left alone after a space, as PDF extraction does: "bi ̣bỏ". */
@@ -30,8 +32,11 @@ export function normalizeText(input: string): string {
 
 /** `normalizeText` without collapsing spaces or trimming: for pieces of a block that carry marks. */
 export function normalizeSegment(input: string): string {
-  let s = toNfc(input.replace(CONTROL, "").replace(INVISIBLE, "").replace(SPACE_LIKE, " "));
-  s = s.replace(ETH, (c) => (c === "\u00D0" ? "\u0110" : "\u0111"));
+  // One scan decides whether the four replacements have anything to do (most text: nothing).
+  const clean = !NEEDS_CLEANING.test(input);
+  let s = toNfc(clean ? input : input.replace(CONTROL, "").replace(INVISIBLE, "").replace(SPACE_LIKE, " "));
+  // NFC never makes an eth (U+00D0 and U+00F0 decompose to nothing), so clean input has none.
+  if (!clean) s = s.replace(ETH, (c) => (c === "\u00D0" ? "\u0110" : "\u0111"));
   if (MAY_NEED_REPAIR.test(s)) s = repairToneMarks(s);
   return s.replace(/[\t\n]/g, " ");
 }
@@ -66,6 +71,13 @@ const TONED_VOWELS = (() => {
  */
 const TONED_AFTER_VOWEL = new RegExp(`[${VOWEL_CLASS}][${TONED_VOWELS}]`, "gu");
 const WORD_CHAR = /[\p{L}\p{M}]/u;
+/** WORD_CHAR per UTF-16 code unit (0 unknown, 1 no, 2 yes), learnt on first sight: no one-letter string per test. */
+const WORD_UNIT = new Uint8Array(0x10000);
+
+function isWordUnit(code: number): boolean {
+  if (WORD_UNIT[code] === 0) WORD_UNIT[code] = WORD_CHAR.test(String.fromCharCode(code)) ? 2 : 1;
+  return WORD_UNIT[code] === 2;
+}
 
 function repairTonedPairs(text: string): string {
   TONED_AFTER_VOWEL.lastIndex = 0;
@@ -74,8 +86,8 @@ function repairTonedPairs(text: string): string {
   for (let m = TONED_AFTER_VOWEL.exec(text); m !== null; m = TONED_AFTER_VOWEL.exec(text)) {
     let start = m.index;
     let end = m.index + 2;
-    while (start > 0 && WORD_CHAR.test(text[start - 1])) start--;
-    while (end < text.length && WORD_CHAR.test(text[end])) end++;
+    while (start > 0 && isWordUnit(text.charCodeAt(start - 1))) start--;
+    while (end < text.length && isWordUnit(text.charCodeAt(end))) end++;
     if (start < copied) continue;
     const word = text.slice(start, end);
     const fixed = repairWordCached(word);

@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { VanbanError } from "../../errors.js";
 import { importQuietly, installCanvasPolyfills, type LoadCanvas } from "./canvas-polyfills.js";
+import { keepBuiltins } from "./keep-builtins.js";
 
 export type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 
@@ -19,7 +20,16 @@ let pdfjsPromise: Promise<PdfJs> | null = null;
 export function loadPdfJs(loadCanvas?: LoadCanvas): Promise<PdfJs> {
   if (!pdfjsPromise) {
     const canvasMissing = installCanvasPolyfills(loadCanvas) !== null;
-    pdfjsPromise = importQuietly(() => import("pdfjs-dist/legacy/build/pdf.mjs"), canvasMissing);
+    // The worker module is loaded here too (pdfjs's fake worker imports the same file later, from
+    // the module cache), so that the polyfills both install are undone in one place.
+    pdfjsPromise = keepBuiltins(() =>
+      importQuietly(async () => {
+        const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+        // (Typed as a plain string: pdfjs-dist ships no declarations for its worker.)
+        await import("pdfjs-dist/legacy/build/pdf.worker.mjs" as string);
+        return pdfjs;
+      }, canvasMissing),
+    );
   }
   return pdfjsPromise;
 }
@@ -64,6 +74,9 @@ export async function openPdf(
     useSystemFonts: false,
     disableFontFace: true,
     stopAtErrors: false,
+    // No image is decoded: the reader wants text, fonts and rules, never pixels (OCR opens its
+    // own document), yet pdfjs decoded every image of a page whose operator list was built.
+    maxImageSize: 0,
     ...assets.urls,
   });
   try {
