@@ -33,7 +33,7 @@ export async function buildCli(): Promise<BuiltCli> {
     dts: false,
     clean: false,
     silent: true,
-    external: ["pdfjs-dist", "word-extractor", "tesseract.js", "@napi-rs/canvas", "@tesseract.js-data/vie", "piscina", "saxes", "tinyglobby", "picomatch", "zod", "unified", "remark-parse", "iconv-lite", "fflate", "fastest-levenshtein"],
+    external: ["pdfjs-dist", "word-extractor", "tesseract.js", "@napi-rs/canvas", "@tesseract.js-data/vie", "piscina", "saxes", "tinyglobby", "picomatch", "zod", "mdast-util-from-markdown", "mdast-util-gfm-footnote", "mdast-util-gfm-strikethrough", "mdast-util-gfm-table", "micromark-extension-gfm-footnote", "micromark-extension-gfm-strikethrough", "micromark-extension-gfm-table", "iconv-lite", "fflate", "fastest-levenshtein"],
   });
   mkdirSync(join(dir, "bin"));
   copyFileSync(join(ROOT, "bin", "vanban.js"), join(dir, "bin", "vanban.js"));
