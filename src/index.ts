@@ -1,6 +1,6 @@
 export { parse } from "./parse.js";
 export { parseText } from "./parse-text.js";
-export { countPdfPages, findOcrPages, ocrPdfPages } from "./ocr-pdf-pages.js";
+export { countPdfPages, findOcrPages, ocrPdfPages, planOcrPages } from "./ocr-pdf-pages.js";
 export { parseIsolated, type IsolatedParseOptions } from "./isolate/index.js";
 export { applyCorrections } from "./apply-corrections.js";
 export { VanbanError, isVanbanError, type VanbanErrorCode } from "./errors.js";

@@ -31,6 +31,29 @@ export async function countPdfPages(input: Uint8Array | ArrayBuffer | string, op
   return count(bytes, opts);
 }
 
+/** Pages whose text layer is read first to tell a scan from a born-digital PDF. */
+const PROBE_PAGES = 3;
+
+/**
+ * The pages of a PDF worth OCR'ing in pieces, when there are more than `threshold` of them; else
+ * null (parse it whole). Reading the text layer costs about a parse of it, so only a PDF with
+ * more pages than `threshold` whose first pages need OCR is read through (a scan's empty text
+ * layer reads fast; a born-digital PDF stops after its first pages). Anything
+ * but a PDF, or `ocr: "never"`, gives null. A plan that misses pages costs time, never the
+ * record: `parse` OCRs whatever `pageOcr` lacks.
+ */
+export async function planOcrPages(input: Uint8Array | ArrayBuffer | string, options: ParseOptions | undefined, threshold: number): Promise<{ pages: number; ocrPages: number[] } | null> {
+  const opts = await resolve(options);
+  if (opts.ocr === "never") return null;
+  const bytes = await readBytes(input, opts);
+  if (sniffFormat(bytes) !== "pdf") return null;
+  // The probe reads the first pages and tells the page count: one opening of the document.
+  const probe = await findOcrPages(bytes, { ...options, maxPages: Math.min(PROBE_PAGES, opts.maxPages ?? PROBE_PAGES) });
+  if (probe.pages <= threshold || probe.ocrPages.length === 0) return null;
+  const plan = probe.pages <= PROBE_PAGES ? probe : await findOcrPages(bytes, options);
+  return plan.ocrPages.length > threshold ? plan : null;
+}
+
 /**
  * OCRs the given 1-based pages of a PDF (`ocrLanguage` as for `parse`; `password` for an encrypted
  * one). Each page comes back as plain JSON (`PageOcr`), ready for `parse`'s `pageOcr`.
@@ -55,13 +78,17 @@ async function resolve(options: ParseOptions | undefined): Promise<ResolvedParse
   return resolveOptions(options);
 }
 
+/** The input's bytes, read as `parse` reads a path. */
+async function readBytes(input: Uint8Array | ArrayBuffer | string, opts: ResolvedParseOptions): Promise<Uint8Array> {
+  if (typeof input === "string") return readInput(input, opts.maxBytes, undefined);
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  if (input instanceof Uint8Array) return Buffer.isBuffer(input) ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : input;
+  throw new VanbanError("invalid_options", "Pass a file path, a Uint8Array or an ArrayBuffer.");
+}
+
 /** The input's bytes (read as `parse` reads a path); anything but a PDF is refused. */
 async function readPdfBytes(input: Uint8Array | ArrayBuffer | string, opts: ResolvedParseOptions): Promise<Uint8Array> {
-  let bytes: Uint8Array;
-  if (typeof input === "string") bytes = await readInput(input, opts.maxBytes, undefined);
-  else if (input instanceof ArrayBuffer) bytes = new Uint8Array(input);
-  else if (input instanceof Uint8Array) bytes = Buffer.isBuffer(input) ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : input;
-  else throw new VanbanError("invalid_options", "Pass a file path, a Uint8Array or an ArrayBuffer.");
+  const bytes = await readBytes(input, opts);
   if (sniffFormat(bytes) !== "pdf") throw new VanbanError("unsupported_format", `${typeof input === "string" ? input : "The input"} is not a PDF: only PDF pages are OCR'd one by one.`);
   return bytes;
 }

@@ -48,6 +48,8 @@ export interface ParseCommand extends CliParseOptions {
   /** --max-memory: heap limit of each document's process, in MiB. */
   maxMemoryMb: number;
   concurrency: number;
+  /** --split-pages: a PDF with more pages to OCR than this is read in pieces by the -j processes; 0: never. */
+  splitPages: number;
   timeoutMs: number;
   /** --timeout was given: even one document then runs on a worker, so the limit is enforced. */
   timeoutExplicit: boolean;
@@ -79,6 +81,7 @@ export function parseParseArgs(args: string[]): ParsedArgs {
         "retry-failed": { type: "boolean", default: false },
         "max-memory": { type: "string" },
         concurrency: { type: "string", short: "j" },
+        "split-pages": { type: "string" },
         timeout: { type: "string" },
         quiet: { type: "boolean", short: "q", default: false },
         "fail-fast": { type: "boolean", default: false },
@@ -118,6 +121,7 @@ export function parseParseArgs(args: string[]): ParsedArgs {
     retryFailed: v["retry-failed"] ?? false,
     maxMemoryMb: DEFAULT_MAX_MEMORY_MB,
     concurrency: availableParallelism(),
+    splitPages: 0,
     timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000,
     timeoutExplicit: v.timeout !== undefined,
     maxMemoryExplicit: v["max-memory"] !== undefined,
@@ -174,6 +178,11 @@ export function parseParseArgs(args: string[]): ParsedArgs {
     const n = Number(v.concurrency);
     if (!Number.isInteger(n) || n < 1 || n > 256) return { ok: false, message: `--concurrency must be a whole number from 1 to 256 (got "${v.concurrency}")` };
     command.concurrency = n;
+  }
+  if (v["split-pages"] !== undefined) {
+    const n = Number(v["split-pages"]);
+    if (!Number.isInteger(n) || n < 0) return { ok: false, message: `--split-pages must be a whole number from 0 (got "${v["split-pages"]}")` };
+    command.splitPages = n;
   }
   if (v.timeout !== undefined) {
     const s = Number(v.timeout);

@@ -1,5 +1,6 @@
 import { isVanbanError } from "../errors.js";
 import type { VanBanDocument } from "../schema/document.js";
+import type { PageOcr } from "../schema/page-ocr.js";
 import type { CliOutput, CliParseOptions } from "./args.js";
 import { nameCliFlags } from "./name-cli-flags.js";
 
@@ -16,6 +17,13 @@ export interface ParseTask {
   pretty: boolean;
   /** A corrections file (JSON Patch) to apply to the record when it exists; null or absent: none. */
   correctionsPath?: string | null;
+  /**
+   * A step of one long scan read in pieces (parse-split.ts): `plan` answers with the pages worth
+   * OCR'ing apart (JSON, or `null`), `ocr` with the readings of `pages` (JSON); absent: parse.
+   */
+  step?: { kind: "plan"; threshold: number } | { kind: "ocr"; pages: number[] };
+  /** Readings of pages OCR'd by earlier steps, for the parse. */
+  pageOcr?: PageOcr[];
 }
 
 /** What comes back: the output already rendered (so only a string crosses threads), or the error. */
@@ -34,12 +42,24 @@ export async function runParseTask(task: ParseTask, markStarted?: () => void): P
     markStarted?.();
     const input = task.bytes ?? task.path;
     if (input === null) return { ok: false, code: "read_failed", message: "No input to read." };
-    const parsed = await parse(input, { name: task.name, ...task.options });
+    if (task.step) return await runStep(input, task, task.step);
+    const parsed = await parse(input, { name: task.name, ...task.options, ...(task.pageOcr ? { pageOcr: task.pageOcr } : {}) });
     const record = task.correctionsPath ? await correctRecord(parsed, task.correctionsPath) : parsed;
     return { ok: true, output: await renderOutput(record, task), pages: record.source.pages ?? null };
   } catch (error) {
     return errorResult(error);
   }
+}
+
+/** A step of a scan read in pieces: its answer as JSON, so only a string crosses processes. */
+async function runStep(input: Uint8Array | string, task: ParseTask, step: NonNullable<ParseTask["step"]>): Promise<TaskResult> {
+  const { planOcrPages, ocrPdfPages } = await import("../ocr-pdf-pages.js");
+  if (step.kind === "plan") {
+    const plan = await planOcrPages(input, task.options, step.threshold);
+    return { ok: true, output: JSON.stringify(plan), pages: plan?.pages ?? null };
+  }
+  const read = await ocrPdfPages(input, step.pages, task.options);
+  return { ok: true, output: JSON.stringify(read.pages), pages: null };
 }
 
 /** The record with the patch of --apply-corrections applied, when there is one for it. */

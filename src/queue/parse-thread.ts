@@ -32,25 +32,18 @@ export type ThreadResult =
   | { ok: true; page: PageOcr }
   | { ok: false; code: string; message: string };
 
-/** Pages whose text layer is read first to tell a scan from a born-digital PDF. */
-const PROBE_PAGES = 3;
 
 /** Piscina worker (dist/queue-thread.js): parses one document, or plans or OCRs its pages; never throws. */
 export default async function parseInThread(task: ThreadTask): Promise<ThreadResult> {
   try {
-    const [{ parse }, { countPdfPages, findOcrPages, ocrPdfPages }, { sniffFormat }] = await Promise.all([import("../parse.js"), import("../ocr-pdf-pages.js"), import("../detect-format.js")]);
+    const [{ parse }, { planOcrPages, ocrPdfPages }] = await Promise.all([import("../parse.js"), import("../ocr-pdf-pages.js")]);
     task.startPort?.postMessage("start");
     task.startPort?.close();
     const action = task.action ?? { kind: "parse" };
     if (action.kind === "ocr") return await ocrOnePage(ocrPdfPages, task, action.page);
-    // Reading the text layer to find the pages to OCR costs about a parse of it: only for a PDF
-    // long enough to need more page jobs than splitPages (the page count is cheap), and only
-    // when its first pages need OCR (a scan's empty text layer reads fast; a born-digital PDF
-    // stops there). A plan that misses pages costs time, never the record: the parse reads them.
-    if (action.kind === "plan" && task.options.ocr !== "never" && sniffFormat(task.bytes) === "pdf" && (await countPdfPages(task.bytes, task.options)) > action.splitPages) {
-      const probe = await findOcrPages(task.bytes, { ...task.options, maxPages: Math.min(PROBE_PAGES, task.options.maxPages ?? PROBE_PAGES) });
-      const plan = probe.ocrPages.length > 0 ? await findOcrPages(task.bytes, task.options) : probe;
-      if (plan.ocrPages.length > action.splitPages) return { ok: true, split: plan };
+    if (action.kind === "plan") {
+      const plan = await planOcrPages(task.bytes, task.options, action.splitPages);
+      if (plan) return { ok: true, split: plan };
     }
     const pageOcr = action.kind === "parse" ? action.pageOcr : undefined;
     const record = await parse(task.bytes, { name: task.name, ...task.options, ...(pageOcr ? { pageOcr } : {}) });
