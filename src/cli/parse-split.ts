@@ -1,8 +1,8 @@
-import { open } from "node:fs/promises";
 import { sniffFormat } from "../detect-format.js";
 import type { PageOcr } from "../schema/page-ocr.js";
 import type { ParseTask, TaskResult } from "./parse-task.js";
 import type { TaskRunner } from "./runners.js";
+import { HEAD_BYTES, readHead } from "./read-head.js";
 
 /**
  * One long scan read by every process of the pool (issue 15, `--split-pages n`): a first step
@@ -32,21 +32,8 @@ export function splitPages(pages: readonly number[], count: number): number[][] 
   return out;
 }
 
-/** Bytes sniffFormat looks at for a PDF header. */
-const SNIFF_BYTES = 1024;
-
 /** Whether the input is a PDF by its first bytes: anything else is parsed in one step. */
 async function isPdf(task: ParseTask): Promise<boolean> {
-  if (task.bytes !== null) return sniffFormat(task.bytes.subarray(0, SNIFF_BYTES)) === "pdf";
-  if (task.path === null) return false;
-  // Unreadable here: the parse step reports why, with its error code.
-  const handle = await open(task.path, "r").catch(() => null);
-  if (handle === null) return false;
-  try {
-    const head = new Uint8Array(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
-    return sniffFormat(head.subarray(0, bytesRead)) === "pdf";
-  } finally {
-    await handle.close();
-  }
+  const head = task.bytes !== null ? task.bytes.subarray(0, HEAD_BYTES) : task.path === null ? null : (await readHead(task.path))?.bytes ?? null;
+  return head !== null && sniffFormat(head) === "pdf";
 }

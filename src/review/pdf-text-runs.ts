@@ -46,6 +46,9 @@ export async function mapTextRuns(record: VanBanDocument, pdf: PdfDocument): Pro
   const pages: PageSize[] = [];
   const items: PlacedItem[] = [];
   const ocrPages = new Set(record.source.ocr?.pages ?? []);
+  // pdfjs composes the text layer's transforms with its own Util.transform (loaded already: the
+  // document is open).
+  const { Util } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   for (let p = 1; p <= pdf.numPages; p++) {
     const page = await pdf.getPage(p);
     const viewport = page.getViewport({ scale: 1 });
@@ -54,7 +57,7 @@ export async function mapTextRuns(record: VanBanDocument, pdf: PdfDocument): Pro
       const content = await page.getTextContent();
       for (const item of content.items) {
         if (!("str" in item) || item.str.trim() === "") continue;
-        const m = multiply(viewport.transform, item.transform);
+        const m: number[] = Util.transform(viewport.transform, item.transform);
         const size = Math.hypot(m[2], m[3]) || item.height;
         const text = item.str.normalize("NFC");
         items.push({
@@ -126,15 +129,4 @@ function foldItems(items: PlacedItem[]): { chars: string; item: number[]; index:
     }
   });
   return { chars, item, index };
-}
-
-function multiply(a: number[], b: number[]): number[] {
-  return [
-    a[0] * b[0] + a[2] * b[1],
-    a[1] * b[0] + a[3] * b[1],
-    a[0] * b[2] + a[2] * b[3],
-    a[1] * b[2] + a[3] * b[3],
-    a[0] * b[4] + a[2] * b[5] + a[4],
-    a[1] * b[4] + a[3] * b[5] + a[5],
-  ];
 }

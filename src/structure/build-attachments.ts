@@ -2,10 +2,10 @@ import type { Section } from "../schema/section.js";
 import type { Paragraph, Span } from "../schema/span.js";
 import { MOTTO, NATIONAL_TITLE } from "../lexicon/header-marks.js";
 import { isAllCaps } from "../text/caps.js";
-import { AUTHORITY, POSITION } from "../lexicon/closing-marks.js";
 import { buildSections, closeSpan } from "./build-sections.js";
 import { blockSpan, claim, foldedText, joinSpans, type StructureContext } from "./context.js";
 import { typeOfTitle } from "./document-type.js";
+import { isIssuerCapitals } from "./issuer-capitals.js";
 
 /** How far into an attached text its title may be, in blocks. */
 const TITLE_REACH = 15;
@@ -77,8 +77,7 @@ function splitAtNationalTitles(ctx: StructureContext, indices: number[]): number
 /** A line of an issuer printed above a quốc hiệu: in the header table, or short capitals. */
 function isIssuerLine(ctx: StructureContext, i: number): boolean {
   const block = ctx.blocks[i];
-  const text = block.text.trim();
-  return block.zone === "header" || (isAllCaps(text) && text.length <= 60 && !AUTHORITY.test(text) && !POSITION.test(text));
+  return block.zone === "header" || isIssuerCapitals(block.text);
 }
 
 /** A part that holds more than a header: the quốc hiệu of its own header does not split it. */

@@ -4,6 +4,7 @@ import { isAllCaps } from "../text/caps.js";
 import { isAside, type StructureContext } from "./context.js";
 import { markerOf } from "./section-markers.js";
 import { typeOfTitle } from "./document-type.js";
+import { isIssuerCapitals } from "./issuer-capitals.js";
 
 /** How many lines after the closing's last line a new quốc hiệu may start an attachment (issuer lines). */
 const NEW_TEXT_REACH = 3;
@@ -66,8 +67,7 @@ function backOverIssuer(ctx: StructureContext, i: number, from: number): number 
   for (let k = i - 1, taken = 0; k >= from && taken < 2; k--) {
     const block = ctx.blocks[k];
     if (isAside(block.role)) continue;
-    const text = block.text.trim();
-    if (!isAllCaps(text) || text.length > 60 || AUTHORITY.test(text) || POSITION.test(text)) break;
+    if (!isIssuerCapitals(block.text)) break;
     start = k;
     taken++;
   }

@@ -92,9 +92,8 @@ export function readStructure(text: string, blocks: PlacedBlock[], warnings: War
   // A mark or two under the signature ("DỰ THẢO") is not a text.
   const afterClosing = bodyIndices.filter((i) => i >= appendixStart);
   const attached = closing.signature?.signer != null && afterClosing.length >= MIN_ATTACHED_BLOCKS && !startsAppendix(ctx, appendixStart);
-  const attachedFrom = attached ? appendixStart : blocks.length;
-  const built = buildSections(ctx, bodyIndices.filter((i) => i < attachedFrom), paragraphOf);
-  const attachments = buildAttachments(ctx, bodyIndices.filter((i) => i >= attachedFrom), paragraphOf);
+  const built = buildSections(ctx, attached ? bodyIndices.filter((i) => i < appendixStart) : bodyIndices, paragraphOf);
+  const attachments = buildAttachments(ctx, attached ? afterClosing : [], paragraphOf);
   built.sections.push(...attachments.sections);
   for (const [i, id] of attachments.sectionOf) built.sectionOf.set(i, id);
   assignTableSections(ctx, tables, (i) => built.sectionOf.get(i) ?? null);

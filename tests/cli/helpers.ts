@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "tsup";
@@ -7,7 +7,7 @@ import { build } from "tsup";
 export const ROOT = join(import.meta.dirname, "..", "..");
 export const CLI_FIXTURES = join(import.meta.dirname, "fixtures");
 
-/** A private build of the CLI (what tsup.config.ts makes for dist/cli.js and dist/batch-worker.js). */
+/** A private build of the CLI (what tsup.config.ts makes for dist/cli.js and dist/batch-worker.js, and any `extraEntries`). */
 export interface BuiltCli {
   dir: string;
   bin: string;
@@ -19,11 +19,12 @@ export interface BuiltCli {
  * node_modules link), so the tests run the bundled CLI and its worker file exactly as users do,
  * from the current sources, without touching (or racing on) the repo's dist/.
  */
-export async function buildCli(): Promise<BuiltCli> {
+export async function buildCli(extraEntries: Record<string, string> = {}): Promise<BuiltCli> {
   const dir = mkdtempSync(join(tmpdir(), "vanban-cli-"));
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Record<string, Record<string, string> | undefined>;
   await build({
     config: false,
-    entry: { cli: join(ROOT, "src/cli/main.ts"), "batch-worker": join(ROOT, "src/cli/batch-worker.ts") },
+    entry: { cli: join(ROOT, "src/cli/main.ts"), "batch-worker": join(ROOT, "src/cli/batch-worker.ts"), ...extraEntries },
     outDir: join(dir, "dist"),
     format: ["esm"],
     target: "node20",
@@ -33,12 +34,15 @@ export async function buildCli(): Promise<BuiltCli> {
     dts: false,
     clean: false,
     silent: true,
-    external: ["pdfjs-dist", "word-extractor", "tesseract.js", "@napi-rs/canvas", "@tesseract.js-data/vie", "piscina", "saxes", "tinyglobby", "picomatch", "zod", "mdast-util-from-markdown", "mdast-util-gfm-footnote", "mdast-util-gfm-strikethrough", "mdast-util-gfm-table", "micromark-extension-gfm-footnote", "micromark-extension-gfm-strikethrough", "micromark-extension-gfm-table", "iconv-lite", "fflate", "fastest-levenshtein"],
+    // As tsup.config.ts: the package's dependencies stay imports.
+    external: [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {})],
   });
   mkdirSync(join(dir, "bin"));
   copyFileSync(join(ROOT, "bin", "vanban.js"), join(dir, "bin", "vanban.js"));
   copyFileSync(join(ROOT, "package.json"), join(dir, "package.json"));
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  // Shipped with the package: the OCR's syllable model (without it OCR text goes uncorrected).
+  symlinkSync(join(ROOT, "data"), join(dir, "data"), "dir");
   return { dir, bin: join(dir, "bin", "vanban.js"), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
