@@ -1,6 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildCli, ROOT } from "../cli/helpers.js";
+import { build } from "tsup";
+
+const ROOT = join(import.meta.dirname, "..", "..");
 
 export interface QueueCli {
   bin: string;
@@ -9,8 +13,29 @@ export interface QueueCli {
 
 /** The CLI and the queue's parse thread bundled from the current sources into a temp package, as tsup.config.ts lays them out. */
 export async function buildQueueCli(): Promise<QueueCli> {
-  const built = await buildCli({ "queue-thread": join(ROOT, "src/queue/parse-thread.ts") });
-  return { bin: built.bin, cleanup: built.cleanup };
+  const dir = mkdtempSync(join(tmpdir(), "vanban-queue-cli-"));
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Record<string, Record<string, string> | undefined>;
+  await build({
+    config: false,
+    entry: { cli: join(ROOT, "src/cli/main.ts"), "queue-thread": join(ROOT, "src/queue/parse-thread.ts") },
+    outDir: join(dir, "dist"),
+    format: ["esm"],
+    target: "node20",
+    platform: "node",
+    splitting: true,
+    sourcemap: false,
+    dts: false,
+    clean: false,
+    silent: true,
+    external: [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {})],
+  });
+  mkdirSync(join(dir, "bin"));
+  copyFileSync(join(ROOT, "bin", "vanban.js"), join(dir, "bin", "vanban.js"));
+  copyFileSync(join(ROOT, "package.json"), join(dir, "package.json"));
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  // Shipped with the package: the OCR's syllable model (without it OCR text goes uncorrected).
+  symlinkSync(join(ROOT, "data"), join(dir, "data"), "dir");
+  return { bin: join(dir, "bin", "vanban.js"), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 export interface CliResult {
