@@ -4,7 +4,7 @@
  * machine's own ceiling measured in the same run (N busy processes against one), so a loaded or
  * throttled machine shows as a low ceiling rather than as a slow vanban. Not part of npm test.
  *
- *   npm run build && node bench/batch-scaling.mjs [--jobs N] [--rounds R] [--copies K] [--only out|jsonl] [--ocr never]
+ *   npm run build && node bench/batch-scaling.mjs [--jobs N] [--rounds R] [--copies K] [--only out|jsonl] [--ocr never] [--dir DIR]
  *
  * Prints one JSON object: per mode (`--out DIR`, JSON Lines on stdout) the median wall time at
  * -j 1 and -j N, the speed-up, the ceiling and speed-up / ceiling (the issue's goal: ≥ 0.9);
@@ -12,7 +12,7 @@
  * scheduling can attain at best (one long scan bounds it: see docs/scale.md, per-page OCR).
  */
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 
@@ -34,8 +34,12 @@ if (!existsSync(join(ROOT, "dist", "cli.js"))) {
   process.exit(2);
 }
 
+/** `--dir DIR`: that folder's files as they are (the corpus: ../shared/corpus/lamdong), in place of the fixtures. */
+const DIR = option("dir", null);
+
 /** Every fixture input (PDF with and without text layer, scans, DOCX, DOC, Markdown, text), K copies each. */
 function stageInputs() {
+  if (DIR !== null) return { dir: DIR, count: readdirSync(DIR).filter((f) => /\.(pdf|docx|doc|md|txt)$/iu.test(f)).length, staged: false };
   const dir = mkdtempSync(join(os.tmpdir(), "vanban-scaling-"));
   const fixtures = join(ROOT, "fixtures");
   let count = 0;
@@ -50,16 +54,29 @@ function stageInputs() {
       }
     }
   }
-  return { dir, count };
+  return { dir, count, staged: true };
 }
 
-/** Runs a command to its end; resolves with the wall time in ms. */
+/** CPU time (ms) of this process's ended children and their own ended children (Linux /proc; null elsewhere). */
+function childrenCpuMs() {
+  if (!existsSync("/proc/self/stat")) return null;
+  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+  // cutime and cstime, fields 16 and 17 of stat(5), in clock ticks (100 a second on Linux).
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+}
+
+/** Runs a command to its end; resolves with the wall time in ms and the cores it kept busy on average. */
 function timed(command, commandArgs, stdout = "ignore") {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
+    const cpuBefore = childrenCpuMs();
     const child = spawn(command, commandArgs, { stdio: ["ignore", stdout, "ignore"] });
     child.on("error", reject);
-    child.on("exit", (code) => resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, code }));
+    child.on("close", (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const cpuAfter = childrenCpuMs();
+      resolve({ ms, code, cores: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / ms });
+    });
   });
 }
 
@@ -91,7 +108,7 @@ async function runBatch(dir, jobs, mode) {
     rmSync(out, { recursive: true, force: true });
   }
   if (run.code !== 0 && run.code !== 1) throw new Error(`vanban parse exited ${run.code}`);
-  return { ms: run.ms, longestMs };
+  return { ms: run.ms, longestMs, cores: run.cores };
 }
 
 const median = (values) => {
@@ -100,7 +117,7 @@ const median = (values) => {
 };
 const round = (n, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
-const { dir, count } = stageInputs();
+const { dir, count, staged } = stageInputs();
 const results = {
   date: new Date().toISOString(),
   node: process.version,
@@ -118,12 +135,17 @@ try {
     const ceilings = [];
     // Interleaved, so a change in the machine's load touches every figure alike.
     const longest = [];
+    const oneCores = [];
+    const manyCores = [];
     for (let r = 0; r < ROUNDS; r++) {
       const ceilingBefore = await measureCeiling();
       const single = await runBatch(dir, 1, mode);
       one.push(single.ms);
+      oneCores.push(single.cores);
       if (single.longestMs !== null) longest.push(single.longestMs);
-      many.push((await runBatch(dir, JOBS, mode)).ms);
+      const parallel = await runBatch(dir, JOBS, mode);
+      many.push(parallel.ms);
+      manyCores.push(parallel.cores);
       // The ceiling around each pair (before and after, averaged): the load moves between runs.
       ceilings.push((ceilingBefore + (await measureCeiling())) / 2);
       process.stderr.write(`bench: ${mode} round ${r + 1}/${ROUNDS}: -j 1 ${round(one.at(-1) / 1000)} s, -j ${JOBS} ${round(many.at(-1) / 1000)} s, ceiling ${round(ceilings.at(-1))}×\n`);
@@ -138,6 +160,11 @@ try {
       ofCeiling: round(speedup / ceiling),
       // Per round (speed-up / that round's ceiling), then the median: less sensitive to load swings.
       ofCeilingPerRound: round(median(one.map((t, i) => t / many[i] / ceilings[i]))),
+      // Cores kept busy on average (CPU time / wall time, every process of the run): -j 1 is
+      // not one core (V8 compiles and marks on helper threads, the parent writes), which bounds
+      // the speed-up at about ceiling / j1Cores.
+      j1Cores: oneCores.includes(null) ? null : round(median(oneCores)),
+      jNCores: manyCores.includes(null) ? null : round(median(manyCores)),
     };
     if (longest.length > 0) {
       // The best any schedule of whole documents can do: the longest one, or a fair share.
@@ -147,6 +174,6 @@ try {
   }
   results.loadAverageAtEnd = os.loadavg().map((l) => round(l));
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (staged) rmSync(dir, { recursive: true, force: true });
 }
 process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

@@ -2,6 +2,7 @@ import type { CliOutput, ParseCommand } from "./args.js";
 import { buildTask } from "./build-task.js";
 import type { InputItem } from "./collect-inputs.js";
 import { frameDocument, frameError } from "./frame-document.js";
+import { orderLargestFirst } from "./order-largest-first.js";
 import { errorResult, type TaskResult } from "./parse-task.js";
 import { chooseProgressMode, startProgress } from "./progress.js";
 import { readStdin } from "./read-stdin.js";
@@ -133,7 +134,7 @@ export async function runBatch(command: ParseCommand, items: readonly InputItem[
   try {
     // Order matters only on stdout; under --out each result is written as soon as it is done.
     if (sink) await runOrdered(items, { concurrency: threads, maxBufferedBytes: reorderBufferBytes(), sizeOf: estimateResultBytes }, runSafely, emit);
-    else await runUnordered(items, { concurrency: threads }, runSafely, emit);
+    else await runUnordered(items, { concurrency: threads, order: threads > 1 ? await orderLargestFirst(items) : undefined }, runSafely, emit);
   } finally {
     process.off("SIGINT", onSigint);
     progress.stop();

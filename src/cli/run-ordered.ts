@@ -63,11 +63,12 @@ export async function runOrdered<T, R>(
 /**
  * Runs tasks with bounded parallelism and hands each result over as soon as it is done (for
  * --out, where order does not matter): a slow document never holds back the others. Emits
- * one at a time, in completion order.
+ * one at a time, in completion order. `order` gives the indices in the order to start them
+ * (default: input order).
  */
 export async function runUnordered<T, R>(
   items: readonly T[],
-  options: { concurrency: number },
+  options: { concurrency: number; order?: readonly number[] },
   run: (item: T, index: number) => Promise<R>,
   emit: (result: R, index: number) => Promise<boolean>,
 ): Promise<{ emitted: number; stopped: boolean }> {
@@ -81,7 +82,8 @@ export async function runUnordered<T, R>(
 
   const launch = (): void => {
     while (!stopped && running < concurrency && next < items.length) {
-      const index = next++;
+      const index = options.order?.[next] ?? next;
+      next++;
       running++;
       void run(items[index], index).then((result) => {
         running--;

@@ -1,4 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { InputItem } from "../../src/cli/collect-inputs.js";
+import { orderLargestFirst } from "../../src/cli/order-largest-first.js";
 import { runOrdered, runUnordered } from "../../src/cli/run-ordered.js";
 
 /** Resolves after the given number of macrotask turns: completion order differs from input order. */
@@ -152,5 +157,42 @@ describe("runUnordered", () => {
     });
     expect(seen).toEqual([0, 1]);
     expect(result).toEqual({ emitted: 2, stopped: true });
+  });
+
+  it("starts the inputs in the order given, each with its own index", async () => {
+    const started: number[] = [];
+    const emitted: Array<[string, number]> = [];
+    await runUnordered(["a", "b", "c", "d"], { concurrency: 1, order: [2, 0, 3, 1] }, async (item, index) => {
+      started.push(index);
+      return item;
+    }, async (item, index) => {
+      emitted.push([item, index]);
+      return true;
+    });
+    expect(started).toEqual([2, 0, 3, 1]);
+    expect(emitted).toEqual([["c", 2], ["a", 0], ["d", 3], ["b", 1]]);
+  });
+});
+
+describe("orderLargestFirst", () => {
+  it("puts the biggest files first, keeps input order on ties, and leaves stdin and unreadable files last", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vanban-order-"));
+    try {
+      const file = (name: string, bytes: number): InputItem => {
+        writeFileSync(join(dir, name), "x".repeat(bytes));
+        return { name, path: join(dir, name), outRel: name };
+      };
+      const items: InputItem[] = [
+        file("small.txt", 10),
+        { name: "-", path: null, outRel: "stdin" },
+        file("big.txt", 5000),
+        { name: "gone.txt", path: join(dir, "gone.txt"), outRel: "gone.txt" },
+        file("mid-a.txt", 300),
+        file("mid-b.txt", 300),
+      ];
+      expect(await orderLargestFirst(items)).toEqual([2, 4, 5, 0, 1, 3]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

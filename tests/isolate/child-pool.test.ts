@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createChildPool, type ChildPool } from "../../src/isolate/index.js";
@@ -8,6 +9,24 @@ let pool: ChildPool<string, string> | null = null;
 afterEach(async () => {
   await pool?.close();
   pool = null;
+});
+
+describe("the child pool's V8 flags", () => {
+  it("every child keeps V8's large-heap growth under its heap limit", async () => {
+    pool = createChildPool<string, string>({ script, size: 1, memoryMb: 256, timeoutMs: 60_000 });
+    const flags = await pool.run("flags");
+    expect(flags).toMatchObject({ ok: true, value: expect.stringContaining("--heap-growing-percent=300") });
+    expect(flags).toMatchObject({ ok: true, value: expect.stringContaining("--max-old-space-size=256") });
+  }, 60_000);
+
+  it("children run single-threaded only when the pool fills every core", async () => {
+    pool = createChildPool<string, string>({ script, size: availableParallelism(), memoryMb: 256, timeoutMs: 60_000 });
+    expect(await pool.run("flags")).toMatchObject({ ok: true, value: expect.stringContaining("--single-threaded") });
+    await pool.close();
+    if (availableParallelism() === 1) return;
+    pool = createChildPool<string, string>({ script, size: 1, memoryMb: 256, timeoutMs: 60_000 });
+    expect(await pool.run("flags")).toMatchObject({ ok: true, value: expect.not.stringContaining("--single-threaded") });
+  }, 60_000);
 });
 
 describe("the child pool: a document that kills its process costs only itself", () => {

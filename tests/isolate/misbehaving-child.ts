@@ -10,6 +10,7 @@ serveTasks(async (payload, markStarted) => {
   }
   if (what === "abort") process.abort();
   if (what === "spin") for (;;);
+  if (what === "flags") return process.execArgv.join(" ");
   if (what === "sleep") await new Promise((resolve) => setTimeout(resolve, 60_000));
   return `done: ${what} in ${process.pid}`;
 });
