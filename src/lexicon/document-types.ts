@@ -227,3 +227,14 @@ function lookupByName(word: string, fuzzy: boolean): TypeMatch | null {
   if (!best || tie || bestDistance > limit) return null;
   return { ...best, corrected: true };
 }
+
+/**
+ * The trích yếu of a meeting's agenda (chương trình nghị sự): "CHƯƠNG TRÌNH / Hội nghị triển
+ * khai …", "… / Đại hội đại biểu …". Under a "Chương trình" heading without a ký hiệu, such a
+ * text is the running order of an event, not a Chương trình (CTr) that sets a programme.
+ */
+export const AGENDA_SUBJECT =
+  /^(?<event>Hội\s+nghị|Hội\s+thảo|T(?:ọa|oạ)\s+đàm|Lễ|Buổi\s+làm\s+việc|Làm\s+việc|Đại\s+hội|Kỳ\s+họp|Phiên\s+họp|Cuộc\s+họp|Buổi\s+gặp\s+mặt|Gặp\s+mặt)(?![\p{L}\p{M}])/iu;
+
+/** The same event named in the heading itself: "CHƯƠNG TRÌNH ĐẠI HỘI DỰ KIẾN", "Chương trình Hội nghị …". */
+export const AGENDA_TITLE = new RegExp(`^Chương\\s+trình\\s+${AGENDA_SUBJECT.source.slice(1)}`, "iu");

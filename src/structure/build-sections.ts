@@ -1,5 +1,6 @@
 import type { Section, SectionKind } from "../schema/section.js";
 import type { Paragraph, Span } from "../schema/span.js";
+import { PERSON_ENTRY } from "../lexicon/person-titles.js";
 import { isAllCaps } from "../text/caps.js";
 import { blockSpan, claim, foldedText, joinSpans, rangeSpan, type StructureContext } from "./context.js";
 import { markerOf, nextLetter, ordinalOf, RANK, type Marker } from "./section-markers.js";
@@ -39,6 +40,7 @@ export function buildSections(ctx: StructureContext, indices: number[], paragrap
   const lastChild = new Map<Section | null, Open>();
   let lastArticle: number | null = null;
   const legal = indices.some((i) => markerOf(ctx.blocks[i].text, foldedText(ctx, ctx.blocks[i]))?.kind === "article");
+  const roster = findRoster(ctx, indices);
   let k = 0;
   while (k < indices.length) {
     const i = indices[k];
@@ -46,8 +48,9 @@ export function buildSections(ctx: StructureContext, indices: number[], paragrap
     // A row of a content table is content, whatever its first cell says ("Điều 44 | …").
     const found = block.table ? null : markerOf(block.text, foldedText(ctx, block));
     // A "-" item before the first numbered heading is a list in the preamble (the lead-in of a
-    // công văn, the Căn cứ lines), never a section of the tree's top level.
-    const marker = found && found.kind === "bullet" && stack.length === 0 ? null : found;
+    // công văn, the Căn cứ lines), never a section of the tree's top level; nor is a numbered
+    // roster of people at the top (a danh sách: "1. Ông …;", "2. Bà …;").
+    const marker = found && stack.length === 0 && (found.kind === "bullet" || roster.has(k)) ? null : found;
     if (!marker) {
       const top = stack[stack.length - 1];
       const para = paragraphOf(i, blockSpan(block));
@@ -152,6 +155,24 @@ export function buildSections(ctx: StructureContext, indices: number[], paragrap
   }
   for (const root of roots) closeSpan(root);
   return { preamble, sections: roots, sectionOf };
+}
+
+/**
+ * Positions (in `indices`) of numbered entries that name a person ("1. Ông Huỳnh Ngọc Liêm, Phó
+ * Giám đốc …: Đội trưởng;"), in runs of at least two entries with nothing between them: the
+ * members of a danh sách, entries of a list rather than sections with a heading.
+ */
+function findRoster(ctx: StructureContext, indices: number[]): Set<number> {
+  const entry = indices.map((i) => {
+    const block = ctx.blocks[i];
+    const marker = block.table ? null : markerOf(block.text, foldedText(ctx, block));
+    return marker !== null && marker.kind === "number" && PERSON_ENTRY.test(marker.rest);
+  });
+  const roster = new Set<number>();
+  for (let k = 0; k < entry.length; k++) {
+    if (entry[k] && (entry[k - 1] === true || entry[k + 1] === true)) roster.add(k);
+  }
+  return roster;
 }
 
 /**

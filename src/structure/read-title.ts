@@ -4,7 +4,7 @@ import type { DocumentType } from "../schema/header.js";
 import { isAllCaps } from "../text/caps.js";
 import { claim, foldedText, joinSpans, isAside, rangeSpan, type StructureContext } from "./context.js";
 import { typeOfSymbol, typeOfTitle, typeOfTitlePrefix } from "./document-type.js";
-import { isNotAdministrative } from "../lexicon/document-types.js";
+import { AGENDA_SUBJECT, AGENDA_TITLE, isNotAdministrative } from "../lexicon/document-types.js";
 import { ADDRESSEE_LEAD, ATTACHED_TO_LINE, SUBJECT_VV } from "../lexicon/header-marks.js";
 import { LEGAL_BASIS } from "../lexicon/section-markers.js";
 import { RECIPIENTS_LEAD } from "../lexicon/closing-marks.js";
@@ -152,7 +152,25 @@ export function readTitle(
     const fromSymbol = typeOfSymbol(symbol);
     if (fromSymbol) result.type = { ...fromSymbol, inferredFrom: "symbol" };
   }
+  if (isAgenda(result, symbol)) {
+    // An event's running order ("CHƯƠNG TRÌNH / Hội nghị …"), not a programme with its own ký hiệu.
+    ctx.warnings.push({
+      code: "not_administrative_document",
+      message: `"${result.title}" is the agenda of an event, not an administrative document; no type is given.`,
+      span: result.titleSpan ?? undefined,
+    });
+    result.type = { code: null, name: null, inferredFrom: "none" };
+  }
   return result;
+}
+
+/**
+ * A "Chương trình" without a ký hiệu whose title goes on, or whose trích yếu starts, with an
+ * event ("CHƯƠNG TRÌNH ĐẠI HỘI DỰ KIẾN", "CHƯƠNG TRÌNH / Hội nghị triển khai …").
+ */
+function isAgenda(result: TitleResult, symbol: string | null): boolean {
+  if (result.type.name !== "Chương trình" || result.type.inferredFrom !== "title" || symbol !== null) return false;
+  return AGENDA_TITLE.test((result.title ?? "").trim()) || (result.subject !== null && AGENDA_SUBJECT.test(result.subject));
 }
 
 /**

@@ -94,6 +94,30 @@ describe("types the lexicon lacked", () => {
     expect(r.type.name).toBe(name);
   });
 
+  it.each([
+    [["CHƯƠNG TRÌNH", "Hội nghị triển khai Chương trình mục tiêu quốc gia phòng, chống ma tuý", "Thời gian: ½ ngày, bắt đầu lúc 08h00, ngày 09/10/2025"], null],
+    [["CHƯƠNG TRÌNH ĐẠI HỘI DỰ KIẾN", "Hiệp hội Doanh nghiệp tỉnh, nhiệm kỳ V (2025-2030)"], null],
+    // Negatives: a programme that sets work, and an agenda that bears a ký hiệu.
+    [["CHƯƠNG TRÌNH", "Thực hành tiết kiệm, chống lãng phí năm 2026"], "Chương trình"],
+    [["Số: 12/CTr-UBND", "CHƯƠNG TRÌNH", "Hội nghị sơ kết công tác 6 tháng"], "Chương trình"],
+  ])("an event's agenda %j is no administrative document (type %s)", (lines, name) => {
+    const r = read([...lines, "", "1. Nội dung thứ nhất.", "2. Nội dung thứ hai."].join("\n"));
+    expect(r.type.name).toBe(name);
+    expect(r.warnings.some((w) => w.code === "not_administrative_document")).toBe(name === null);
+  });
+
+  it("a numbered roster of people at the top is the preamble's list, not sections; under a heading it stays a sub-list", () => {
+    const roster = ["1. Ông Huỳnh Ngọc Liêm, Phó Giám đốc Công an tỉnh: Đội trưởng;", "2. Bà Lường Thị Tuyết Lê, Chuyên viên: Thành viên;", "3. Trung tá Đoàn Danh Quyết, Trợ lý Ban Thông tin: Thành viên."];
+    const top = read(["PHỤ LỤC", "Danh sách Thành viên Đội ứng cứu sự cố", "", ...roster].join("\n"));
+    expect(top.sections).toEqual([]);
+    const nested = read(["KẾ HOẠCH", "Tổ chức hội nghị", "", "I. THÀNH PHẦN", ...roster, "II. TỔ CHỨC THỰC HIỆN", "Giao Văn phòng chuẩn bị."].join("\n"));
+    expect(nested.sections.map((s) => s.label)).toEqual(["I", "II"]);
+    expect(nested.sections[0].children.map((s) => s.label)).toEqual(["1", "2", "3"]);
+    // Negative: numbered items that name no person are sections.
+    const items = read(["KẾ HOẠCH", "Tổ chức hội nghị", "", "1. Ông bà con nhân dân được tuyên truyền;", "2. Các cơ quan phối hợp thực hiện."].join("\n"));
+    expect(items.sections.map((s) => s.label)).toEqual(["1", "2"]);
+  });
+
   it("Danh sách and Phụ lục name the text but are not cited as types", () => {
     const r = read(["DANH SÁCH", "Thành viên Ban Vận động", "", "Căn cứ Phụ lục I kèm theo và Danh sách số 12 của Hội."].join("\n"));
     expect(r.type.name).toBe("Danh sách");
