@@ -551,9 +551,10 @@ describe("property: random Vietnamese-like text", () => {
         const { targets, results } = extractTargets(ctx);
         checkShape(ctx, targets, results);
         for (const t of [...targets, ...results]) {
-          const isYear = Number.isInteger(t.value) && t.value >= 1900 && t.value <= 2100;
-          if (!isYear) continue;
           const printed = valueText(ctx, t);
+          // A year is printed as four bare digits: "1.900" (thousands separator) is a quantity.
+          const isYear = Number.isInteger(t.value) && t.value >= 1900 && t.value <= 2100 && /^\d{4}$/u.test(printed.trim());
+          if (!isYear) continue;
           // Look back inside the figure's own unit: the previous paragraph may end with "năm".
           const unit = ctx.units.find((u) => u.span.start <= t.valueSpan.start && t.valueSpan.end <= u.span.end)!;
           const before = ctx.text.slice(Math.max(unit.span.start, t.valueSpan.start - 5), t.valueSpan.start);
