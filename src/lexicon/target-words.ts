@@ -14,7 +14,7 @@ import type { Comparator } from "../schema/target.js";
  */
 export const COUNT_NOUNS: readonly string[] = [
   "lượt khách", "lượt người", "lượt", "khách",
-  "doanh nghiệp", "hợp tác xã", "tổ hợp tác", "hộ kinh doanh", "cơ sở", "cơ quan", "đơn vị",
+  "doanh nghiệp", "hợp tác xã", "tổ hợp tác", "hộ kinh doanh", "cơ sở giáo dục", "cơ sở y tế", "cơ sở", "cơ quan", "đơn vị",
   "sản phẩm", "sản phẩm ocop",
   "xã", "phường", "thị trấn", "huyện", "tỉnh", "thành phố", "thôn", "làng", "bản", "tổ dân phố", "khu dân cư",
   "hộ gia đình", "hộ nghèo", "hộ", "gia đình", "người", "lao động", "nhân khẩu", "dân",

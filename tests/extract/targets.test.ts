@@ -149,6 +149,9 @@ describe("units", () => {
     ["- Nâng tổng số lên 12 KCN;", 12, "KCN", { value: 12, unit: "KCN" }],
     ["- Giải quyết việc làm cho 2.200 lao động/năm;", 2200, "lao động/năm", { value: 2200, unit: "lao động/năm" }],
     ["- Huy động 56 tổ chức tham gia;", 56, "tổ chức", { value: 56, unit: "tổ chức" }],
+    // A counted noun of several syllables after the slash is taken whole; another word, one syllable.
+    ["- Bảo đảm mỗi học kỳ tổ chức ít nhất 1 buổi/cơ sở giáo dục.", 1, "buổi/cơ sở giáo dục", { value: 1, unit: "buổi/cơ sở giáo dục" }],
+    ["- Tổ chức ít nhất 2 lần/tháng đối với các địa bàn;", 2, "lần/tháng", { value: 2, unit: "lần/tháng" }],
   ])("%s", (text, value, unit, normalized) => {
     const { ctx, targets } = run([text]);
     const t = only(targets);

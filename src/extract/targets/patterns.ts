@@ -118,11 +118,12 @@ export const FALLBACK_UNIT = new RegExp(
 
 /**
  * Tỷ lệ theo kỳ / theo dân số: "/năm", "/01 vạn dân", "/1.000 dân", "/số". Read after the unit,
- * at most twice ("người/năm").
+ * at most twice ("người/năm"). A counted noun of several syllables is taken whole ("1
+ * buổi/cơ sở giáo dục"); any other word, one syllable.
  */
 export const PER_RATE = new RegExp(
-  String.raw`\s{0,2}/\s{0,2}(?<per>(?:\d{1,3}(?:\.\d{3}){0,3}${S1})?(?:(?:vạn|nghìn|ngàn|triệu|một)${S1})?[${L}]{1,12}(?:${S1}dân)?)`,
-  "uy",
+  String.raw`\s{0,2}/\s{0,2}(?<per>(?:\d{1,3}(?:\.\d{3}){0,3}${S1})?(?:(?:vạn|nghìn|ngàn|triệu|một)${S1})?(?:(?:${alternation(COUNT_NOUNS.filter((n) => n.includes(" ")))})(?![${L}])|[${L}]{1,12})(?:${S1}dân)?)`,
+  "iuy",
 );
 
 /** Markdown math left by a converter around a figure: "$\geq 18$ tuổi". Skipped before the unit. */
