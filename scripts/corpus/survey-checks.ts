@@ -147,8 +147,8 @@ export const CHECKS: ElementCheck[] = [
       },
       {
         code: "type.title_without_type",
-        rule: "a title was read but no type given to it",
-        test: (r) => r.title !== null && r.type.name === null,
+        rule: "a title was read but no type given to it (texts said not to be administrative documents, such as speeches and agendas, left out)",
+        test: (r) => r.title !== null && r.type.name === null && !r.warnings.some((w) => w.code === "not_administrative_document"),
       },
     ],
   },

@@ -3,7 +3,7 @@ import type { Paragraph, Span } from "../schema/span.js";
 import { PERSON_ENTRY } from "../lexicon/person-titles.js";
 import { isAllCaps } from "../text/caps.js";
 import { blockSpan, claim, foldedText, joinSpans, rangeSpan, type StructureContext } from "./context.js";
-import { markerOf, nextLetter, ordinalOf, RANK, type Marker } from "./section-markers.js";
+import { followsLetter, markerOf, nextLetter, ordinalOf, RANK, type Marker } from "./section-markers.js";
 
 /** A heading is short: longer marker lines are list items with their text. */
 const HEADING_MAX = 160;
@@ -101,7 +101,8 @@ export function buildSections(ctx: StructureContext, indices: number[], paragrap
           ? ordinal === 1 || lastArticle === null ? 1 : lastArticle + 1
           : previous && previous.section.kind === kind && previous.ordinal !== null ? previous.ordinal + 1 : 1;
       if (kind === "article") lastArticle = ordinal;
-      if (ordinal !== expected) {
+      const latinNext = (kind === "letter" || kind === "point") && previous?.section.kind === kind && followsLetter(previous.section.label, marker.label);
+      if (ordinal !== expected && !latinNext) {
         ctx.warnings.push({
           code: "section_numbering_gap",
           message: `${marker.label} follows ${previous && previous.section.kind === kind ? previous.section.label : "no earlier item"}; expected ${expected}.`,

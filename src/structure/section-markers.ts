@@ -122,6 +122,18 @@ function romanValue(s: string): number | null {
   return total;
 }
 
+/**
+ * Does `letter` come right after `previous`? Documents letter their điểm in the Vietnamese
+ * alphabet (d, đ, e, g) or in the Latin one (d, e, f, g); either order is no gap.
+ */
+export function followsLetter(previous: string, letter: string): boolean {
+  const a = previous.toLowerCase();
+  const b = letter.toLowerCase();
+  if (nextLetter(a) === b) return true;
+  const isAscii = (x: string): boolean => x.length === 1 && x >= "a" && x <= "z";
+  return isAscii(a) && isAscii(b) && b.charCodeAt(0) === a.charCodeAt(0) + 1;
+}
+
 /** The letter that follows in the Vietnamese alphabet: d → đ, đ → e, g → h (no f, j, w, z). */
 export function nextLetter(letter: string): string | null {
   const i = VIETNAMESE_ALPHABET.indexOf(letter.toLowerCase());

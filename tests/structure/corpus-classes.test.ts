@@ -473,6 +473,18 @@ describe("section numbering", () => {
     expect(law("Điều 3").warnings.map((w) => w.code)).not.toContain("section_numbering_gap");
     expect(law("Điều 5").warnings.map((w) => w.code)).toContain("section_numbering_gap");
   });
+
+  it.each([
+    [["a", "b", "c", "d", "đ", "e", "g"], false],
+    // The Latin alphabet, as many reports letter their điểm.
+    [["a", "b", "c", "d", "e", "f", "g"], false],
+    // Negatives: a letter skipped in either alphabet.
+    [["a", "b", "d"], true],
+    [["d", "g"], true],
+  ])("điểm lettered %j: a gap warning is %s", (letters, gap) => {
+    const r = read(["KẾ HOẠCH", "Tuyên truyền", "", "1. Nhiệm vụ", ...letters.map((l) => `${l}) Nội dung ${l} được thực hiện.`)].join("\n"));
+    expect(r.warnings.some((w) => w.code === "section_numbering_gap")).toBe(gap);
+  });
 });
 
 describe("a handwritten number OCR garbled", () => {
