@@ -10,7 +10,13 @@ export const MARKER_PART = /^(?<label>Phần\s+(?:thứ\s+\p{L}+|[IVXLC]{1,6}|\d
 export const MARKER_CHAPTER = /^(?<label>Chương\s+(?:[IVXLC]{1,7}|\d{1,3}))\s*[.:]?(?:\s+|$)(?<rest>.*)$/iu;
 export const MARKER_SECTION = /^(?<label>Mục\s+(?:[IVXLC]{1,6}|\d{1,2}))\s*[.:]?(?:\s+|$)(?<rest>.*)$/iu;
 export const MARKER_SUBSECTION = /^(?<label>Tiểu\s+mục\s+\d{1,2})\s*[.:]?(?:\s+|$)(?<rest>.*)$/iu;
-export const MARKER_ARTICLE = /^(?<label>Điều\s+\d{1,3}[a-zđ]?)\s*[.:]?(?:\s+|$)(?<rest>.*)$/iu;
+/**
+ * What follows "Điều 35" when the line goes on a citation wrapped onto it ("… theo khoản 2 /
+ * Điều 35 Nghị định số 126/2024/NĐ-CP"): a document named right after the article number, or
+ * "này", "và" — not an article heading, which has "." or ":" or its own name.
+ */
+const CITED_AFTER_ARTICLE = String.raw`(?:(?:của|tại)\s+)?(?:Luật|Bộ\s+luật|Nghị\s+định|Nghị\s+quyết|Thông\s+tư|Thông\s+tư\s+liên\s+tịch|Quyết\s+định|Pháp\s+lệnh|Hiến\s+pháp|Chỉ\s+thị|Điều\s+lệ|Quy\s+chế|Quy\s+định|Văn\s+bản|Kế\s+hoạch|Hướng\s+dẫn|này|nêu\s+trên|trên|và)(?![\p{L}\p{M}])`;
+export const MARKER_ARTICLE = new RegExp(String.raw`^(?<label>Điều\s+\d{1,3}[a-zđ]?)(?:\s*[.:](?:\s+|$)|\s+(?!${CITED_AFTER_ARTICLE})|$)(?<rest>.*)$`, "iu");
 export const MARKER_ROMAN = /^(?<label>[IVXL]{1,6})\s*[.)]\s*(?<rest>\S.*)$/u;
 export const MARKER_DECIMAL = /^(?<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?<rest>\S.*)$/u;
 export const MARKER_NUMBER = /^(?<label>\d{1,3})\s*[.)]\s*(?<rest>\S.*)$/u;
@@ -23,7 +29,9 @@ export const LEGAL_BASIS = /^Căn\s+cứ(?![\p{L}\d])/iu;
 export const LEGAL_BASIS_LINE = /^[\s\-–•*]{0,8}căn\s{1,4}cứ(?![\p{L}\p{M}])/iu;
 
 /** Markers that open a new block: list items, headings, Căn cứ lines (never joined to the line above). */
-export const BLOCK_START =
-  /^(?:[-+•–*]\s|\(?\d{1,3}(?:\.\d{1,3}){0,4}[.)]\s|\(?[a-zđ]\)\s|[IVXLC]{1,8}[.)]\s|(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Tiểu mục|Điều|ĐIỀU)\s+\S{1,20}|Căn cứ\s|Kính gửi|Nơi nhận|Lưu\s?:|Số\s?:|V\/v\s)/u;
+export const BLOCK_START = new RegExp(
+  String.raw`^(?:[-+•–*]\s|\(?\d{1,3}(?:\.\d{1,3}){0,4}[.)]\s|\(?[a-zđ]\)\s|[IVXLC]{1,8}[.)]\s|(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Tiểu mục)\s+\S{1,20}|(?:Điều|ĐIỀU)\s+(?!\d{1,3}[a-zđ]?\s+${CITED_AFTER_ARTICLE})\S{1,20}|Căn cứ\s|Kính gửi|Nơi nhận|Lưu\s?:|Số\s?:|V\/v\s)`,
+  "u",
+);
 /** A numbered heading marker: "1.", "1.2.", "a)", "II.", "Điều 3." (not a bullet). */
 export const HEADING_MARKER = /^(?:\d{1,3}(?:\.\d{1,3}){0,4}[.)]\s|[a-zđ]\)\s|[IVXLC]{1,8}[.)]\s|(?:Phần|Chương|Mục|Điều)\s)/u;

@@ -475,6 +475,24 @@ describe("section numbering", () => {
   });
 
   it.each([
+    ["Điều 35 Nghị định số 126/2024/NĐ-CP.", false],
+    ["Điều 13 của Thông tư số 05/2021/TT-BTP.", false],
+    ["Điều 15 Nghị định này để đề nghị phê duyệt.", false],
+    // Negatives: article headings, with and without punctuation after the number.
+    ["Điều 35. Quyền của hội viên", true],
+    ["Điều 35 Quyền của hội viên", true],
+  ])("a line opening %j after a wrapped sentence is an article: %s", (line, article) => {
+    const r = read(["BÁO CÁO", "Kết quả rà soát", "", "1. Hồ sơ đề nghị giải thể thực hiện theo quy định tại khoản 2", line, "2. Kiến nghị", "Đề nghị Ủy ban nhân dân tỉnh xem xét."].join("\n"));
+    const articles = r.sections.flatMap((s) => [s, ...s.children]).filter((s) => s.kind === "article");
+    expect(articles.length > 0).toBe(article);
+    if (!article) {
+      expect(r.warnings.some((w) => w.code === "section_numbering_gap")).toBe(false);
+      expect(r.sections.map((s) => s.label)).toEqual(["1", "2"]);
+      if (!line.includes("này")) expect(r.citations[0]?.pinpoints[0]).toMatchObject({ article: line.split(" ")[1] });
+    }
+  });
+
+  it.each([
     [["a", "b", "c", "d", "đ", "e", "g"], false],
     // The Latin alphabet, as many reports letter their điểm.
     [["a", "b", "c", "d", "e", "f", "g"], false],
