@@ -185,6 +185,11 @@ export const RATE_AFTER = /^\s{0,3}(?:lần\s+)?mức\s+lương/iu;
 export const RATE_BEFORE = /(?<![\p{L}\d])(?:mức\s+(?:chi|thù\s+lao|trợ\s+cấp|phụ\s+cấp|hỗ\s+trợ|bồi\s+dưỡng|lương)|hệ\s+số)(?![\p{L}\d])[^.;!?]{0,80}(?<![\p{L}\d])bằng\s{0,3}$|(?<![\p{L}\d])(?:đội\s+(?:trưởng|phó|viên)|tổ\s+(?:trưởng|phó|viên))\s+bằng\s{0,3}$/iu;
 export const BODY_MAKEUP_BEFORE = /(?<![\p{L}\d])(?:Ban\s+(?:Chấp\s+hành|Thường\s+vụ|Kiểm\s+tra|Thư\s+ký)|Hội\s+đồng|Thường\s+trực)\s{0,3}:\s{0,3}$/iu;
 export const SHORTCOMING_BEFORE = /(?<![\p{L}\d])chưa\s+(?:hoàn\s+thành|đạt)\s{0,3}$/iu;
+/**
+ * A sentence that opens on the scope it speaks of: "- Đối với 29 xã, phường, đặc khu có Quyết
+ * định công nhận …: duy trì …" counts what is already there, not what is to be reached.
+ */
+export const SCOPE_OPENING = /^[\s\-–+•*]{0,4}Đối\s+với\s{1,3}(?:các\s+|những\s+)?$/iu;
 
 /**
  * A target restated after a result in running text (chỉ tiêu nhắc lại): "đạt 82% (chỉ tiêu 80%)",

@@ -420,9 +420,15 @@ describe("never a target or result", () => {
     ["a rate followed by the wage", "- Hỗ trợ 1,1 lần mức lương cơ sở cho viên chức;", "1,1"],
     ["the make-up of a body", "- Dự kiến Ban Chấp hành: 76 người; Ban Thường vụ: 26 người;", "26"],
     ["a shortcoming", "- Chưa hoàn thành 100% nhiệm vụ đề ra tại Kế hoạch Chuyển đổi số;", "100"],
+    ["the scope a sentence opens on", "- Đối với 29 xã, phường, đặc khu có Quyết định công nhận: duy trì giao ban;", "29"],
   ])("%s: %s", (_name, text, number) => {
     const { ctx, all } = run([text], { docType: "KH" });
     expect(all.map((t) => valueText(ctx, t))).not.toContainEqual(expect.stringMatching(new RegExp(`^${number.replace(/\./g, "\\.")}(?!\\d)`)));
+  });
+
+  it("a figure after 'đối với' inside the sentence is still read", () => {
+    const { all } = run(["- Phấn đấu tuyên truyền đối với 100% cán bộ, giáo viên;"], { docType: "KH" });
+    expect(all.map((t) => t.value)).toContain(100);
   });
 
   it.each([
