@@ -65,3 +65,19 @@ export const ROW_ORDINALS: ReadonlyArray<RegExp> = [
   /^[a-zđ][.)]?$/u,
   /^[-+*•–]$/u,
 ];
+
+/**
+ * A cell holding nothing but a list mark ("1.", "a)", "II.", "-", "+"): a first column of such
+ * cells beside running text is a tab-aligned list (danh sách liệt kê), not a two-column table.
+ * A bare number ("1", "2") is a table's STT column and does not match.
+ */
+export const LIST_MARK_CELL = /^(?<mark>[-+•–*]|(?:\d{1,3}|[IVXLC]{1,6}|[a-zđ])\s*[.)])$/u;
+
+/**
+ * Cells of a form, not of a table: a blank to fill in ("…………… m2", "Họ tên: ......"), or the
+ * prompts of a signature grid ("Chữ ký", "(Ký, ghi rõ họ tên)"; not "Họ và tên", a member
+ * list's header). Aligned text holding them is a form's layout (mẫu đơn, biên bản), read on the
+ * cell's own text.
+ */
+export const FORM_BLANK_CELL = /(?<blank>[.…_]{4,}|…{2,})/u;
+export const SIGNATURE_PROMPT_CELL = /^\(?\s*(?<prompt>chữ\s+ký|ký\s*,?\s*(?:ghi\s+rõ|đóng\s+dấu)|ký\s+tên)/iu;

@@ -47,10 +47,9 @@ async function scoreCase(name: string): Promise<CaseScore> {
 }
 
 describe("tables of hand-annotated documents", () => {
-  it("has DOCX and .doc cases, at least six documents", () => {
-    expect(CASES.length).toBeGreaterThanOrEqual(6);
-    expect(CASES.some((c) => c.startsWith("docx-"))).toBe(true);
-    expect(CASES.some((c) => c.startsWith("doc-"))).toBe(true);
+  it("has DOCX, .doc and PDF cases, at least twelve documents", () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(12);
+    for (const prefix of ["docx-", "doc-", "pdf-"]) expect(CASES.some((c) => c.startsWith(prefix)), prefix).toBe(true);
   });
 
   it("reads cell text by (row, column) with precision and recall ≥ 0.95, counts right on ≥ 90% of tables", async () => {
@@ -60,7 +59,7 @@ describe("tables of hand-annotated documents", () => {
     const precision = sum("matched") / sum("predicted");
     const recall = sum("matched") / sum("expected");
     const summary = { precision, recall, tables, rowsRight: sum("rowsRight") / tables, colsRight: sum("colsRight") / tables, headerRight: sum("headerRight") / tables };
-    expect(tables).toBeGreaterThanOrEqual(8);
+    expect(tables).toBeGreaterThanOrEqual(18);
     expect(summary.precision, JSON.stringify(scores)).toBeGreaterThanOrEqual(0.95);
     expect(summary.recall, JSON.stringify(scores)).toBeGreaterThanOrEqual(0.95);
     expect(summary.rowsRight).toBeGreaterThanOrEqual(0.9);

@@ -86,6 +86,8 @@ describe("PDF tables of hand-annotated pages", () => {
       const { pdfjs: real, doc } = await openPdf(bytes, undefined);
       const objects = new PdfObjects(bytes);
       try {
+        // A whole document's pages: those without a table must read no grid either way.
+        let withGrid = 0;
         for (let n = 1; n <= doc.numPages; n++) {
           const page = await doc.getPage(n);
           const vt = page.getViewport({ scale: 1 }).transform as [number, number, number, number, number, number];
@@ -94,9 +96,10 @@ describe("PDF tables of hand-annotated pages", () => {
           const ops = await page.getOperatorList({ annotationMode: real.AnnotationMode.DISABLE });
           const grid = (rules: Rule[]) => buildGrids(rules).map((g) => ({ xs: g.xs.map(Math.round), ys: g.ys.map(Math.round), cells: g.cells.length }));
           const fromScan = grid(readRules(real, scanned!, vt));
-          expect(fromScan.length, `${name} p${n}`).toBeGreaterThan(0);
+          if (fromScan.length > 0) withGrid++;
           expect(fromScan, `${name} p${n}`).toEqual(grid(readRules(real, ops, vt)));
         }
+        expect(withGrid, name).toBeGreaterThan(0);
       } finally {
         await doc.destroy();
       }

@@ -150,7 +150,7 @@ function layOut(reads: PageRead[]): { flows: PageFlow[]; metrics: DocumentMetric
     r.lines = splitZone(r.lines, "closing", boxes[i], pitch);
   });
   // Tables after the zones (their lines are never cells), before footnotes (a table's small rows are no notes).
-  const tablePages = reads.map((r) => ({ page: r.page.page, lines: r.lines, rules: r.rules }));
+  const tablePages = reads.map((r) => ({ page: r.page.page, lines: r.lines, rules: r.rules, garbled: r.health === "garbled" }));
   readPdfTables(tablePages);
   tablePages.forEach((t, i) => {
     reads[i].lines = t.lines;

@@ -17,12 +17,18 @@ export interface Grid {
   xs: number[];
   ys: number[];
   cells: GridCell[];
+  /** Inferred from the alignment of text (no rules): its boundaries move with the text. */
+  aligned?: boolean;
 }
 
 /** Rules closer than this (points) are one line (a border drawn twice, a double border). */
 const SNAP = 2;
-/** Pieces of one line with gaps up to this (points) are joined; a rule ending this near another touches it. */
-const TOUCH = 3;
+/**
+ * Pieces of one line with gaps up to this (points) are joined; a rule ending this near another
+ * touches it. qd-2093 draws each cell's side from 3.1–3.4 pt below the rule above it (the width
+ * of that rule's stroke): 3 left its tables in pieces of one rule each; under MIN_BAND still.
+ */
+const TOUCH = 4;
 /** A boundary exists between two cells when a rule covers this share of their common side. */
 const COVER = 0.6;
 /** Rows or columns thinner than this (points) are a double border's gap, not a row or column. */

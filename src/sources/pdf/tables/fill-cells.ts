@@ -17,6 +17,8 @@ export interface PageTable {
   cells: PdfLine[];
   /** Left and right edges of each cell's box, parallel to `cells`. */
   boxes: Array<{ x0: number; x1: number }>;
+  /** Borderless: its column boundaries are the middles of the gaps its text leaves. */
+  aligned?: boolean;
   /** Nothing but furniture and footnotes above / below it on the page. */
   opensPage: boolean;
   closesPage: boolean;
@@ -104,7 +106,7 @@ export function fillCells(lines: PdfLine[], grid: Grid, page: number): { lines: 
     const rest = leftovers.get(line);
     if (rest?.some((r) => !r.space)) out.push(composeLine(page, rest));
   }
-  return { lines: out, table: { page, xs: grid.xs, rows: grid.ys.length - 1, cells, boxes, opensPage: !before, closesPage: !after } };
+  return { lines: out, table: { page, xs: grid.xs, rows: grid.ys.length - 1, cells, boxes, ...(grid.aligned ? { aligned: true } : {}), opensPage: !before, closesPage: !after } };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

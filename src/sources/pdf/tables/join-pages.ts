@@ -3,6 +3,11 @@ import type { PageTable } from "./fill-cells.js";
 
 /** Column boundaries this close (points) are the same boundary on the next page. */
 const SAME_COLUMN = 4;
+/**
+ * Boundaries of borderless parts this close (points) are the same: they lie in the middle of the
+ * gaps the text leaves, which move with the widest text of each page's part.
+ */
+const SAME_ALIGNED_COLUMN = 12;
 /** Share of the boundaries two page parts must share to be one table's column grid. */
 const SHARED_COLUMNS = 0.6;
 /** A cell that ends a clause ends its row; one that does not was cut by the page break. */
@@ -32,7 +37,7 @@ export function numberTables(tables: PageTable[]): void {
   let parts: PageTable[] = [];
   let rowOffset = 0;
   for (const table of tables) {
-    const continues = previous !== null && firstPart !== null && previous.closesPage && table.opensPage && table.page === previous.page + 1 && sameColumns(firstPart.xs, table.xs);
+    const continues = previous !== null && firstPart !== null && previous.closesPage && table.opensPage && table.page === previous.page + 1 && (firstPart.aligned && table.aligned ? sameAlignedColumns(firstPart.xs, table.xs) : sameColumns(firstPart.xs, table.xs));
     if (continues && previous && firstPart) {
       placeOnGrid(table, firstPart.xs);
       rowOffset += previous.rows;
@@ -67,6 +72,11 @@ function sameColumns(a: number[], b: number[]): boolean {
   if (Math.abs(a[0] - b[0]) > SAME_COLUMN || Math.abs(a[a.length - 1] - b[b.length - 1]) > SAME_COLUMN) return false;
   const [small, large] = a.length <= b.length ? [a, b] : [b, a];
   return small.filter((x) => near(x, large)).length >= small.length * SHARED_COLUMNS;
+}
+
+/** Borderless parts: as many columns, each inner boundary near its match (outer edges follow the text). */
+function sameAlignedColumns(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.slice(1, -1).every((x, i) => Math.abs(x - b[i + 1]) <= SAME_ALIGNED_COLUMN);
 }
 
 /** Re-places a continuation's cells on the first part's column grid, by their edges. */
