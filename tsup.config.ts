@@ -2,6 +2,9 @@ import { defineConfig } from "tsup";
 
 // Heavy parsers stay external and are imported lazily, so start-up stays fast.
 const external = ["pdfjs-dist", "mammoth", "word-extractor", "tesseract.js", "@napi-rs/canvas", "@tesseract.js-data/vie", "piscina", "cli-progress"];
+// Bundled: a 4 KB CommonJS package on every parse's path. Imported from ESM it makes Node start
+// its CommonJS loader and export lexer for it, a few ms of every CLI start (docs/performance.md).
+const noExternal = ["fastest-levenshtein"];
 
 export default defineConfig([
   {
@@ -17,6 +20,7 @@ export default defineConfig([
     splitting: true,
     shims: true,
     external,
+    noExternal,
   },
   {
     // The CLI, its batch worker and the queue's parse thread: ESM only, loaded by bin/vanban.js.
@@ -28,5 +32,6 @@ export default defineConfig([
     clean: false,
     splitting: true,
     external,
+    noExternal,
   },
 ]);

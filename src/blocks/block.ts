@@ -97,6 +97,8 @@ export interface SourceDocument {
   warnings: Warning[];
   encoding?: string | null;
   ocr?: { pages: number[]; meanConfidence: number | null; engine: string } | null;
+  /** Every line was normalized (`normalizeLines`) before it joined a block: the text reader. */
+  linesNormalized?: boolean;
 }
 
 /** A block once placed in the record's `text`. */

@@ -46,11 +46,11 @@ function continuesParagraph(prev: Block, next: Block): boolean {
 
 function joinBlocks(a: Block, b: Block): Block {
   const offset = a.text.length + 1;
-  const marks = [...(a.marks ?? []), ...(b.marks ?? []).map((m) => ({ ...m, start: m.start + offset, end: m.end + offset }))];
-  return {
-    ...a,
+  const marks = [...(a.marks ?? []), ...(b.marks ?? []).map((m) => Object.assign({}, m, { start: m.start + offset, end: m.end + offset }))];
+  // Object.assign, not a spread with more keys: V8 11.3 builds and reads those much slower (docs/performance.md).
+  return Object.assign({}, a, {
     text: `${a.text} ${b.text}`,
     marks: marks.length ? marks : undefined,
-    style: { ...a.style, lines: (a.style.lines ?? 1) + (b.style.lines ?? 1) },
-  };
+    style: Object.assign({}, a.style, { lines: (a.style.lines ?? 1) + (b.style.lines ?? 1) }),
+  });
 }

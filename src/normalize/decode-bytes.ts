@@ -1,5 +1,4 @@
 import { isUtf8 } from "node:buffer";
-import { createRequire } from "node:module";
 import type { Warning } from "../schema/span.js";
 import { decodeLegacy, type LegacyEncoding } from "./legacy-encoding.js";
 import { toNfc } from "../text/to-nfc.js";
@@ -49,7 +48,9 @@ function singleByteDecoder(label: string, iconvName: string): (bytes: Uint8Array
     const decoder = new TextDecoder(label);
     return (bytes) => decoder.decode(bytes);
   } catch {
-    // Loaded only here (Node without full ICU): importing it costs every start ~15 ms.
+    // Loaded only here (Node without full ICU): importing it costs every start ~15 ms. So is
+    // node:module (Node ≥ 20.16 has getBuiltinModule; engines asks for 20.19).
+    const { createRequire } = process.getBuiltinModule("node:module");
     const iconv = createRequire(import.meta.url)("iconv-lite") as typeof import("iconv-lite");
     return (bytes) => iconv.decode(bytes, iconvName);
   }

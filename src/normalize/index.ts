@@ -6,6 +6,7 @@
  */
 export { decodeTextBytes, type DecodedText } from "./decode-bytes.js";
 export { normalizeText, normalizeSegment } from "./normalize-text.js";
+export { normalizeLines } from "./normalize-lines.js";
 export { placeBlocks } from "./place-blocks.js";
 export { decodeLegacy, describeLegacyFont, encodeLegacy, legacyEncodingOfFont, type LegacyEncoding, type LegacyFont } from "./legacy-encoding.js";
 export { isAcronym, isVietnameseWord, measureVietnamese, type VietnameseMeasure } from "./text-health.js";

@@ -1,18 +1,21 @@
 import { composeSyllable, parseSyllable, tonePositions, TONE_MARKS } from "../lexicon/syllable.js";
 import { toNfc } from "../text/to-nfc.js";
+import { buildUnitTable } from "../text/unit-table.js";
 import { BoundedCache } from "../util/bounded-cache.js";
 
 /** Characters that are whitespace in extracted text but not ordinary spaces. */
 const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
-/** Invisible characters that extraction leaves behind: ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen. */
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
-/** C0/C1 controls other than tab and line feed; the replacement character of broken decoders stays. */
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 /** Icelandic eth typed for Vietnamese đ (common in Word documents). */
 const ETH = /[\u00D0\u00F0]/g;
 const MULTI_SPACE = / {2,}/g;
-/** Any character of SPACE_LIKE, INVISIBLE, CONTROL or ETH. */
+/**
+ * Any character of SPACE_LIKE or ETH, or one that is dropped: invisible characters extraction
+ * leaves behind (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen) and C0/C1 controls other than
+ * tab and line feed (the replacement character of broken decoders stays).
+ */
 const NEEDS_CLEANING = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u200B-\u200D\u2060\uFEFF\u00AD\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00D0\u00F0]/;
+/** What normalizeSegment may still change in text made of its own output: see `mayNeedNormalizing`. */
+const UNSETTLED = new RegExp(`${NEEDS_CLEANING.source}|[\\u0300-\\u036F\\t\\n]`, "u");
 /** A word: letters with their combining marks. */
 const WORD = /[\p{L}\p{M}]+/gu;
 /** A tone mark left alone after a space, as PDF extraction does: "bi ̣bỏ". */
@@ -32,32 +35,67 @@ export function normalizeText(input: string): string {
 
 /** `normalizeText` without collapsing spaces or trimming: for pieces of a block that carry marks. */
 export function normalizeSegment(input: string): string {
-  // One scan decides whether the four replacements have anything to do (most text: nothing).
-  const clean = !NEEDS_CLEANING.test(input);
-  let s = toNfc(clean ? input : input.replace(CONTROL, "").replace(INVISIBLE, "").replace(SPACE_LIKE, " "));
-  // NFC never makes an eth (U+00D0 and U+00F0 decompose to nothing), so clean input has none.
-  if (!clean) s = s.replace(ETH, (c) => (c === "\u00D0" ? "\u0110" : "\u0111"));
+  let s = cleanCharacters(input);
   if (MAY_NEED_REPAIR.test(s)) s = repairToneMarks(s);
   return s.replace(/[\t\n]/g, " ");
 }
 
+/**
+ * False when `text`, made by joining lines that `normalizeSegment` already gave (with a space or
+ * nothing between them), is certain to come out of it unchanged: no character to clean, no
+ * combining mark for NFC or the word repair, no tab. (Words never cross the joins, and the
+ * repair of a repaired word changes nothing.)
+ */
+export function mayNeedNormalizing(text: string): boolean {
+  return UNSETTLED.test(text);
+}
+
+/**
+ * The character-by-character part of normalization: controls and invisible characters out,
+ * odd spaces to spaces, NFC, eth to đ. Nothing here reaches across a line feed, so a whole text
+ * gives the same lines as each line alone (`normalizeLines` relies on it).
+ */
+export function cleanCharacters(input: string): string {
+  // One scan decides whether the replacements have anything to do (most text: nothing); when
+  // they do, one pass makes all four. (Eth is neither made nor composed by NFC, so it can be
+  // replaced before it.)
+  return toNfc(NEEDS_CLEANING.test(input) ? input.replace(NEEDS_CLEANING_ALL, replaceUnclean) : input);
+}
+
+const NEEDS_CLEANING_ALL = new RegExp(NEEDS_CLEANING.source, "g");
+const SPACE_LIKE_ONE = new RegExp(SPACE_LIKE.source);
+const ETH_ONE = new RegExp(ETH.source);
+
+/** What one character of NEEDS_CLEANING becomes: đ for an eth, a space for a space, else nothing. */
+function replaceUnclean(c: string): string {
+  if (ETH_ONE.test(c)) return c === "\u00D0" ? "\u0110" : "\u0111";
+  return SPACE_LIKE_ONE.test(c) ? " " : "";
+}
+
 /** Moves tone marks that sit on the wrong letter of a syllable to the right vowel. */
 export function repairToneMarks(s: string): string {
+  const out = repairStrayTones(s);
+  return HAS_COMBINING.test(out) ? repairEveryWord(out) : repairTonedPairs(out);
+}
+
+/** A tone mark left alone after a space goes back onto the word before it. Never crosses a line feed. */
+export function repairStrayTones(s: string): string {
   // Marks left alone after NFC are rare: only then is the (slow) stray-mark pattern run.
-  let out = HAS_TONE_MARK.test(s)
+  return HAS_TONE_MARK.test(s)
     ? s.replace(STRAY_TONE, (whole, word: string, mark: string) => {
         const fixed = attachTone(word, mark);
         return fixed === null ? whole : `${fixed} `;
       })
     : s;
-  if (HAS_COMBINING.test(out)) {
-    // Marks that NFC could not attach (a tone on a consonant): look at every word.
-    return out.replace(WORD, repairWordCached).normalize("NFC");
-  }
-  return repairTonedPairs(out);
 }
 
-const HAS_COMBINING = /[\u0300-\u036F]/u;
+/** Marks that NFC could not attach (a tone on a consonant): every word is looked at. */
+export function repairEveryWord(s: string): string {
+  return s.replace(WORD, repairWordCached).normalize("NFC");
+}
+
+/** A combining mark: after NFC, one that could not be attached to its letter. */
+export const HAS_COMBINING = /[\u0300-\u036F]/u;
 const VOWEL_CLASS = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY";
 /** Every precomposed vowel that carries a tone mark (à á ả ã ạ … ỹ), upper and lower case. */
 const TONED_VOWELS = (() => {
@@ -69,7 +107,9 @@ const TONED_VOWELS = (() => {
  * A toned vowel right after another vowel: the only place a precomposed tone can sit on the
  * wrong letter of a syllable ("laị", "hôị"). Only the words around such pairs are parsed.
  */
-const TONED_AFTER_VOWEL = new RegExp(`[${VOWEL_CLASS}][${TONED_VOWELS}]`, "gu");
+const VOWEL_UNIT = buildUnitTable(VOWEL_CLASS);
+const TONED_UNIT = buildUnitTable(TONED_VOWELS);
+
 const WORD_CHAR = /[\p{L}\p{M}]/u;
 /** WORD_CHAR per UTF-16 code unit (0 unknown, 1 no, 2 yes), learnt on first sight: no one-letter string per test. */
 const WORD_UNIT = new Uint8Array(0x10000);
@@ -79,19 +119,35 @@ function isWordUnit(code: number): boolean {
   return WORD_UNIT[code] === 2;
 }
 
-function repairTonedPairs(text: string): string {
-  TONED_AFTER_VOWEL.lastIndex = 0;
+/**
+ * Repairs the words around each toned vowel that follows a vowel; the rest of the text is
+ * returned as it is. Word by word, so never across a line feed.
+ */
+export function repairTonedPairs(text: string): string {
   let out = "";
   let copied = 0;
-  for (let m = TONED_AFTER_VOWEL.exec(text); m !== null; m = TONED_AFTER_VOWEL.exec(text)) {
-    let start = m.index;
-    let end = m.index + 2;
+  // A scan of code units against two tables: a regex for the pair costs more on long texts.
+  let k = 0;
+  while (k + 1 < text.length) {
+    if (TONED_UNIT[text.charCodeAt(k + 1)] === 0) {
+      k += 2 - VOWEL_UNIT[text.charCodeAt(k + 1)]; // a vowel at k + 1 may still start a pair
+      continue;
+    }
+    if (VOWEL_UNIT[text.charCodeAt(k)] === 0) {
+      k++;
+      continue;
+    }
+    let start = k;
+    let end = k + 2;
     while (start > 0 && isWordUnit(text.charCodeAt(start - 1))) start--;
     while (end < text.length && isWordUnit(text.charCodeAt(end))) end++;
-    if (start < copied) continue;
+    if (start < copied) {
+      k += 2;
+      continue;
+    }
     const word = text.slice(start, end);
     const fixed = repairWordCached(word);
-    TONED_AFTER_VOWEL.lastIndex = end;
+    k = end;
     if (fixed === word) continue;
     out += text.slice(copied, start) + fixed;
     copied = end;

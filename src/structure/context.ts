@@ -35,7 +35,9 @@ export function rangeSpan(ctx: StructureContext, block: PlacedBlock, start: numb
 export function joinSpans(a: Span, b: Span): Span {
   const span: Span = { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
   const page = a.start <= b.start ? a.page : b.page;
-  return page === undefined ? span : { ...span, page };
+  // Not `{ ...span, page }`: V8 11.3 builds and reads such objects several times slower (docs/performance.md).
+  if (page !== undefined) span.page = page;
+  return span;
 }
 
 export function foldedText(ctx: StructureContext, block: PlacedBlock): string {

@@ -1,13 +1,17 @@
 import { LETTER_OR_MARK } from "../lexicon/letters.js";
 import { composeSyllable, parseSyllable, tonePositions } from "../lexicon/syllable.js";
+import { buildUnitTable } from "./unit-table.js";
 import { BoundedCache } from "../util/bounded-cache.js";
 
 /**
  * An "o" or "u" followed by a toned a/e/y: the only place where the new tone placement
  * ("hoà", "khoẻ", "thuỷ") differs from the classic one ("hòa", "khỏe", "thủy").
  */
-const MODERN_TONE_PAIR =
-  /[oOuU][\u00E0\u00E1\u1EA3\u00E3\u1EA1\u00E8\u00E9\u1EBB\u1EBD\u1EB9\u1EF3\u00FD\u1EF7\u1EF9\u1EF5\u00C0\u00C1\u1EA2\u00C3\u1EA0\u00C8\u00C9\u1EBA\u1EBC\u1EB8\u1EF2\u00DD\u1EF6\u1EF8\u1EF4]/gu;
+const PAIR_FIRST = buildUnitTable("oOuU");
+const PAIR_SECOND = buildUnitTable(
+  "\u00E0\u00E1\u1EA3\u00E3\u1EA1\u00E8\u00E9\u1EBB\u1EBD\u1EB9\u1EF3\u00FD\u1EF7\u1EF9\u1EF5\u00C0\u00C1\u1EA2\u00C3\u1EA0\u00C8\u00C9\u1EBA\u1EBC\u1EB8\u1EF2\u00DD\u1EF6\u1EF8\u1EF4",
+);
+
 /** Longest word looked at backwards from a pair (a syllable is at most 7 letters). */
 const MAX_WORD = 16;
 
@@ -19,16 +23,24 @@ const MAX_WORD = 16;
  * text is copied as is, at memory speed.
  */
 export function foldTones(text: string): string {
-  MODERN_TONE_PAIR.lastIndex = 0;
   let out = "";
   let copied = 0;
-  for (let m = MODERN_TONE_PAIR.exec(text); m !== null; m = MODERN_TONE_PAIR.exec(text)) {
-    const end = m.index + 2;
+  // Pairs are found by a scan of code units against two tables (a regex costs more on long texts).
+  for (let k = 0; k + 1 < text.length; k += 2) {
+    if (PAIR_SECOND[text.charCodeAt(k + 1)] === 0) {
+      k -= PAIR_FIRST[text.charCodeAt(k + 1)]; // an o/u at k + 1 may still start a pair
+      continue;
+    }
+    if (PAIR_FIRST[text.charCodeAt(k)] === 0) {
+      k--;
+      continue;
+    }
+    const end = k + 2;
     // Only at the end of a word (an open syllable), and not after "q" ("quá" is classic already).
     if (end < text.length && isWordChar(text.charCodeAt(end))) continue;
-    const before = m.index > 0 ? text[m.index - 1] : "";
+    const before = k > 0 ? text[k - 1] : "";
     if (before === "q" || before === "Q") continue;
-    let start = m.index;
+    let start = k;
     while (start > 0 && end - start < MAX_WORD && isWordChar(text.charCodeAt(start - 1))) start--;
     if (start < copied) continue;
     const word = text.slice(start, end);

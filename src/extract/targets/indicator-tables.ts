@@ -237,5 +237,5 @@ function makeMeasure(text: string, cell: TableCell, figure: CellFigure, indicato
 }
 
 function withPage(span: Span, from: Span): Span {
-  return from.page === undefined ? span : { ...span, page: from.page };
+  return from.page === undefined ? span : Object.assign({}, span, { page: from.page });
 }

@@ -1,6 +1,6 @@
 import type { SourceDocument } from "../../blocks/index.js";
 import { unwrapLines, type SourceLine } from "../../blocks/index.js";
-import { normalizeSegment } from "../../normalize/index.js";
+import { normalizeLines } from "../../normalize/index.js";
 
 /** A line that is only a page number: "2", "- 2 -", "Trang 2", "2/15". */
 const PAGE_NUMBER_LINE = /^\s*(?:-\s*)?(?:Trang\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*-)?\s*$/iu;
@@ -17,20 +17,19 @@ const LOST_REFERENCE = /^\s*[.,;](?:\s|$)/u;
  */
 export function readText(text: string): SourceDocument {
   const lines: SourceLine[] = [];
-  const raw = text.replace(/\r\n?/g, "\n").split("\n");
+  const unified = text.replace(/\r\n?/g, "\n");
+  const raw = unified.split("\n");
+  // Every line normalized at once (form feeds read as spaces), not one call per line.
+  const normalized = normalizeLines(unified);
   let page = 1;
   let blanks = 0;
   const sawFormFeed = text.includes(FORM_FEED);
   let inEndnotes = false;
   let endnote = 0;
   for (let i = 0; i < raw.length; i++) {
-    let line = raw[i];
-    if (line.includes(FORM_FEED)) {
-      const parts = line.split(FORM_FEED);
-      page += parts.length - 1;
-      line = parts.join(" ");
-    }
-    const clean = normalizeSegment(line);
+    const line = raw[i];
+    if (line.includes(FORM_FEED)) page += line.split(FORM_FEED).length - 1;
+    const clean = normalized[i];
     if (clean.trim() === "") {
       blanks++;
       continue;
@@ -68,7 +67,7 @@ export function readText(text: string): SourceDocument {
     blanks = 0;
   }
   if (sawFormFeed) markRunningLines(lines, page);
-  return { format: "text", blocks: unwrapLines(lines), pages: sawFormFeed ? page : null, warnings: [] };
+  return { format: "text", blocks: unwrapLines(lines), pages: sawFormFeed ? page : null, warnings: [], linesNormalized: true };
 }
 
 /**

@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { normalizeLines } from "../../src/normalize/normalize-lines.js";
+import { normalizeSegment } from "../../src/normalize/normalize-text.js";
+import { normalizeBlock } from "../../src/normalize/normalize-block.js";
+import { orderFlow } from "../../src/blocks/order-flow.js";
+import { readText } from "../../src/sources/text/index.js";
+
+/** The definition `normalizeLines` must keep: `normalizeSegment` of each line, form feeds as spaces. */
+function lineByLine(text: string): string[] {
+  return text.split("\n").map((line) => normalizeSegment(line.split("\f").join(" ")));
+}
+
+const unit = fc.constantFrom(..."aăâeêioôơuưyđ ̣̀́̉̃ bcdghklmnpqrstvxAÔ,.-\u00a0\u00ad\u200b\u0323\u0300\u0301\u0309\t\f\n\r\u00d0\u00f0".split(""), "oà", "uý", "hoà", "laị", "tòan", "bi ̣", "\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301");
+
+describe("normalizeLines", () => {
+  it("gives each line what normalizeSegment gives it alone", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit, maxLength: 120 }), fc.string({ unit: "grapheme", maxLength: 60 }), fc.string({ maxLength: 60 })), (text) => {
+        expect(normalizeLines(text)).toEqual(lineByLine(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("agrees with it on every text fixture", () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (/\.(txt|md)$/u.test(name)) files.push(path);
+      }
+    };
+    walk("fixtures");
+    expect(files.length).toBeGreaterThan(3);
+    for (const file of files) {
+      const text = readFileSync(file, "utf8").replace(/\r\n?/gu, "\n");
+      expect(normalizeLines(text), file).toEqual(lineByLine(text));
+    }
+  });
+
+  it("leaves blocks of normalized lines as normalizeBlock would make them", () => {
+    const lines = fc.array(fc.oneof(fc.string({ unit, maxLength: 60 }), fc.constantFrom("", "1. Mục tiêu", "tháng 4 năm 2014", ". Theo đó", "NĐ-", "CP ngày", "QUYẾT ĐỊNH", "\ufffd Ghi chú")), { maxLength: 12 });
+    fc.assert(
+      fc.property(lines, (parts) => {
+        for (const block of orderFlow(readText(parts.join("\n")).blocks)) expect(normalizeBlock(block, true)).toEqual(normalizeBlock(block, false));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
