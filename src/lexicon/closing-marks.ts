@@ -65,8 +65,19 @@ export const POSITION =
 /** The closing formula at the end of the content: "./." */
 export const END_MARK = /\.\/\.\s*$/u;
 
-/** A personal name: two to six capitalised words ("Lê Ngọc Tuấn"), possibly in capitals. */
-export const PERSON_NAME = /^(?:\p{Lu}[\p{Ll}\p{Lu}]*)(?:\s+\p{Lu}[\p{Ll}\p{Lu}]*){1,5}$/u;
+/** Cấp bậc quân hàm printed before a signer's name (armed forces, police), as written. */
+export const MILITARY_RANKS: readonly string[] = ["Đại", "Thượng", "Trung", "Thiếu"].flatMap((grade) => ["tướng", "tá", "úy"].map((rank) => `${grade} ${rank}`));
+
+/** One word of a personal name as OCR gives it: a capital, then lower case ("Thành"). */
+export const NAME_WORD = /^(?<word>\p{Lu}\p{Ll}*)$/u;
+
+/**
+ * A personal name: two to six capitalised words ("Lê Ngọc Tuấn"), possibly in capitals; in the
+ * armed forces and the police the rank comes first (cấp bậc quân hàm: "Thiếu tướng Trương Minh
+ * Đương", Nghị định 30/2020 Phụ lục I).
+ */
+export const PERSON_NAME =
+  /^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+)?(?:\p{Lu}[\p{Ll}\p{Lu}]*)(?:\s+\p{Lu}[\p{Ll}\p{Lu}]*){1,5}$/u;
 /** Archive drafter initials: NC_{TTHG}, NC<sub>TTHG</sub> (read as a sub mark), KTTH-TTHG. */
 export const DRAFTER_BRACES = /^(?<unit>[\p{Lu}\d&]+)\s*_\s*\{?\s*(?<drafter>[\p{Lu}\p{Ll}.]+)\s*\}?$/u;
 /** "KT (T.Q.Hùng)": the drafter's initials in parentheses after the unit. */

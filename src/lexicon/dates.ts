@@ -40,12 +40,15 @@ export function readDateAt(folded: string, pos: number): DateMatch | null {
   return { iso: toIsoDate(day, month, year), year, start: m.index, end: m.index + m[0].length, printed: m[0] };
 }
 
-/** Địa danh và thời gian: "Kon Tum, ngày 15 tháng 01 năm 2023", blanks allowed. */
+/**
+ * Địa danh và thời gian: "Kon Tum, ngày 15 tháng 01 năm 2023", blanks allowed. A handwritten day
+ * OCR garbled may come as two tokens ("ngàysŠ Ÿ tháng"), and "ngày" as "ngài": still the date line.
+ */
 export const PLACE_DATE =
-  /(?<place>\p{Lu}[\p{L}.'’]*(?:\s+(?:\p{Lu}[\p{L}.'’]*|phố|xã|trấn)){0,6})\s*,\s*ng(?:ày|àu|áy|ay)\s*(?:(?<day>\d{1,2})|(?<dayUnreadable>(?=\S{0,3}[^\s\d])\S{1,4}))?\s*[/.-]?\s*tháng\s*(?:(?<month>\d{1,2})|(?<monthUnreadable>(?=\S{0,3}[^\s\d])\S{1,4}))?\s*[/.-]?\s*năm\s*(?<year>\d{4})?/u;
+  /(?<place>\p{Lu}[\p{L}.'’]*(?:\s+(?:\p{Lu}[\p{L}.'’]*|phố|xã|trấn)){0,6})\s*,\s*ng(?:ày|àu|áy|ay|ài)\s*(?:(?<day>\d{1,2})|(?<dayUnreadable>(?=\S{0,3}[^\s\d])\S{1,4}(?:\s(?!tháng)\S{1,2})?))?\s*[/.-]?\s*tháng\s*(?:(?<month>\d{1,2})|(?<monthUnreadable>(?=\S{0,3}[^\s\d])\S{1,4}))?\s*[/.-]?\s*năm\s*(?<year>\d{4})?/u;
 /** A date line with no place. */
 export const DATE_ONLY =
-  /^ng(?:ày|àu|áy|ay)\s*(?:(?<day>\d{1,2})|(?<dayUnreadable>(?=\S{0,3}[^\s\d])\S{1,4}))?\s*[/.-]?\s*tháng\s*(?:(?<month>\d{1,2})|(?<monthUnreadable>(?=\S{0,3}[^\s\d])\S{1,4}))?\s*[/.-]?\s*năm\s*(?<year>\d{4})?/iu;
+  /^ng(?:ày|àu|áy|ay|ài)\s*(?:(?<day>\d{1,2})|(?<dayUnreadable>(?=\S{0,3}[^\s\d])\S{1,4}(?:\s(?!tháng)\S{1,2})?))?\s*[/.-]?\s*tháng\s*(?:(?<month>\d{1,2})|(?<monthUnreadable>(?=\S{0,3}[^\s\d])\S{1,4}))?\s*[/.-]?\s*năm\s*(?<year>\d{4})?/iu;
 /** A place alone on its line, the date below it: "Thành phố Hồ Chí Minh," / "ngày … năm 2021". */
 export const PLACE_LINE = /^(?<place>\p{Lu}[\p{L}.'’]*(?:\s+(?:\p{Lu}[\p{L}.'’]*|phố|xã|trấn)){0,6})\s*,$/u;
 

@@ -24,3 +24,13 @@ export const CONFUSABLE_LETTERS: Readonly<Record<string, readonly string[]>> = {
   b: ["h"],
 };
 
+
+/**
+ * "Số" misread at the start of the Số line ("Sé:447 Ÿ /QĐ-BTP", "S6: 12/UBND"): S and one or
+ * two other marks, then the colon, and a ký hiệu after a slash further on. Only then: a line
+ * that merely starts with S and a colon is left as read.
+ */
+export const GARBLED_SO_LINE = /^(?<so>[Ss][^\s:;/\d]{1,2}|[Ss]6)\s?(?<rest>[:;]\s?[^/]{0,12}\/\s?(?:(?:19|20)\d{2}\/)?[\p{Lu}Đ].*)$/u;
+
+/** A speck read as a full stop or comma glued before a line's first capital (".Hà Nội, ngày …"). */
+export const LEADING_SPECK = /^(?<speck>[.,])\s?(?=\p{Lu})/u;

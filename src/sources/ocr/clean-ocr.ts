@@ -1,3 +1,5 @@
+import { GARBLED_SO_LINE, LEADING_SPECK } from "../../lexicon/ocr-confusions.js";
+
 /**
  * Careful clean-up of OCR output (làm sạch kết quả nhận dạng). Only noise that breaks extraction
  * is touched, only when the reading is unambiguous, and every change is reported so the caller
@@ -36,7 +38,7 @@ const MEANINGFUL_SYMBOL = /^[-+•–—*()[\]/.,;:%]$/u;
 export interface OcrCorrection {
   from: string;
   to: string;
-  reason: "number_symbol_gap" | "digit_confusion" | "so_line_case" | "stray_mark";
+  reason: "number_symbol_gap" | "digit_confusion" | "so_line_case" | "stray_mark" | "signer_rank";
 }
 
 export interface CleanedText {
@@ -57,11 +59,23 @@ export function cleanOcrText(text: string): CleanedText {
     return fixed;
   });
   out = fixDigitConfusions(out, corrections);
+  // No line opens with a lone full stop before a capital: it is a speck beside the first letter.
+  const speck = LEADING_SPECK.exec(out);
+  if (speck?.groups) {
+    corrections.push({ from: speck.groups.speck, to: "", reason: "stray_mark" });
+    out = out.slice(speck[0].length);
+  }
   const so = LOWER_SO_LINE.exec(out);
   if (so?.groups) {
     const fixed = "Số" + so.groups.rest;
     corrections.push({ from: "số", to: "Số", reason: "so_line_case" });
     out = fixed;
+  } else {
+    const garbled = GARBLED_SO_LINE.exec(out);
+    if (garbled?.groups && garbled.groups.so !== "Số") {
+      corrections.push({ from: garbled.groups.so, to: "Số", reason: "so_line_case" });
+      out = "Số" + garbled.groups.rest;
+    }
   }
   return { text: out, corrections };
 }

@@ -2,7 +2,8 @@ import type { SourceLine } from "../../blocks/index.js";
 import { VanbanError } from "../../errors.js";
 import type { Warning } from "../../schema/span.js";
 import type { OcrCorrection } from "./clean-ocr.js";
-import { buildOcrLines } from "./ocr-lines.js";
+import { buildOcrLines, type OcrPageInput, type ZoneReadings } from "./ocr-lines.js";
+import type { OcrBox } from "./ocr-segments.js";
 import { lowConfidenceWarning } from "./page-ocr.js";
 import { loadSyllableModel } from "./syllable-model.js";
 import { ImageDecodeError, openImageRenderer } from "./decode-image.js";
@@ -144,7 +145,9 @@ async function recognizeRendered(renderer: PdfPageRenderer, pages: number[], fir
       }
       let recognition;
       try {
-        recognition = await engine.recognize(image.image, image.dpi);
+        // Seals and arrival stamps faded out before the first reading: read into the header, their
+        // print and frame garble the Số line and the trích yếu beside them.
+        recognition = await engine.recognize((zonesOff() ? null : image.sealFreeImage) ?? image.image, image.dpi);
       } catch (error) {
         warnings.push({ code: "ocr_failed", message: `OCR failed on page ${page}: ${errorMessage(error)}`, page });
         result.pages.push({ page, lines: [], confidence: null });
@@ -158,8 +161,20 @@ async function recognizeRendered(renderer: PdfPageRenderer, pages: number[], fir
         engine = again;
         continue;
       }
-      const input = { page, width: image.width, height: image.height, dpi: image.dpi, blocks: recognition.blocks ?? [], findHeader: page === 1, model };
+      let input: OcrPageInput = { page, width: image.width, height: image.height, dpi: image.dpi, blocks: recognition.blocks ?? [], findHeader: page === 1, model };
       let built = buildOcrLines(input);
+      // Layout before recognition: the page reading found the header's columns and the title
+      // block; each is read again alone, as one block, seals faded out.
+      const zones = await readZones(engine, image, built.zoneRegions);
+      if (zones.failure) {
+        warnings.push({ code: "ocr_failed", message: `Reading the header zones of page ${page} again failed (${errorMessage(zones.failure)}); the page reading is kept there.`, page });
+        const fresh = await acquireOcrEngine(language, importModule);
+        if (!("unavailable" in fresh)) engine = fresh;
+      }
+      if (zones.readings) {
+        input = { ...input, zoneBlocks: zones.readings };
+        built = buildOcrLines(input);
+      }
       if (built.signatureRegion) {
         // A seal stamped over the signer's title and name hides them from the page-wide
         // layout analysis: read the signature column again, alone, seal faded out.
@@ -192,6 +207,37 @@ async function recognizeRendered(renderer: PdfPageRenderer, pages: number[], fir
   return result;
 }
 
+/**
+ * `VANBAN_OCR_ZONES=off` reads pages as before issue 14's layout work (seals kept, no zone read
+ * again), to measure what it brings (scripts/score-scan-fields.ts) and what it costs.
+ */
+function zonesOff(): boolean {
+  return process.env.VANBAN_OCR_ZONES === "off";
+}
+
+/**
+ * Reads each zone rectangle on its own in "block" mode (the layout is known: one uniform block
+ * of text), on the image with the seals faded out. Stops at the first failure (the worker was
+ * restarted), keeping what was read before it.
+ */
+async function readZones(engine: OcrEngine, image: PageImage, regions: ZoneReadings<OcrBox>): Promise<{ readings: ZoneReadings | null; failure: Error | null }> {
+  if (zonesOff()) return { readings: null, failure: null };
+  const readings: ZoneReadings = {};
+  let any = false;
+  for (const key of ["headerLeft", "headerRight", "title"] as const) {
+    const region = regions[key];
+    if (!region) continue;
+    try {
+      const read = await engine.recognize(image.sealFreeImage ?? image.image, image.dpi, region, "block");
+      readings[key] = read.blocks ?? [];
+      any = true;
+    } catch (error) {
+      return { readings: any ? readings : null, failure: asError(error) };
+    }
+  }
+  return { readings: any ? readings : null, failure: null };
+}
+
 /** One warning per correction; stray marks removed from a page are listed in one warning. */
 function correctionWarnings(corrections: OcrCorrection[], page: number): Warning[] {
   const warnings: Warning[] = [];
@@ -217,6 +263,8 @@ function describe(reason: OcrCorrection["reason"]): string {
       return "Số line";
     case "stray_mark":
       return "stray mark";
+    case "signer_rank":
+      return "rank before the signer's name";
   }
 }
 

@@ -1,6 +1,8 @@
 import type { InlineMark, SourceLine } from "../../blocks/index.js";
 import { COPY_STAMP } from "../../lexicon/copy-stamps.js";
 import { cleanOcrText, LOW_CONFIDENCE, type OcrCorrection } from "./clean-ocr.js";
+import { cleanSignatureLine } from "./clean-signature.js";
+import { correctPlaces } from "./correct-places.js";
 import { correctSyllables } from "./correct-syllables.js";
 import {
   collectSegments,
@@ -13,7 +15,7 @@ import {
   type PageMetrics,
   type Segment,
 } from "./ocr-segments.js";
-import { readClosingZone, readHeaderZone, signatureRegionOf } from "./ocr-zones.js";
+import { headerRegionsOf, readClosingZone, readHeaderZone, readTitleZone, signatureRegionOf } from "./ocr-zones.js";
 import type { SyllableModel } from "./syllable-model.js";
 
 export type { OcrBlock, OcrBox, OcrLine, OcrParagraph, OcrWord } from "./ocr-segments.js";
@@ -39,8 +41,23 @@ export interface OcrPageInput {
    * faded out): its lines replace the closing's right column.
    */
   signatureBlocks?: OcrBlock[];
+  /**
+   * Closer readings of the first page's zones (each rectangle of `zoneRegions` read alone, as
+   * one block, seals faded out): their lines replace the zone's lines of the page reading.
+   */
+  zoneBlocks?: ZoneReadings;
   /** The syllable model of the Vietnamese post-correction; without it words are kept as read. */
   model?: SyllableModel | null;
+}
+
+/** The first page's zones that are read again on their own (vùng đầu văn bản). */
+export interface ZoneReadings<T = OcrBlock[]> {
+  /** Header, left column: cơ quan ban hành, Số, V/v. */
+  headerLeft?: T | null;
+  /** Header, right column: quốc hiệu, tiêu ngữ, địa danh và ngày. */
+  headerRight?: T | null;
+  /** Title block: tên loại, trích yếu. */
+  title?: T | null;
 }
 
 export interface OcrPageLines {
@@ -52,6 +69,8 @@ export interface OcrPageLines {
   corrections: OcrCorrection[];
   /** Where the signature column is (chức vụ, chữ ký, họ tên), for a second, closer reading. */
   signatureRegion: OcrBox | null;
+  /** Where the first page's header columns and title block are, for a closer reading each. */
+  zoneRegions: ZoneReadings<OcrBox>;
   /** Letters read with good confidence in the signature column: compares two readings. */
   signatureScore: number;
 }
@@ -64,10 +83,11 @@ type Group = { segments: Segment[]; column?: "left" | "right"; zone?: "header" |
 /** Builds the page's visual lines from Tesseract's layout; see the module comment. */
 export function buildOcrLines(input: OcrPageInput): OcrPageLines {
   const corrections: OcrCorrection[] = [];
-  const segments = collectSegments(input.blocks, input.width, corrections);
-  const metrics = measurePage(input, segments);
+  const collected = collectSegments(input.blocks, input.width, corrections);
+  const metrics = measurePage(input, collected);
+  const segments = dropSpecks(collected, metrics, corrections);
   const ordered = orderByBands(segments, metrics);
-  const { groups, signatureRegion } = arrangeZones(ordered, metrics, input, corrections);
+  const { groups, signatureRegion, zoneRegions } = arrangeZones(ordered, metrics, input, corrections);
   const lines: SourceLine[] = [];
   let lowConfidenceLines = 0;
   let prevGroup: Group | null = null;
@@ -76,11 +96,18 @@ export function buildOcrLines(input: OcrPageInput): OcrPageLines {
     // Entering or leaving a column zone is a hard boundary; furniture is told apart by its role.
     const newZone = prevGroup !== null && (prevGroup.zone !== group.zone || prevGroup.column !== group.column);
     for (const seg of group.segments) {
-      const cleaned = cleanOcrText(seg.text);
+      let cleaned = cleanOcrText(seg.text);
+      if (group.zone === "closing" && group.column === "right") {
+        const signed = cleanSignatureLine(cleaned.text);
+        cleaned = { text: signed.text, corrections: [...cleaned.corrections, ...signed.corrections] };
+      }
       corrections.push(...cleaned.corrections);
       if (seg.confidence < LOW_CONFIDENCE) lowConfidenceLines++;
       // Words the model corrects travel as marks: the record warns with their final span.
-      const spelled = input.model ? correctSyllables(cleaned.text, input.model) : { text: cleaned.text, corrections: [] };
+      const syllables = input.model ? correctSyllables(cleaned.text, input.model) : { text: cleaned.text, corrections: [] };
+      // Province names after the syllables: the model leaves capitalised words alone.
+      const places = correctPlaces(syllables.text);
+      const spelled = { text: places.text, corrections: [...syllables.corrections, ...places.corrections] };
       const line = toSourceLine(input.page, seg, spelled.text, prev, group, metrics, newZone);
       // The line's place on the page travels as a mark too: the record keeps it as a line box.
       line.marks = [boxMark(seg, spelled.text, input), ...spelled.corrections.map((c): InlineMark => ({ kind: "correction", start: c.start, end: c.end, original: c.from }))];
@@ -92,7 +119,23 @@ export function buildOcrLines(input: OcrPageInput): OcrPageLines {
   const signature = groups.find((g) => g.zone === "closing" && g.column === "right");
   const signatureScore = signature ? signature.segments.flatMap((seg) => seg.words).reduce((n, w) => n + wellReadLetters(w), 0) : 0;
   const kept = groups.flatMap((g) => g.segments);
-  return { lines, confidence: meanConfidence(kept), lowConfidenceLines, corrections, signatureRegion, signatureScore };
+  return { lines, confidence: meanConfidence(kept), lowConfidenceLines, corrections, signatureRegion, signatureScore, zoneRegions };
+}
+
+/**
+ * Dust or a signature's stroke read as letters ("ì" alone between the title's lines, "- Ñ"
+ * before the signer's name): letters in a box far lower than a letter of the page's print.
+ * Rules and dotted lines (no letter) stay: they are ornaments the header reader knows.
+ * Reported as stray marks.
+ */
+function dropSpecks(segments: Segment[], m: PageMetrics, corrections: OcrCorrection[]): Segment[] {
+  return segments.filter((s) => {
+    const height = s.box.y1 - s.box.y0;
+    const short = [...s.text].length <= 2 && s.box.x1 - s.box.x0 < 0.6 * m.lineHeight;
+    const tiny = /\p{L}/u.test(s.text) && (short ? height < 0.4 * m.lineHeight : height < 0.3 * m.lineHeight);
+    if (tiny) corrections.push({ from: s.text, to: "", reason: "stray_mark" });
+    return !tiny;
+  });
 }
 
 /** The whole line's box in fractions of the page, 4 decimals (under a fifth of a pixel of an A4 page at 200 dpi). */
@@ -115,7 +158,7 @@ function arrangeZones(
   m: PageMetrics,
   input: OcrPageInput,
   corrections: OcrCorrection[],
-): { groups: Group[]; signatureRegion: OcrBox | null } {
+): { groups: Group[]; signatureRegion: OcrBox | null; zoneRegions: ZoneReadings<OcrBox> } {
   const groups: Group[] = [];
   // Copy stamps are set apart before the zones are looked for: read into the header's left
   // column, "SAO Y; VĂN PHÒNG …" would become the issuer's parent body.
@@ -123,13 +166,28 @@ function arrangeZones(
   if (stamps.length) groups.push({ segments: stamps, furniture: true });
   let rest = stamps.length ? ordered.filter((s) => !stamps.includes(s)) : ordered;
   let signatureRegion: OcrBox | null = null;
+  const zoneRegions: ZoneReadings<OcrBox> = {};
   if (input.findHeader) {
     const header = readHeaderZone(rest, m);
     if (header) {
+      const regions = headerRegionsOf(header, m);
+      zoneRegions.headerLeft = regions.left;
+      zoneRegions.headerRight = regions.right;
+      const again = input.zoneBlocks ?? {};
+      // A closer reading that found nothing (a blank rectangle, a failure) keeps the first one.
+      const orFirst = (read: Segment[], first: Segment[]) => (read.length ? read : first);
+      const left = again.headerLeft && regions.left ? orFirst(rereadSegments(again.headerLeft, regions.left, input, m, corrections, 200_000), header.left) : header.left;
+      const right = again.headerRight && regions.right ? orFirst(rereadSegments(again.headerRight, regions.right, input, m, corrections, 300_000), header.right) : header.right;
       if (header.before.length) groups.push(...splitFurniture(header.before, m));
-      if (header.left.length) groups.push({ segments: header.left, column: "left", zone: "header" });
-      if (header.right.length) groups.push({ segments: header.right, column: "right", zone: "header" });
+      if (left.length) groups.push({ segments: left, column: "left", zone: "header" });
+      if (right.length) groups.push({ segments: right, column: "right", zone: "header" });
       rest = header.after;
+      const title = readTitleZone(rest, m);
+      if (title) {
+        zoneRegions.title = title.box;
+        const read = again.title ? rereadSegments(again.title, title.box, input, m, corrections, 400_000) : [];
+        if (read.length) rest = [...read, ...rest.filter((s) => !title.segments.includes(s))];
+      }
     }
   }
   const closing = readClosingZone(rest, m);
@@ -148,7 +206,19 @@ function arrangeZones(
   } else {
     groups.push(...splitFurniture(rest, m));
   }
-  return { groups: groups.filter((g) => g.segments.length > 0), signatureRegion };
+  return { groups: groups.filter((g) => g.segments.length > 0), signatureRegion, zoneRegions };
+}
+
+/** The segments of a zone read again on its own, in reading order, inside its rectangle. */
+function rereadSegments(blocks: OcrBlock[], region: OcrBox, input: OcrPageInput, m: PageMetrics, corrections: OcrCorrection[], firstParagraph: number): Segment[] {
+  // Paragraph numbers apart from the page reading's.
+  const segments = collectSegments(blocks, input.width, corrections, firstParagraph);
+  const inside = (s: Segment) => {
+    const x = (s.box.x0 + s.box.x1) / 2;
+    const y = (s.box.y0 + s.box.y1) / 2;
+    return x >= region.x0 && x <= region.x1 && y >= region.y0 && y <= region.y1;
+  };
+  return orderByBands(dropSpecks(segments.filter(inside), m, corrections), m);
 }
 
 /** Signing-stamp text in small print above the header and lone page numbers: furniture. */

@@ -23,14 +23,19 @@ const DATE_LINE_OCR = /ng[àa]y.{0,12}th[áa]ng|th[áa]ng.{0,8}n[ăa]m|,\s*ng[à
 /** Trích yếu of a công văn under the Số line. */
 const SUBJECT_LINE_OCR = /^(?:V\s*\/\s*[vV]|Về\s+việc)\b/u;
 
-/** "Nơi nhận:" alone on its line anchors the closing ("Nơi nhận hồ sơ: …" in a procedure does not). */
-const RECIPIENTS_OCR = /^N[ơoóòờớ]i\s*nh[ậaâấ]n\s*[:;.]?$/iu;
+/**
+ * "Nơi nhận:" alone on its line anchors the closing ("Nơi nhận hồ sơ: …" in a procedure does not);
+ * "Nơi" garbled ("Ai nhận:") only with the colon.
+ */
+const RECIPIENTS_OCR = /^(?:N[ơoóòờớ]i\s*nh[ậaâấ]n\s*[:;.]?|\p{L}{1,3}\s*nh[ậaâấ]n\s*:)$/iu;
 
 export interface HeaderZone {
   before: Segment[];
   left: Segment[];
   right: Segment[];
   after: Segment[];
+  /** The x between the two columns. */
+  splitX: number;
 }
 
 /**
@@ -128,7 +133,7 @@ export function readHeaderZone(input: Segment[], m: PageMetrics): HeaderZone | n
     break;
   }
   if (left.length + right.length < 2) return null;
-  return { before, left, right, after: ordered.slice(end) };
+  return { before, left, right, after: ordered.slice(end), splitX };
 }
 
 /** Index of the word where character `offset` of the segment's text falls. */
@@ -230,4 +235,70 @@ export function signatureRegionOf(closing: ClosingZone, m: PageMetrics): OcrBox 
   const bottoms = [closing.anchor.box.y1, ...closing.left.map((s) => s.box.y1), ...closing.right.map((s) => s.box.y1)];
   const y1 = Math.min(m.height, Math.max(Math.max(...bottoms) + 2 * m.pitch, y0 + 12 * m.pitch));
   return { x0: Math.round(closing.splitX), y0: Math.round(y0), x1: m.width, y1: Math.round(y1) };
+}
+
+/**
+ * The title block under the header (tên loại và trích yếu: "QUYẾT ĐỊNH", "Về việc …"): from a
+ * centred first line down to the first blank line, at most 6 lines. `segments` also holds the
+ * specks in the margins beside it (a mark read as "i" left of "TỜ TRÌNH"), which a closer
+ * reading of the block's own rectangle leaves out; `box` covers the block's text only.
+ */
+export function readTitleZone(after: Segment[], m: PageMetrics): { segments: Segment[]; box: OcrBox } | null {
+  const isMarginSpeck = (s: Segment) => (s.box.x1 < m.left || s.box.x0 > m.right) && s.text.length <= 3;
+  const areaCenter = (m.left + m.right) / 2;
+  const segments: Segment[] = [];
+  const text: Segment[] = [];
+  for (const s of after) {
+    if (isMarginSpeck(s)) {
+      segments.push(s);
+      continue;
+    }
+    const last = text[text.length - 1];
+    if (!last) {
+      // A centred line with wide margins: a title, not the first line of the body.
+      const center = (s.box.x0 + s.box.x1) / 2;
+      if (Math.abs(center - areaCenter) > 0.05 * m.width || s.box.x0 - m.left < 0.1 * m.width) return null;
+    } else if (s.box.y0 - last.box.y1 > 0.9 * m.lineHeight || text.length >= 6) break;
+    segments.push(s);
+    text.push(s);
+  }
+  if (text.length === 0) return null;
+  // Specks after the block's last line belong to what follows.
+  while (segments.length && !text.includes(segments[segments.length - 1])) segments.pop();
+  return { segments, box: padBox(text, m) };
+}
+
+/** The rectangles of the header's columns, each read again alone; null for an empty column. */
+export function headerRegionsOf(header: HeaderZone, m: PageMetrics): { left: OcrBox | null; right: OcrBox | null } {
+  const left = header.left.length ? padBox(header.left, m) : null;
+  const right = header.right.length ? padBox(header.right, m) : null;
+  // Never into the other column's lines beside it: their first letters would join the line. (The
+  // split itself may cut a wide issuer line: it lies between the columns' first rows only.)
+  // A left line may end in a speck that is the edge of the quốc hiệu's first letter ("HỘI CCA
+  // VIỆT NAM." beside "CỘNG HÒA"): the right column's lines stay whole all the same.
+  const beside = (box: OcrBox, s: Segment) => s.box.y1 > box.y0 && s.box.y0 < box.y1;
+  if (left && right) {
+    left.x1 = Math.min(left.x1, ...header.right.filter((s) => beside(left, s)).map((s) => s.box.x0 - 1));
+    const leftEnd = Math.max(...header.left.filter((s) => beside(right, s)).map((s) => letterEnd(s) + 1));
+    right.x0 = Math.min(Math.max(right.x0, leftEnd), ...header.right.map((s) => s.box.x0));
+  }
+  return { left, right };
+}
+
+/** Right edge of the segment's last word holding a letter or digit (a trailing speck left out). */
+function letterEnd(seg: Segment): number {
+  for (let i = seg.words.length - 1; i >= 0; i--) if (/[\p{L}\p{N}]/u.test(seg.words[i].text)) return seg.words[i].bbox.x1;
+  return seg.box.x1;
+}
+
+/** The segments' box, a little larger (accents above capitals, descenders), inside the page. */
+function padBox(segments: Segment[], m: PageMetrics): OcrBox {
+  const x = 0.5 * m.lineHeight;
+  const y = 0.35 * m.lineHeight;
+  return {
+    x0: Math.max(0, Math.round(Math.min(...segments.map((s) => s.box.x0)) - x)),
+    y0: Math.max(0, Math.round(Math.min(...segments.map((s) => s.box.y0)) - y)),
+    x1: Math.min(m.width, Math.round(Math.max(...segments.map((s) => s.box.x1)) + x)),
+    y1: Math.min(m.height, Math.round(Math.max(...segments.map((s) => s.box.y1)) + y)),
+  };
 }

@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { fadeSeals } from "./fade-seals.js";
 
 /**
  * Renders PDF pages to grayscale images for OCR (kết xuất trang): pdfjs-dist draws on an
@@ -25,6 +26,8 @@ export interface PageImage {
   dpi: number;
   /** Red channel as a PGM, when the page has coloured ink (a seal, a stamp); else null. */
   redImage: Uint8Array | null;
+  /** Luma with the seals turned to paper (`fadeSeals`), when the page has some; else null. */
+  sealFreeImage?: Uint8Array | null;
 }
 
 export interface PdfPageRenderer {
@@ -83,8 +86,10 @@ export async function openPdfRenderer(data: Uint8Array, canvas: CanvasModule, pa
         context.fillRect(0, 0, width, height);
         await page.render({ canvasContext: context as never, canvas: target as never, viewport }).promise;
         const rgba = context.getImageData(0, 0, width, height).data;
-        const redImage = hasColourInk(rgba) ? toPgm(rgba, width, height, "red") : null;
-        return { image: toPgm(rgba, width, height, "luma"), width, height, dpi, redImage };
+        const colour = hasColourInk(rgba);
+        const redImage = colour ? toPgm(rgba, width, height, "red") : null;
+        const sealFreeImage = colour ? fadeSeals(rgba, width, height) : null;
+        return { image: toPgm(rgba, width, height, "luma"), width, height, dpi, redImage, sealFreeImage };
       } finally {
         page.cleanup();
       }

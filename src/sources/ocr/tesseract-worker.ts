@@ -20,8 +20,14 @@ export const importOptional: ImportModule = (specifier) => import(specifier);
 const IDLE_MS = 30_000;
 /** A page that takes longer than this is given up (the worker is restarted). */
 const PAGE_TIMEOUT_MS = 180_000;
-/** Tesseract page segmentation: fully automatic layout analysis (blocks, paragraphs, lines). */
-const PSM_AUTO = "3";
+/**
+ * Tesseract page segmentation modes (PSM): "auto" (3) finds blocks, paragraphs and lines itself,
+ * for a whole page; "block" (6) reads the region as one uniform block of text, for a zone whose
+ * layout is already known (a header column, the title block), where the automatic analysis
+ * would split a line at a seal or take a speck in the margin for a block of its own.
+ */
+export type SegmentationMode = "auto" | "block";
+const PSM: Record<SegmentationMode, string> = { auto: "3", block: "6" };
 /** OEM 1: the LSTM recogniser only (what the model packages ship). */
 const OEM_LSTM_ONLY = 1;
 const LANGUAGE = /^[a-z_]{3,10}(?:\+[a-z_]{3,10})*$/u;
@@ -37,8 +43,8 @@ export interface OcrRecognition {
 export interface OcrEngine {
   /** "tesseract.js 6.0.1 (vie)". */
   name: string;
-  /** Reads the page, or only `region` of it (full-image pixel coordinates). */
-  recognize(image: Uint8Array, dpi: number, region?: OcrBox): Promise<OcrRecognition>;
+  /** Reads the page, or only `region` of it (full-image pixel coordinates), in `mode` ("auto" when not given). */
+  recognize(image: Uint8Array, dpi: number, region?: OcrBox, mode?: SegmentationMode): Promise<OcrRecognition>;
 }
 
 /** The parts of tesseract.js we use, typed structurally: the package is optional. */
@@ -138,7 +144,7 @@ async function startEngine(language: string, importModule: ImportModule): Promis
     }
     version = (requireHere("tesseract.js/package.json") as { version: string }).version;
     worker = await createWorker(tesseract, language, langPath);
-    await worker.setParameters({ tessedit_pageseg_mode: PSM_AUTO });
+    await worker.setParameters({ tessedit_pageseg_mode: PSM.auto });
   } catch (error) {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     return { unavailable: `OCR engine could not start: ${errorMessage(error)}` };
@@ -198,6 +204,8 @@ function quietWorkerScript(): URL {
 function wrapWorker(worker: TesseractWorker, name: string, tempDir: string | null): LiveEngine {
   const thread = worker.worker;
   let active = 0;
+  /** The mode the worker is set to: changed only when a job asks for another. */
+  let currentMode: SegmentationMode = "auto";
   let idleTimer: NodeJS.Timeout | null = null;
   let dead: Error | null = null;
   let onDeath: ((error: Error) => void) | null = null;
@@ -241,7 +249,7 @@ function wrapWorker(worker: TesseractWorker, name: string, tempDir: string | nul
   const engine: LiveEngine = {
     name,
     terminate,
-    async recognize(image, dpi, region) {
+    async recognize(image, dpi, region, mode = "auto") {
       if (dead) throw dead;
       active++;
       if (idleTimer) clearTimeout(idleTimer);
@@ -255,6 +263,10 @@ function wrapWorker(worker: TesseractWorker, name: string, tempDir: string | nul
       try {
         const options: Record<string, unknown> = { user_defined_dpi: String(Math.round(dpi)) };
         if (region) options.rectangle = { left: region.x0, top: region.y0, width: region.x1 - region.x0, height: region.y1 - region.y0 };
+        if (mode !== currentMode) {
+          await Promise.race([worker.setParameters({ tessedit_pageseg_mode: PSM[mode] }), died, timeout]);
+          currentMode = mode;
+        }
         const job = worker.recognize(image, options, { blocks: true, text: false });
         job.catch(() => {}); // it may still fail after a timeout won the race
         const result = await Promise.race([job, died, timeout]);
