@@ -196,10 +196,10 @@ export const CHECKS: ElementCheck[] = [
       },
       {
         code: "symbol.malformed",
-        rule: "symbol has spaces, no capital letter, or characters other than letters, digits, '.', '&' joined by '-', '/', '_'",
+        rule: "symbol has spaces, no capital letter, or characters other than letters, digits, '.', '&' joined by '-', '/', '_' (a unit in brackets at the end, 'TTr-CAT(PC04)', is allowed)",
         test: (r) => {
           const s = r.header.symbol;
-          return s !== null && (!/^[\p{L}\d.&]+([-/_][\p{L}\d.&]+)*$/u.test(s) || !/\p{Lu}/u.test(s));
+          return s !== null && (!/^[\p{L}\d.&]+([-/_][\p{L}\d.&]+)*(?:\([\p{L}\d.&-]+\))?$/u.test(s) || !/\p{Lu}/u.test(s));
         },
       },
       {

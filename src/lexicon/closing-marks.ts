@@ -77,7 +77,7 @@ export const NAME_WORD = /^(?<word>\p{Lu}\p{Ll}*)$/u;
  * Đương", Nghị định 30/2020 Phụ lục I).
  */
 export const PERSON_NAME =
-  /^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+)?(?:\p{Lu}[\p{Ll}\p{Lu}]*)(?:\s+\p{Lu}[\p{Ll}\p{Lu}]*){1,5}$/u;
+  /^(?:(?<rank>(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý))\s+)?(?<name>\p{Lu}[\p{Ll}\p{Lu}]*(?:\s+\p{Lu}[\p{Ll}\p{Lu}]*){1,5})$/u;
 /** Archive drafter initials: NC_{TTHG}, NC<sub>TTHG</sub> (read as a sub mark), KTTH-TTHG. */
 export const DRAFTER_BRACES = /^(?<unit>[\p{Lu}\d&]+)\s*_\s*\{?\s*(?<drafter>[\p{Lu}\p{Ll}.]+)\s*\}?$/u;
 /** "KT (T.Q.Hùng)": the drafter's initials in parentheses after the unit. */

@@ -91,7 +91,11 @@ export const SignatureSchema = z
   .object({
     authorities: z.array(AuthoritySchema),
     position: z.string().nullable().describe("`CHỦ TỊCH`, `PHÓ CHỦ TỊCH` …"),
-    signer: z.string().nullable(),
+    signer: z.string().nullable().describe("The signer's name as printed, without a rank before it."),
+    signerRank: z
+      .string()
+      .optional()
+      .describe("Cấp bậc quân hàm printed before the name in the armed forces and the police (`Thiếu tướng`); absent otherwise."),
     span: SpanSchema,
   })
   .meta({ id: "Signature" });

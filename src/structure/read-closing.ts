@@ -186,6 +186,14 @@ function readSignature(ctx: StructureContext, blocks: PlacedBlock[]): Signature 
   const authorities: Authority[] = [];
   let position: string | null = null;
   let signer: string | null = null;
+  let signerRank: string | undefined;
+  // The name, and the rank printed before it in the armed forces and the police ("Thiếu tướng …").
+  const takeSigner = (text: string): void => {
+    const m = PERSON_NAME.exec(text);
+    if (signer !== null || !m?.groups) return;
+    signer = m.groups.name;
+    if (m.groups.rank) signerRank = m.groups.rank;
+  };
   let span: Span = rangeSpan(ctx, blocks[0], blocks[0].start, blocks[0].end);
   for (const block of blocks) {
     span = joinSpans(span, rangeSpan(ctx, block, block.start, block.end));
@@ -199,19 +207,19 @@ function readSignature(ctx: StructureContext, blocks: PlacedBlock[]): Signature 
     if (isAllCaps(text)) {
       const isLast = block === blocks[blocks.length - 1];
       if (POSITION.test(text) && position === null) position = text;
-      else if (isLast && PERSON_NAME.test(text) && (position !== null || authorities.length > 0)) signer ??= text;
+      else if (isLast && PERSON_NAME.test(text) && (position !== null || authorities.length > 0)) takeSigner(text);
       else if (position === null) position = text;
       continue;
     }
     // The signing tool may print the name twice (italic, then plain): one signer.
-    if (PERSON_NAME.test(text)) signer ??= text;
+    if (PERSON_NAME.test(text)) takeSigner(text);
   }
   if (position === null && authorities.length > 0) {
     // "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH": when no separate line, the last authority's title is the position.
     const last = authorities[authorities.length - 1];
     if (last.mode !== "TM") position = last.title;
   }
-  return { authorities, position, signer, span };
+  return { authorities, position, signer, ...(signerRank ? { signerRank } : {}), span };
 }
 
 /** Drops the ";", "," or "." that ends a list line (a loop, not a regex: lines may be long). */

@@ -157,6 +157,18 @@ describe("closing", () => {
     expect(r.signature).toMatchObject({ authorities: [{ mode: "KT", title: "CHỦ TỊCH" }], position: "PHÓ CHỦ TỊCH", signer: "Nguyễn Minh" });
   });
 
+  it.each([
+    ["Thiếu tướng Trương Minh Đương", "Trương Minh Đương", "Thiếu tướng"],
+    ["Đại tá Nguyễn Văn Hùng", "Nguyễn Văn Hùng", "Đại tá"],
+    // Negatives: a name without a rank; a name whose first word only looks like one.
+    ["Nguyễn Minh", "Nguyễn Minh", undefined],
+    ["Trung Thị Hoa", "Trung Thị Hoa", undefined],
+  ])("the signer line %s: name %s, rank %s", (line, signer, rank) => {
+    const r = read(closing(["Nơi nhận:", "- Như trên;", "- Lưu: VT.", "", "GIÁM ĐỐC", "", line]));
+    expect(r.signature?.signer).toBe(signer);
+    expect(r.signature?.signerRank).toBe(rank);
+  });
+
   it("Nơi nhận and the signature set on the same lines with spaces", () => {
     const r = read(
       closing(["Nơi nhận:                    KT. CHỦ TỊCH", "- Văn phòng Bộ Công an;                     PHÓ CHỦ TỊCH", "- Thường trực Tỉnh ủy;", "- Lưu: VT. NC.", "Nguyễn Minh"]),
