@@ -93,7 +93,8 @@ async function produce(a: ScanAnnotation): Promise<Produced> {
       date: h?.date ?? null,
       type: r.type.name,
       subject: r.subject,
-      signer: r.signature?.signer ?? null,
+      // The annotations write the line as printed: a rank before the name is part of it.
+      signer: r.signature?.signer ? [r.signature.signerRank, r.signature.signer].filter(Boolean).join(" ") : null,
     },
     warnings: r.warnings.filter((w) => w.code.startsWith("header_") || w.code === "ocr_failed").map((w) => `${w.code}: ${w.message}`),
     seconds: Math.round(seconds * 10) / 10,
