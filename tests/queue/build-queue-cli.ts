@@ -40,6 +40,8 @@ export async function buildQueueCli(): Promise<QueueCli> {
 
 export interface CliResult {
   code: number | null;
+  /** The signal that ended it, if one did. */
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
@@ -54,9 +56,9 @@ export function runQueueCli(cli: QueueCli, args: string[], timeoutMs = 30_000): 
     child.stderr.on("data", (c: Buffer) => err.push(c));
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     child.on("error", reject);
-    child.on("close", (code) => {
+    child.on("close", (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
+      resolve({ code, signal, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
     });
   });
 }
