@@ -1,6 +1,6 @@
 import { composeSyllable, parseSyllable, tonePositions, TONE_MARKS } from "../lexicon/syllable.js";
 import { toNfc } from "../text/to-nfc.js";
-import { buildUnitTable } from "../text/unit-table.js";
+import { buildUnitTable, findUnitPair } from "../text/unit-table.js";
 import { BoundedCache } from "../util/bounded-cache.js";
 
 /** Characters that are whitespace in extracted text but not ordinary spaces. */
@@ -127,27 +127,18 @@ export function repairTonedPairs(text: string): string {
   let out = "";
   let copied = 0;
   // A scan of code units against two tables: a regex for the pair costs more on long texts.
-  let k = 0;
-  while (k + 1 < text.length) {
-    if (TONED_UNIT[text.charCodeAt(k + 1)] === 0) {
-      k += 2 - VOWEL_UNIT[text.charCodeAt(k + 1)]; // a vowel at k + 1 may still start a pair
-      continue;
-    }
-    if (VOWEL_UNIT[text.charCodeAt(k)] === 0) {
-      k++;
-      continue;
-    }
+  for (let k = findUnitPair(text, 0, VOWEL_UNIT, TONED_UNIT); k !== -1; ) {
     let start = k;
     let end = k + 2;
     while (start > 0 && isWordUnit(text.charCodeAt(start - 1))) start--;
     while (end < text.length && isWordUnit(text.charCodeAt(end))) end++;
     if (start < copied) {
-      k += 2;
+      k = findUnitPair(text, k + 2, VOWEL_UNIT, TONED_UNIT);
       continue;
     }
     const word = text.slice(start, end);
     const fixed = repairWordCached(word);
-    k = end;
+    k = findUnitPair(text, end, VOWEL_UNIT, TONED_UNIT);
     if (fixed === word) continue;
     out += text.slice(copied, start) + fixed;
     copied = end;

@@ -1,6 +1,6 @@
 import { LETTER_OR_MARK } from "../lexicon/letters.js";
 import { composeSyllable, parseSyllable, tonePositions } from "../lexicon/syllable.js";
-import { buildUnitTable } from "./unit-table.js";
+import { buildUnitTable, findUnitPair } from "./unit-table.js";
 import { BoundedCache } from "../util/bounded-cache.js";
 
 /**
@@ -26,15 +26,7 @@ export function foldTones(text: string): string {
   let out = "";
   let copied = 0;
   // Pairs are found by a scan of code units against two tables (a regex costs more on long texts).
-  for (let k = 0; k + 1 < text.length; k += 2) {
-    if (PAIR_SECOND[text.charCodeAt(k + 1)] === 0) {
-      k -= PAIR_FIRST[text.charCodeAt(k + 1)]; // an o/u at k + 1 may still start a pair
-      continue;
-    }
-    if (PAIR_FIRST[text.charCodeAt(k)] === 0) {
-      k--;
-      continue;
-    }
+  for (let k = findUnitPair(text, 0, PAIR_FIRST, PAIR_SECOND); k !== -1; k = findUnitPair(text, k + 2, PAIR_FIRST, PAIR_SECOND)) {
     const end = k + 2;
     // Only at the end of a word (an open syllable), and not after "q" ("quá" is classic already).
     if (end < text.length && isWordChar(text.charCodeAt(end))) continue;

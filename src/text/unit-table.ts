@@ -7,3 +7,21 @@ export function buildUnitTable(chars: string): Uint8Array {
   for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
   return table;
 }
+
+/**
+ * The first index k ≥ `from` where `first` flags text[k] and `second` flags text[k + 1], or -1:
+ * what a global regex `[first][second]` finds from lastIndex `from`, without running one.
+ */
+export function findUnitPair(text: string, from: number, first: Uint8Array, second: Uint8Array): number {
+  let k = from;
+  while (k + 1 < text.length) {
+    const next = text.charCodeAt(k + 1);
+    if (second[next] === 0) {
+      k += 2 - first[next]; // a first character at k + 1 may still start a pair
+      continue;
+    }
+    if (first[text.charCodeAt(k)] === 1) return k;
+    k++;
+  }
+  return -1;
+}
