@@ -1,5 +1,6 @@
 import { MILITARY_RANKS, NAME_WORD } from "../../lexicon/closing-marks.js";
 import type { OcrCorrection } from "./clean-ocr.js";
+import { baseOf } from "./syllable-model.js";
 
 /**
  * Clean-up of the signer's name line (dòng họ tên người ký) in the closing's right column,
@@ -26,11 +27,7 @@ export function cleanSignatureLine(text: string): { text: string; corrections: O
 /** The rank the line opens with, as printed, when its first two words differ from it in diacritics only. */
 function rankAt(words: string[]): string | null {
   if (words.length < 4) return null;
-  const key = bareLetters(`${words[0]} ${words[1]}`);
-  return MILITARY_RANKS.find((rank) => bareLetters(rank) === key) ?? null;
-}
-
-/** Lower case without diacritics: "Thiểu tướng" → "thieu tuong". */
-function bareLetters(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/gu, "d").toLowerCase();
+  // Letters without diacritics: "Thiểu tướng" → "thieu tuong".
+  const key = baseOf(`${words[0]} ${words[1]}`);
+  return MILITARY_RANKS.find((rank) => baseOf(rank) === key) ?? null;
 }

@@ -1,6 +1,7 @@
 import { PROVINCE_CUE, PROVINCES } from "../../lexicon/place-names.js";
 import { foldTones } from "../../text/fold.js";
 import type { SyllableCorrection } from "./correct-syllables.js";
+import { baseOf } from "./syllable-model.js";
 
 /**
  * Province names read with wrong diacritics (tên tỉnh, thành phố): "Lâm Đông, ngày …" → "Lâm
@@ -12,15 +13,11 @@ import type { SyllableCorrection } from "./correct-syllables.js";
  * corrections stay valid; tone placement ("Hoá"/"Hóa") is no correction.
  */
 
-/** Letters without diacritics, lower case, one space: the key a misread name shares with the name. */
-function bareLetters(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/gu, "d").toLowerCase();
-}
-
+/** Provinces by their letters without diacritics (`baseOf`): the key a misread name shares with the name. */
 const BY_LETTERS: ReadonlyMap<string, string> = (() => {
   const map = new Map<string, string | null>();
   for (const name of PROVINCES) {
-    const key = bareLetters(name);
+    const key = baseOf(name);
     // Two provinces with the same letters would make the choice a guess: neither is used.
     map.set(key, map.has(key) ? null : name);
   }
@@ -40,7 +37,7 @@ export function correctPlaces(text: string): { text: string; corrections: Syllab
       const run = words.slice(i, i + n);
       if (run.length < n || run.some((w, k) => k > 0 && text.slice(run[k - 1].end, w.start) !== " ")) continue;
       const from = text.slice(run[0].start, run[n - 1].end);
-      const name = BY_LETTERS.get(bareLetters(from));
+      const name = BY_LETTERS.get(baseOf(from));
       if (!name) continue;
       const placeDateLine = run[0].start === 0 && text.startsWith(",", run[n - 1].end);
       if (!placeDateLine && !PROVINCE_CUE.test(text.slice(0, run[0].start))) continue;
