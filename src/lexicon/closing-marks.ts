@@ -2,6 +2,7 @@
  * The closing of a document: Nơi nhận, Lưu, signature authorities (TM./KT./TL./TUQ./Q.) and
  * positions, the "./." end mark. Patterns run on `foldTones(text)` unless said otherwise.
  */
+import { MILITARY_RANK } from "./person-titles.js";
 
 /** Nơi nhận. */
 export const RECIPIENTS_LEAD = /^Nơi\s+nhận\s*[:.]?\s*/iu;
@@ -65,9 +66,6 @@ export const POSITION =
 /** The closing formula at the end of the content: "./." */
 export const END_MARK = /\.\/\.\s*$/u;
 
-/** Cấp bậc quân hàm printed before a signer's name (armed forces, police), as written. */
-export const MILITARY_RANKS: readonly string[] = ["Đại", "Thượng", "Trung", "Thiếu"].flatMap((grade) => ["tướng", "tá", "úy"].map((rank) => `${grade} ${rank}`));
-
 /** One word of a personal name as OCR gives it: a capital, then lower case ("Thành"). */
 export const NAME_WORD = /^(?<word>\p{Lu}\p{Ll}*)$/u;
 
@@ -76,8 +74,7 @@ export const NAME_WORD = /^(?<word>\p{Lu}\p{Ll}*)$/u;
  * armed forces and the police the rank comes first (cấp bậc quân hàm: "Thiếu tướng Trương Minh
  * Đương", Nghị định 30/2020 Phụ lục I).
  */
-export const PERSON_NAME =
-  /^(?:(?<rank>(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý))\s+)?(?<name>\p{Lu}[\p{Ll}\p{Lu}]*(?:\s+\p{Lu}[\p{Ll}\p{Lu}]*){1,5})$/u;
+export const PERSON_NAME = new RegExp(String.raw`^(?:(?<rank>${MILITARY_RANK})\s+)?(?<name>\p{Lu}[\p{Ll}\p{Lu}]*(?:\s+\p{Lu}[\p{Ll}\p{Lu}]*){1,5})$`, "u");
 /** Archive drafter initials: NC_{TTHG}, NC<sub>TTHG</sub> (read as a sub mark), KTTH-TTHG. */
 export const DRAFTER_BRACES = /^(?<unit>[\p{Lu}\d&]+)\s*_\s*\{?\s*(?<drafter>[\p{Lu}\p{Ll}.]+)\s*\}?$/u;
 /** "KT (T.Q.Hùng)": the drafter's initials in parentheses after the unit. */

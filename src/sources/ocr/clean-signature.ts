@@ -1,4 +1,5 @@
-import { MILITARY_RANKS, NAME_WORD } from "../../lexicon/closing-marks.js";
+import { NAME_WORD } from "../../lexicon/closing-marks.js";
+import { MILITARY_RANKS } from "../../lexicon/person-titles.js";
 import type { OcrCorrection } from "./clean-ocr.js";
 import { baseOf } from "./syllable-model.js";
 
