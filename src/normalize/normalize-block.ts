@@ -1,5 +1,5 @@
 import type { Block, InlineMark } from "../blocks/index.js";
-import { mayNeedNormalizing, normalizeSegment } from "./normalize-text.js";
+import { mayNeedNormalizing, MULTI_SPACE, normalizeSegment } from "./normalize-text.js";
 
 // Copies are made with Object.assign, not `{ ...block, key }`: on Node 20 (V8 11.3) a spread
 // followed by more keys is several times slower to build, and to read later (docs/performance.md).
@@ -32,9 +32,6 @@ export function normalizeBlock(block: Block, linesNormalized = false): Block {
   return Object.assign({}, block, { text: out.text, marks: out.marks.filter((m) => m.end > m.start || m.kind === "footnoteRef") });
 }
 
-/** Two spaces or more. */
-const SPACE_RUN = / {2,}/g;
-
 /** Drops the one space a collapsed text may start and end with. */
 function trimOneSpace(text: string): string {
   const start = text.startsWith(" ") ? 1 : 0;
@@ -50,7 +47,7 @@ function keepSegment(text: string): string {
 function collapse(text: string, marks: InlineMark[]): { text: string; marks: InlineMark[] } {
   if (!text.includes("  ") && !text.startsWith(" ") && !text.endsWith(" ")) return { text, marks };
   // Without marks no offset map is needed: one native replacement does it.
-  if (marks.length === 0) return { text: trimOneSpace(text.replace(SPACE_RUN, " ")), marks };
+  if (marks.length === 0) return { text: trimOneSpace(text.replace(MULTI_SPACE, " ")), marks };
   const map = new Int32Array(text.length + 1);
   const parts: string[] = [];
   let length = 0;

@@ -7,7 +7,8 @@ import { BoundedCache } from "../util/bounded-cache.js";
 const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 /** Icelandic eth typed for Vietnamese đ (common in Word documents). */
 const ETH = /[\u00D0\u00F0]/g;
-const MULTI_SPACE = / {2,}/g;
+/** Two spaces or more. */
+export const MULTI_SPACE = / {2,}/g;
 /**
  * Any character of SPACE_LIKE or ETH, or one that is dropped: invisible characters extraction
  * leaves behind (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen) and C0/C1 controls other than
