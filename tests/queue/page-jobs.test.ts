@@ -7,14 +7,15 @@
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FlowProducer, Queue } from "bullmq";
+import { FlowProducer } from "bullmq";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countPdfPages, findOcrPages, ocrPdfPages, parse, type VanBanDocument } from "../../src/index.js";
 import { assembleJobId, pageJobId } from "../../src/queue/job-payload.js";
 import { buildPageFlow } from "../../src/queue/page-jobs.js";
 import { combinePageOcr, splitOcrResult, terminateOcr, type OcrResult } from "../../src/sources/ocr/index.js";
-import { buildQueueCli, runQueueCli, startWorkerProcess, type QueueCli, type WorkerProcess } from "./build-queue-cli.js";
+import { buildQueueCli, runQueueCli, type QueueCli, type WorkerProcess } from "./build-queue-cli.js";
+import { trackQueueUse } from "./track-queue-use.js";
 import { serversMissing, startPostgres, startRedis, waitFor, type PostgresServer, type RedisServer } from "./servers.js";
 
 const SCAN = join(import.meta.dirname, "..", "..", "fixtures", "cv-813-cuchoachat-scanned", "input.pdf");
@@ -113,8 +114,7 @@ describe.skipIf(missing !== null)("a long scan as page jobs on real Redis and Po
   let postgres: PostgresServer;
   let db: pg.Client;
   let dir: string;
-  const workers: WorkerProcess[] = [];
-  const queues: Queue[] = [];
+  const { openQueue, worker, close: closeQueueUse } = trackQueueUse(() => ({ cli, redisUrl: redis.url }));
 
   beforeAll(async () => {
     [cli, redis, postgres] = await Promise.all([buildQueueCli(), startRedis(), startPostgres()]);
@@ -125,25 +125,13 @@ describe.skipIf(missing !== null)("a long scan as page jobs on real Redis and Po
   });
 
   afterAll(async () => {
-    for (const w of workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill("SIGKILL");
-    await Promise.all(workers.map((w) => w.exited));
-    await Promise.all(queues.map((q) => q.close()));
+    await closeQueueUse();
     await db?.end();
     await Promise.all([redis?.stop(), postgres?.stop()]);
     cli?.cleanup();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const openQueue = (name: string): Queue => {
-    const queue = new Queue(name, { connection: { url: redis.url, maxRetriesPerRequest: null } });
-    queues.push(queue);
-    return queue;
-  };
-  const worker = (args: string[]): WorkerProcess => {
-    const w = startWorkerProcess(cli, ["--redis", redis.url, ...args]);
-    workers.push(w);
-    return w;
-  };
   const pageLines = (w: WorkerProcess): string[] => w.log().split("\n").filter((l) => / page \d+ \(/u.test(l));
 
   it("two workers OCR one page each; the assembly saves the record of a single parse", { timeout: 240_000 }, async () => {

@@ -11,7 +11,8 @@ import { join } from "node:path";
 import { Queue } from "bullmq";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildQueueCli, runQueueCli, startWorkerProcess, type QueueCli, type WorkerProcess } from "./build-queue-cli.js";
+import { buildQueueCli, runQueueCli, type QueueCli } from "./build-queue-cli.js";
+import { trackQueueUse } from "./track-queue-use.js";
 import { serversMissing, startPostgres, startRedis, waitFor, type PostgresServer, type RedisServer } from "./servers.js";
 
 const FIXTURE = join(import.meta.dirname, "..", "..", "fixtures", "seed-002-kontum-phatdong-text", "input.txt");
@@ -24,8 +25,7 @@ describe.skipIf(missing !== null)("queue and workers on real Redis and PostgreSQ
   let postgres: PostgresServer;
   let db: pg.Client;
   let dir: string;
-  const workers: WorkerProcess[] = [];
-  const queues: Queue[] = [];
+  const { openQueue, worker, close: closeQueueUse } = trackQueueUse(() => ({ cli, redisUrl: redis.url }));
 
   beforeAll(async () => {
     [cli, redis, postgres] = await Promise.all([buildQueueCli(), startRedis(), startPostgres()]);
@@ -42,25 +42,13 @@ describe.skipIf(missing !== null)("queue and workers on real Redis and PostgreSQ
   });
 
   afterAll(async () => {
-    for (const w of workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill("SIGKILL");
-    await Promise.all(workers.map((w) => w.exited));
-    await Promise.all(queues.map((q) => q.close()));
+    await closeQueueUse();
     await db?.end();
     await Promise.all([redis?.stop(), postgres?.stop()]);
     cli?.cleanup();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const openQueue = (name: string): Queue => {
-    const queue = new Queue(name, { connection: { url: redis.url, maxRetriesPerRequest: null } });
-    queues.push(queue);
-    return queue;
-  };
-  const worker = (args: string[]): WorkerProcess => {
-    const w = startWorkerProcess(cli, ["--redis", redis.url, ...args]);
-    workers.push(w);
-    return w;
-  };
   const add = (queue: string, files: string[], extra: string[] = []) => runQueueCli(cli, ["queue", "add", ...files.map((f) => join(dir, f)), "--redis", redis.url, "--queue", queue, ...extra]);
   const finished = async (queue: Queue): Promise<number> => {
     const c = await queue.getJobCounts("completed", "failed");
