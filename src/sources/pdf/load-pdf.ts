@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { VanbanError } from "../../errors.js";
 import { importQuietly, installCanvasPolyfills, type LoadCanvas } from "./canvas-polyfills.js";
+import { createFontSinkDocument } from "./font-sink-document.js";
 import { keepBuiltins } from "./keep-builtins.js";
 
 export type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -72,7 +73,10 @@ export async function openPdf(
     isEvalSupported: false,
     useWorkerFetch: false,
     useSystemFonts: false,
-    disableFontFace: true,
+    // Fonts go once to a document that drops them, instead of every shown glyph being compiled
+    // to a path (font-sink-document.ts).
+    disableFontFace: false,
+    ownerDocument: createFontSinkDocument(),
     stopAtErrors: false,
     // No image is decoded: the reader wants text, fonts and rules, never pixels (OCR opens its
     // own document), yet pdfjs decoded every image of a page whose operator list was built.
