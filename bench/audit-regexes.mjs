@@ -15,7 +15,17 @@ import { tsImport } from "tsx/esm/api";
 import { ROOT } from "./lib/measure.mjs";
 
 /** Modules whose exported RegExp objects are built from pieces (String.raw templates). */
-const COMPOSED = ["src/extract/citations/patterns.ts", "src/extract/targets/patterns.ts", "src/structure/patterns.ts"];
+const COMPOSED = [
+  "src/extract/citations/patterns.ts",
+  "src/extract/targets/patterns.ts",
+  "src/lexicon/issuer-words.ts",
+  "src/lexicon/closing-marks.ts",
+  "src/lexicon/person-titles.ts",
+  "src/lexicon/document-types.ts",
+  "src/lexicon/section-markers.ts",
+  "src/lexicon/dates.ts",
+  "src/lexicon/document-number.ts",
+];
 
 const PIECES = [" ", "\t", "\n", "a", "A", "Ạ", "\u0301", "a\u0301", "1", "1.", "1,", "1/", "1-", "1 ", "- ", "a) ", "I. ", "(1)", "*", "..", ". ", ", ", "/", "-", "_", "%",
   "Quyết định số 1/ 2/ 3- ", "CỘNG HÒA ", "số ", "ngày 1 tháng 2 năm ", "4.014,89 ", "Điều 1 ", "khoản 1 ", "tỷ đồng ", "UBND-", "QĐ-UBND ", "V/v ", "<sup>1", "Nghị định số ", "đạt "];
