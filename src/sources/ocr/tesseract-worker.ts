@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { checkNativeTesseract, readWithNativeTesseract } from "./native-tesseract.js";
 import type { OcrBlock, OcrBox } from "./ocr-lines.js";
 
 /**
@@ -41,7 +42,7 @@ export interface OcrRecognition {
 }
 
 export interface OcrEngine {
-  /** "tesseract.js 6.0.1 (vie)". */
+  /** "tesseract.js 7.0.0 (vie)", "tesseract 5.3.0 (vie)". */
   name: string;
   /** Reads the page, or only `region` of it (full-image pixel coordinates), in `mode` ("auto" when not given). */
   recognize(image: Uint8Array, dpi: number, region?: OcrBox, mode?: SegmentationMode): Promise<OcrRecognition>;
@@ -78,16 +79,23 @@ let current: EngineState | null = null;
  */
 export async function checkOcrAvailability(language: string, importModule: ImportModule = importOptional): Promise<string | null> {
   if (!LANGUAGE.test(language)) return `OCR language "${language}" is not a Tesseract language code such as "vie" or "vie+eng".`;
-  try {
-    await importModule("tesseract.js");
-  } catch (error) {
-    return `OCR needs the optional package tesseract.js: npm install tesseract.js@6 (${errorMessage(error)})`;
-  }
-  for (const code of language.split("+")) {
+  const engine = chosenEngine();
+  if (engine === null) return `VANBAN_OCR_ENGINE="${process.env.VANBAN_OCR_ENGINE}" is not an OCR engine: "tesseract.js" (the default) or "tesseract" (the system's own command).`;
+  if (engine === "tesseract") {
+    const native = checkNativeTesseract(language);
+    if ("unavailable" in native) return native.unavailable;
+  } else {
     try {
-      await languageDataPath(code, importModule);
+      await importModule("tesseract.js");
     } catch (error) {
-      return `OCR needs the language model @tesseract.js-data/${code}: npm install @tesseract.js-data/${code} (${errorMessage(error)})`;
+      return `OCR needs the optional package tesseract.js: npm install tesseract.js@7 (${errorMessage(error)})`;
+    }
+    for (const code of language.split("+")) {
+      try {
+        await languageDataPath(code, importModule);
+      } catch (error) {
+        return `OCR needs the language model @tesseract.js-data/${code}: npm install @tesseract.js-data/${code} (${errorMessage(error)})`;
+      }
     }
   }
   try {
@@ -122,9 +130,20 @@ export async function terminateOcr(): Promise<void> {
   if (!("unavailable" in engine)) await engine.terminate();
 }
 
+/**
+ * The engine `VANBAN_OCR_ENGINE` names: tesseract.js (WebAssembly, an npm package: the default)
+ * or "tesseract", the system's own command (native-tesseract.ts); null for anything else.
+ */
+function chosenEngine(): "tesseract.js" | "tesseract" | null {
+  const value = process.env.VANBAN_OCR_ENGINE ?? "";
+  if (value === "" || value === "tesseract.js") return "tesseract.js";
+  return value === "tesseract" ? "tesseract" : null;
+}
+
 async function startEngine(language: string, importModule: ImportModule): Promise<LiveEngine | { unavailable: string }> {
   const missing = await checkOcrAvailability(language, importModule);
   if (missing) return { unavailable: missing };
+  if (chosenEngine() === "tesseract") return startNativeEngine(language);
   let tempDir: string | null = null;
   let worker: TesseractWorker;
   let version: string;
@@ -150,6 +169,17 @@ async function startEngine(language: string, importModule: ImportModule): Promis
     return { unavailable: `OCR engine could not start: ${errorMessage(error)}` };
   }
   return wrapWorker(worker, `tesseract.js ${version} (${language})`, tempDir);
+}
+
+/** The system's Tesseract: nothing to start (each reading is its own process), nothing to stop. */
+function startNativeEngine(language: string): LiveEngine | { unavailable: string } {
+  const native = checkNativeTesseract(language);
+  if ("unavailable" in native) return native;
+  return {
+    name: native.name,
+    terminate: async () => undefined,
+    recognize: (image, dpi, region, mode = "auto") => readWithNativeTesseract(image, { language, dpi, region, mode, timeoutMs: PAGE_TIMEOUT_MS }),
+  };
 }
 
 /** The model folder of `@tesseract.js-data/<code>` (its index.js says where the gzipped model is). */

@@ -1,0 +1,183 @@
+import { spawn, spawnSync } from "node:child_process";
+import type { OcrBlock, OcrBox, OcrLine, OcrParagraph } from "./ocr-lines.js";
+
+/**
+ * The system's own Tesseract (the `tesseract` command, e.g. Debian's tesseract-ocr and
+ * tesseract-ocr-vie), chosen with `VANBAN_OCR_ENGINE=tesseract`. Native code with the CPU's full
+ * vector units reads a page in about 60 % of the time of tesseract.js's WebAssembly build
+ * (docs/ocr.md); archive pipelines that install it get that on every page. Each reading is one
+ * process (about 80 ms to start and load the model), fed a PGM on stdin, answering hOCR on
+ * stdout, which is turned into the blocks → paragraphs → lines → words tesseract.js gives.
+ */
+
+/** Tesseract page segmentation modes, as for tesseract.js: "auto" 3, "block" 6. */
+const PSM = { auto: "3", block: "6" } as const;
+/** The command; `VANBAN_TESSERACT` may name another binary. */
+const COMMAND = (): string => process.env.VANBAN_TESSERACT ?? "tesseract";
+
+/** One element opening of Tesseract's hOCR (one per line in its output), up to the word's text. */
+const HOCR_ELEMENT =
+  /<(?:div|p|span) class='(?<kind>ocr_carea|ocr_par|ocr_line|ocr_caption|ocr_header|ocr_textfloat|ocrx_word)'[^>]*? title=(?<quote>["'])(?<title>.*?)\k<quote>[^>]*>(?<text>[^<]*)/gu;
+const TITLE_BBOX = /bbox (?<x0>\d+) (?<y0>\d+) (?<x1>\d+) (?<y1>\d+)/u;
+/** hOCR baseline: slope, and offset from the box's bottom-left corner. */
+const TITLE_BASELINE = /baseline (?<slope>-?[\d.]+) (?<offset>-?[\d.]+)/u;
+const TITLE_ROW_HEIGHT = /x_size (?<size>[\d.]+)/u;
+const TITLE_WORD_CONFIDENCE = /x_wconf (?<conf>\d+)/u;
+const ENTITY = /&(?:(?<name>amp|lt|gt|quot|apos)|#(?<dec>\d+)|#x(?<hex>[\da-f]+));/giu;
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+/** Binary PGM header, as `toPgm` writes it. */
+const PGM_HEADER = /^P5\s+(?<width>\d+)\s+(?<height>\d+)\s+255\s/u;
+
+export interface NativeReading {
+  blocks: OcrBlock[];
+  confidence: number;
+}
+
+const checked = new Map<string, { name: string } | { unavailable: string }>();
+
+/** The engine's name ("tesseract 5.3.0 (vie)"), or why it cannot run here; asked once per process. */
+export function checkNativeTesseract(language: string): { name: string } | { unavailable: string } {
+  const key = `${COMMAND()}\n${language}`;
+  let answer = checked.get(key);
+  if (!answer) checked.set(key, (answer = askNativeTesseract(language)));
+  return answer;
+}
+
+function askNativeTesseract(language: string): { name: string } | { unavailable: string } {
+  const install = `install it (Debian: apt-get install tesseract-ocr tesseract-ocr-${language.split("+")[0]}) or unset VANBAN_OCR_ENGINE`;
+  const version = spawnSync(COMMAND(), ["--version"], { encoding: "utf8" });
+  if (version.error || version.status !== 0) return { unavailable: `VANBAN_OCR_ENGINE=tesseract: the ${COMMAND()} command did not run (${version.error?.message ?? `exit ${version.status}`}): ${install}.` };
+  const first = `${version.stdout}${version.stderr}`.split("\n")[0].trim();
+  const langs = spawnSync(COMMAND(), ["--list-langs"], { encoding: "utf8" });
+  const listed = new Set(`${langs.stdout}`.split("\n").slice(1).map((l) => l.trim()));
+  const missing = language.split("+").filter((code) => !listed.has(code));
+  if (missing.length) return { unavailable: `VANBAN_OCR_ENGINE=tesseract: ${COMMAND()} has no model for ${missing.join(", ")}: ${install}.` };
+  return { name: `${first} (${language})` };
+}
+
+/** Reads a PGM image (or `region` of it) with the system's Tesseract; boxes in full-image pixels. */
+export async function readWithNativeTesseract(
+  image: Uint8Array,
+  options: { language: string; dpi: number; region?: OcrBox; mode: "auto" | "block"; timeoutMs: number },
+): Promise<NativeReading> {
+  const { data, dx, dy } = options.region ? cropPgm(image, options.region) : { data: image, dx: 0, dy: 0 };
+  const args = ["stdin", "stdout", "-l", options.language, "--oem", "1", "--psm", PSM[options.mode], "--dpi", String(Math.round(options.dpi)), "-c", "tessedit_create_hocr=1"];
+  // One thread per reading: the pool decides how many run at once (OpenMP would take every core).
+  const hocr = await run(COMMAND(), args, data, { ...process.env, OMP_THREAD_LIMIT: process.env.OMP_THREAD_LIMIT ?? "1" }, options.timeoutMs);
+  // (Set as a variable, not the `hocr` config file, which a custom --tessdata-dir may lack.)
+  if (!hocr.includes("class='ocr_page'")) throw new Error(`${COMMAND()} did not answer hOCR: ${JSON.stringify(hocr.slice(0, 80))}`);
+  return readHocr(hocr, dx, dy);
+}
+
+/** Tesseract's hOCR → blocks, paragraphs, lines and words, shifted by (dx, dy). */
+export function readHocr(hocr: string, dx = 0, dy = 0): NativeReading {
+  const blocks: OcrBlock[] = [];
+  let paragraph: OcrParagraph | null = null;
+  let line: OcrLine | null = null;
+  let sum = 0;
+  let count = 0;
+  for (const m of hocr.matchAll(HOCR_ELEMENT)) {
+    const { kind, title, text } = m.groups!;
+    const bbox = boxOf(title, dx, dy);
+    if (!bbox) continue;
+    if (kind === "ocr_carea") {
+      blocks.push({ bbox, paragraphs: [] });
+      paragraph = line = null;
+    } else if (kind === "ocr_par") {
+      if (!blocks.length) blocks.push({ bbox, paragraphs: [] });
+      paragraph = { bbox, lines: [] };
+      blocks[blocks.length - 1].paragraphs!.push(paragraph);
+      line = null;
+    } else if (kind === "ocrx_word") {
+      if (!line) continue;
+      const confidence = Number(TITLE_WORD_CONFIDENCE.exec(title)?.groups!.conf ?? 0);
+      line.words.push({ text: decodeEntities(text), confidence, bbox });
+      sum += confidence;
+      count++;
+    } else {
+      if (!paragraph) continue;
+      const base = TITLE_BASELINE.exec(title)?.groups;
+      const size = TITLE_ROW_HEIGHT.exec(title)?.groups;
+      line = { confidence: 0, bbox, words: [] };
+      if (base) {
+        const y = bbox.y1 + Number(base.offset);
+        line.baseline = { x0: bbox.x0, y0: y, x1: bbox.x1, y1: y + Number(base.slope) * (bbox.x1 - bbox.x0) };
+      }
+      if (size) line.rowAttributes = { rowHeight: Number(size.size) };
+      paragraph.lines.push(line);
+    }
+  }
+  for (const block of blocks) {
+    for (const p of block.paragraphs!) {
+      p.lines = p.lines.filter((l) => l.words.length > 0);
+      // A line's confidence: its words' mean (tesseract.js reports Tesseract's own, about the same).
+      for (const l of p.lines) l.confidence = l.words.reduce((s, w) => s + w.confidence, 0) / l.words.length;
+    }
+  }
+  return { blocks, confidence: count ? sum / count : 0 };
+}
+
+function boxOf(title: string, dx: number, dy: number): OcrBox | null {
+  const g = TITLE_BBOX.exec(title)?.groups;
+  return g ? { x0: Number(g.x0) + dx, y0: Number(g.y0) + dy, x1: Number(g.x1) + dx, y1: Number(g.y1) + dy } : null;
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(ENTITY, (_, name: string | undefined, dec: string | undefined, hex: string | undefined) =>
+    name ? ENTITIES[name.toLowerCase()] : String.fromCodePoint(dec ? Number(dec) : Number.parseInt(hex!, 16)),
+  );
+}
+
+/** The rectangle of a binary PGM as a PGM of its own, and where it was. */
+export function cropPgm(image: Uint8Array, region: OcrBox): { data: Uint8Array; dx: number; dy: number } {
+  const head = new TextDecoder("latin1").decode(image.subarray(0, 40));
+  const g = PGM_HEADER.exec(head)?.groups;
+  if (!g) throw new Error("not a binary 8-bit PGM image");
+  const width = Number(g.width);
+  const height = Number(g.height);
+  const start = PGM_HEADER.exec(head)![0].length;
+  const x0 = clamp(Math.floor(region.x0), 0, width - 1);
+  const y0 = clamp(Math.floor(region.y0), 0, height - 1);
+  const x1 = clamp(Math.ceil(region.x1), x0 + 1, width);
+  const y1 = clamp(Math.ceil(region.y1), y0 + 1, height);
+  const header = new TextEncoder().encode(`P5\n${x1 - x0} ${y1 - y0}\n255\n`);
+  const out = new Uint8Array(header.length + (x1 - x0) * (y1 - y0));
+  out.set(header, 0);
+  for (let y = y0, at = header.length; y < y1; y++, at += x1 - x0) out.set(image.subarray(start + y * width + x0, start + y * width + x1), at);
+  return { data: out, dx: x0, dy: y0 };
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Math.min(Math.max(n, lo), hi);
+}
+
+/** Runs the command with `input` on stdin; resolves with stdout, rejects on failure or timeout. */
+function run(command: string, args: string[], input: Uint8Array, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ["pipe", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    let err = "";
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`OCR of one page took over ${timeoutMs / 1000} s`));
+    }, timeoutMs);
+    timer.unref();
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (chunk: string) => {
+      err = (err + chunk).slice(-2000);
+    });
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    // A process that dies early closes stdin: the write error is the exit's, reported there.
+    child.stdin.on("error", () => undefined);
+    child.stdin.end(input);
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(Buffer.concat(out).toString("utf8"));
+      else reject(new Error(`${command} ended with ${signal ?? `exit ${code}`}: ${err.trim().split("\n").pop() ?? ""}`));
+    });
+  });
+}

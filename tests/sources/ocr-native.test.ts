@@ -1,0 +1,123 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { recognizePdfPages, terminateOcr } from "../../src/sources/ocr/index.js";
+import { cropPgm, readHocr } from "../../src/sources/ocr/native-tesseract.js";
+import { checkOcrAvailability } from "../../src/sources/ocr/tesseract-worker.js";
+
+/** VANBAN_OCR_ENGINE=tesseract: the system's Tesseract, read through its hOCR (issue 14). */
+
+const saved = { engine: process.env.VANBAN_OCR_ENGINE, command: process.env.VANBAN_TESSERACT };
+afterEach(async () => {
+  for (const [key, value] of [["VANBAN_OCR_ENGINE", saved.engine], ["VANBAN_TESSERACT", saved.command]] as const) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  await terminateOcr();
+});
+afterAll(async () => {
+  await terminateOcr();
+});
+
+const HOCR = `<?xml version="1.0" encoding="UTF-8"?>
+<html><body>
+  <div class='ocr_page' id='page_1' title='image "stdin"; bbox 0 0 800 600; ppageno 0'>
+   <div class='ocr_carea' id='block_1_1' title="bbox 100 50 700 120">
+    <p class='ocr_par' id='par_1_1' lang='vie' title="bbox 100 50 700 120">
+     <span class='ocr_line' id='line_1_1' title="bbox 100 50 700 90; baseline -0.01 -5; x_size 36; x_descenders 5; x_ascenders 7">
+      <span class='ocrx_word' id='word_1_1' title='bbox 100 52 200 90; x_wconf 96'>Số:</span>
+      <span class='ocrx_word' id='word_1_2' title='bbox 210 50 400 88; x_wconf 80'>12/QĐ&amp;UBND</span>
+     </span>
+     <span class='ocr_header' id='line_1_2' title="bbox 100 95 300 120; baseline 0 -3; x_size 20">
+      <span class='ocrx_word' id='word_1_3' title='bbox 100 95 300 120; x_wconf 90'>&lt;V/v&gt;&#39;x&#x27;</span>
+     </span>
+     <span class='ocr_line' id='line_1_3' title="bbox 100 121 300 125; baseline 0 0; x_size 4"></span>
+    </p>
+   </div>
+   <div class='ocr_separator' id='block_1_2' title="bbox 1 2 3 4"></div>
+  </div>
+</body></html>`;
+
+describe("readHocr", () => {
+  it("gives tesseract.js's blocks → paragraphs → lines → words, boxes shifted by the crop", () => {
+    const { blocks, confidence } = readHocr(HOCR, 10, 1000);
+    expect(blocks).toHaveLength(1);
+    const [paragraph] = blocks[0].paragraphs!;
+    expect(paragraph.bbox).toEqual({ x0: 110, y0: 1050, x1: 710, y1: 1120 });
+    // The empty line is dropped; an ocr_header is a line too.
+    expect(paragraph.lines.map((l) => l.words.map((w) => w.text).join(" "))).toEqual(["Số: 12/QĐ&UBND", "<V/v>'x'"]);
+    const [first, second] = paragraph.lines;
+    expect(first.words[1]).toEqual({ text: "12/QĐ&UBND", confidence: 80, bbox: { x0: 220, y0: 1050, x1: 410, y1: 1088 } });
+    expect(first.confidence).toBe(88);
+    // hOCR's baseline is a slope and an offset from the box's bottom-left corner.
+    expect(first.baseline).toEqual({ x0: 110, y0: 1085, x1: 710, y1: 1085 - 0.01 * 600 });
+    expect(first.rowAttributes).toEqual({ rowHeight: 36 });
+    expect(second.baseline).toEqual({ x0: 110, y0: 1117, x1: 310, y1: 1117 });
+    expect(confidence).toBeCloseTo((96 + 80 + 90) / 3, 6);
+  });
+
+  it("reads nothing from text that is not hOCR", () => {
+    expect(readHocr("BỘ CÔNG THƯƠNG\nCỤC HÓA CHẤT\n")).toEqual({ blocks: [], confidence: 0 });
+  });
+});
+
+describe("cropPgm", () => {
+  const pgm = (width: number, height: number) => {
+    const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
+    const out = new Uint8Array(header.length + width * height);
+    out.set(header);
+    for (let i = 0; i < width * height; i++) out[header.length + i] = i % 256;
+    return out;
+  };
+
+  it("cuts the rectangle out, row by row, and says where it was", () => {
+    const { data, dx, dy } = cropPgm(pgm(10, 8), { x0: 2.4, y0: 3, x1: 5.2, y1: 5 });
+    expect([dx, dy]).toEqual([2, 3]);
+    const header = "P5\n4 2\n255\n";
+    expect(new TextDecoder().decode(data.subarray(0, header.length))).toBe(header);
+    expect([...data.subarray(header.length)]).toEqual([32, 33, 34, 35, 42, 43, 44, 45]);
+  });
+
+  it("keeps a rectangle that leaves the image inside it, at least one pixel", () => {
+    const { data, dx, dy } = cropPgm(pgm(10, 8), { x0: 9.5, y0: -4, x1: 40, y1: 0 });
+    expect([dx, dy]).toEqual([9, 0]);
+    expect(new TextDecoder().decode(data.subarray(0, 11))).toBe("P5\n1 1\n255\n");
+  });
+
+  it("refuses what is not a binary 8-bit PGM", () => {
+    expect(() => cropPgm(new TextEncoder().encode("P6\n2 2\n255\nxxxxxxxxxxxx"), { x0: 0, y0: 0, x1: 1, y1: 1 })).toThrow(/PGM/u);
+  });
+});
+
+describe("choosing the engine", () => {
+  it("names what VANBAN_OCR_ENGINE may be when it is something else", async () => {
+    process.env.VANBAN_OCR_ENGINE = "abbyy";
+    expect(await checkOcrAvailability("vie")).toMatch(/VANBAN_OCR_ENGINE="abbyy" is not an OCR engine: "tesseract\.js" \(the default\) or "tesseract"/u);
+  });
+
+  it("says how to install the command when it is missing", async () => {
+    process.env.VANBAN_OCR_ENGINE = "tesseract";
+    process.env.VANBAN_TESSERACT = "/nonexistent/tesseract";
+    expect(await checkOcrAvailability("vie")).toMatch(/the \/nonexistent\/tesseract command did not run .*apt-get install tesseract-ocr tesseract-ocr-vie/u);
+  });
+});
+
+const installed = spawnSync("tesseract", ["--list-langs"], { encoding: "utf8" });
+const hasVie = installed.status === 0 && installed.stdout.split("\n").includes("vie");
+
+describe.skipIf(!hasVie)("the system's Tesseract on a scanned công văn (needs .ci/setup.d/40-tesseract.sh)", () => {
+  it("reads page 1's header and body, and names itself", async () => {
+    process.env.VANBAN_OCR_ENGINE = "tesseract";
+    const bytes = new Uint8Array(readFileSync(join(import.meta.dirname, "..", "..", "fixtures", "cv-813-cuchoachat-scanned", "input.pdf")));
+    const result = await recognizePdfPages(bytes, [1], { language: "vie" });
+    if ("unavailable" in result) throw new Error(result.unavailable);
+    expect(result.engine).toMatch(/^tesseract \d+\.\d+\.\d+ \(vie\)$/u);
+    expect(result.warnings.filter((w) => w.code === "ocr_failed")).toEqual([]);
+    const text = result.pages[0].lines.map((l) => l.text).join("\n");
+    expect(text).toMatch(/BỘ CÔNG THƯƠNG/u);
+    expect(text).toMatch(/\/HC-CNHC/u);
+    expect(text).toMatch(/Kính gửi: Cục Hải quan/u);
+    expect(result.pages[0].confidence).toBeGreaterThan(80);
+  }, 60_000);
+});
