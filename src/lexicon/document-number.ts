@@ -63,9 +63,9 @@ export const SYMBOL_AFTER_NUMBER = new RegExp(
  * "Số: 05/2022/QĐ-UBND" (legal normative), "Số: 12-01/26/PT-NC" (an office's internal form:
  * number and month joined by a hyphen, so digits after the hyphen belong to the number; a Party
  * number is followed by letters there). The symbol is letters and digits joined by - / &.
- * A handwritten number that OCR garbled ("Số: 4 Q8/TTr-CAT", "Số:447 Ÿ /QĐ-BTP") is `unreadable`:
- * the symbol is kept.
+ * A handwritten number that OCR garbled ("Số: 4 Q8/TTr-CAT", "Số:447 Ÿ /QĐ-BTP", "Số:4Í7 Ÿ /QĐ-BTP":
+ * a digit, marks, one space, a mark or two) is `unreadable`: the symbol is kept.
  * The drafting unit may follow in parentheses: "TTr-CAT(PC04)" (Công an tỉnh, phòng PC04).
  */
 export const NUMBER_SYMBOL =
-  /(?:(?<![\p{L}\d])Số|(?<![\p{L}\d])số(?=\s*:)|^số)\s*[:.]?\s*(?:(?<number>\d{1,6}[a-z]?(?:\s{0,2}[-–]\s{0,2}\d{1,3}(?=\s{0,2}\/))?)|(?<unreadable>[^\s/\d\-–][^\s/]{0,7}|\d[^\s/\d]?\s?[^\s/\d][^\s/]{0,3}(?=\s{0,2}\/)|\d{1,6}\s?[^\s/\d.\-–][^\s/]{0,3}(?=\s{0,2}\/)))?\s*\.?\s*(?:[/\-–]\s*(?<year>(?:19|20)\d{2})\s*)?[/\-–]\s*(?<symbol>[\p{Lu}\d][\p{Lu}\p{Ll}\d&]{0,20}(?:\s*[-–/]\s*[\p{Lu}\d][\p{Lu}\p{Ll}\d&]{0,20}){0,5}(?:\([\p{Lu}\d]{1,10}\))?)/u;
+  /(?:(?<![\p{L}\d])Số|(?<![\p{L}\d])số(?=\s*:)|^số)\s*[:.]?\s*(?:(?<number>\d{1,6}[a-z]?(?:\s{0,2}[-–]\s{0,2}\d{1,3}(?=\s{0,2}\/))?)|(?<unreadable>[^\s/\d\-–][^\s/]{0,7}|\d[^\s/\d]?\s?[^\s/\d][^\s/]{0,3}(?=\s{0,2}\/)|\d{1,6}\s?[^\s/\d.\-–][^\s/]{0,3}(?=\s{0,2}\/)|\d[^\s/]{0,5}\s[^\s/]{1,3}(?=\s{0,2}\/)))?\s*\.?\s*(?:[/\-–]\s*(?<year>(?:19|20)\d{2})\s*)?[/\-–]\s*(?<symbol>[\p{Lu}\d][\p{Lu}\p{Ll}\d&]{0,20}(?:\s*[-–/]\s*[\p{Lu}\d][\p{Lu}\p{Ll}\d&]{0,20}){0,5}(?:\([\p{Lu}\d]{1,10}\))?)/u;

@@ -82,14 +82,16 @@ export function readHeader(ctx: StructureContext): HeaderResult {
       // Interleaved columns ("TỈNH KON TUM   Độc lập - Tự do …" on one line) go on below the motto.
       const interleaved = leftover !== "" && isAllCaps(leftover);
       if (header.motto !== null && issuerLines.length > 0 && issuerDoneAt < 0 && !interleaved) issuerDoneAt = i;
+      // Capitals before this line's Số are still the issuer ("BỘ TƯ PHÁP Số: 447/QĐ-BTP", two
+      // lines OCR read as one); after an earlier Số line they are not.
+      if (leftover && isAllCaps(leftover) && !sawNumber) {
+        issuerLines.push({ text: leftover, span: found.leftoverSpan!, bold: Boolean(block.style.bold) });
+      }
       sawNumber ||= found.number;
       sawDate ||= found.date;
       if (found.subject) {
         subjectParts.push(found.subject);
         inSubject = true;
-      }
-      if (leftover && isAllCaps(leftover) && !sawNumber) {
-        issuerLines.push({ text: leftover, span: found.leftoverSpan!, bold: Boolean(block.style.bold) });
       }
       claim(ctx, i, found.subject && found.items === 1 ? "subject" : "header");
       end = i + 1;

@@ -521,6 +521,7 @@ describe("a handwritten number OCR garbled", () => {
   it.each([
     ["Số: 4 Q8/TTr-CAT", null, "TTr-CAT", true],
     ["Số: Ab/TTr-CAT", null, "TTr-CAT", true],
+    ["Số:4Í7 Ÿ /QĐ-BTP", null, "QĐ-BTP", true],
     // Negatives: a clean number, a blank one.
     ["Số: 409/TTr-CAT", "409", "TTr-CAT", false],
     ["Số:      /TTr-CAT", null, "TTr-CAT", false],
@@ -528,6 +529,20 @@ describe("a handwritten number OCR garbled", () => {
     const r = read([HEADER(["CÔNG AN TỈNH LÂM ĐỒNG", line]), "", "TỜ TRÌNH", "Về việc thành lập hội đồng", "Nội dung."].join("\n"));
     expect(r.header.number).toBe(number);
     expect(r.header.symbol).toBe(symbol);
+    expect(r.warnings.some((w) => w.code === "header_number_unreadable")).toBe(warned);
+  });
+});
+
+describe("a Số line OCR read onto the issuer's line", () => {
+  it.each([
+    ["BỘ TƯ PHÁP Số:4Í7 Ÿ /QĐ-BTP", null, true],
+    // Negative: a clean number on the same line.
+    ["BỘ TƯ PHÁP Số: 447/QĐ-BTP", "447", false],
+  ])("%s → issuer BỘ TƯ PHÁP, number %s, warned %s", (line, number, warned) => {
+    const r = read([HEADER([line]), "", "QUYẾT ĐỊNH", "Về việc phê duyệt Điều lệ", "Nội dung."].join("\n"));
+    expect(r.header.issuer?.name ?? r.header.issuer?.parent).toBe("BỘ TƯ PHÁP");
+    expect(r.header.number).toBe(number);
+    expect(r.header.symbol).toBe("QĐ-BTP");
     expect(r.warnings.some((w) => w.code === "header_number_unreadable")).toBe(warned);
   });
 });
