@@ -3,10 +3,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { recognizePdfPages, terminateOcr } from "../../src/sources/ocr/index.js";
-import { cropPgm, readHocr } from "../../src/sources/ocr/native-tesseract.js";
+import { cropPgm, shiftBlocks } from "../../src/sources/ocr/crop-pgm.js";
+import { readHocr } from "../../src/sources/ocr/native-tesseract.js";
 import { checkOcrAvailability } from "../../src/sources/ocr/tesseract-worker.js";
 
-/** VANBAN_OCR_ENGINE=tesseract: the system's Tesseract, read through its hOCR (issue 14). */
+/** VANBAN_OCR_ENGINE=tesseract: the system's Tesseract, read through its hOCR; zones cut out of the page (issue 14). */
 
 const saved = { engine: process.env.VANBAN_OCR_ENGINE, command: process.env.VANBAN_TESSERACT };
 afterEach(async () => {
@@ -87,6 +88,18 @@ describe("cropPgm", () => {
 
   it("refuses what is not a binary 8-bit PGM", () => {
     expect(() => cropPgm(new TextEncoder().encode("P6\n2 2\n255\nxxxxxxxxxxxx"), { x0: 0, y0: 0, x1: 1, y1: 1 })).toThrow(/PGM/u);
+  });
+});
+
+describe("shiftBlocks", () => {
+  it("moves every box of a crop's reading (blocks, paragraphs, lines, baselines, words) back into the page", () => {
+    const box = { x0: 1, y0: 2, x1: 3, y1: 4 };
+    const moved = { x0: 11, y0: 102, x1: 13, y1: 104 };
+    const blocks = [{ bbox: box, paragraphs: [{ bbox: box, lines: [{ confidence: 90, bbox: box, baseline: box, words: [{ text: "Số", confidence: 90, bbox: box }] }] }] }];
+    expect(shiftBlocks(blocks, 10, 100)).toEqual([{ bbox: moved, paragraphs: [{ bbox: moved, lines: [{ confidence: 90, bbox: moved, baseline: moved, words: [{ text: "Số", confidence: 90, bbox: moved }] }] }] }]);
+    // The reading itself is left as it was.
+    expect(blocks[0].bbox).toEqual(box);
+    expect(shiftBlocks(null, 10, 100)).toBeNull();
   });
 });
 

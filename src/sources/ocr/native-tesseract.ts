@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
+import { cropPgm } from "./crop-pgm.js";
 import type { OcrBlock, OcrBox, OcrLine, OcrParagraph } from "./ocr-lines.js";
 
 /**
@@ -25,8 +26,6 @@ const TITLE_ROW_HEIGHT = /x_size (?<size>[\d.]+)/u;
 const TITLE_WORD_CONFIDENCE = /x_wconf (?<conf>\d+)/u;
 const ENTITY = /&(?:(?<name>amp|lt|gt|quot|apos)|#(?<dec>\d+)|#x(?<hex>[\da-f]+));/giu;
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-/** Binary PGM header, as `toPgm` writes it. */
-const PGM_HEADER = /^P5\s+(?<width>\d+)\s+(?<height>\d+)\s+255\s/u;
 
 export interface NativeReading {
   blocks: OcrBlock[];
@@ -126,29 +125,6 @@ function decodeEntities(text: string): string {
   return text.replace(ENTITY, (_, name: string | undefined, dec: string | undefined, hex: string | undefined) =>
     name ? ENTITIES[name.toLowerCase()] : String.fromCodePoint(dec ? Number(dec) : Number.parseInt(hex!, 16)),
   );
-}
-
-/** The rectangle of a binary PGM as a PGM of its own, and where it was. */
-export function cropPgm(image: Uint8Array, region: OcrBox): { data: Uint8Array; dx: number; dy: number } {
-  const head = new TextDecoder("latin1").decode(image.subarray(0, 40));
-  const g = PGM_HEADER.exec(head)?.groups;
-  if (!g) throw new Error("not a binary 8-bit PGM image");
-  const width = Number(g.width);
-  const height = Number(g.height);
-  const start = PGM_HEADER.exec(head)![0].length;
-  const x0 = clamp(Math.floor(region.x0), 0, width - 1);
-  const y0 = clamp(Math.floor(region.y0), 0, height - 1);
-  const x1 = clamp(Math.ceil(region.x1), x0 + 1, width);
-  const y1 = clamp(Math.ceil(region.y1), y0 + 1, height);
-  const header = new TextEncoder().encode(`P5\n${x1 - x0} ${y1 - y0}\n255\n`);
-  const out = new Uint8Array(header.length + (x1 - x0) * (y1 - y0));
-  out.set(header, 0);
-  for (let y = y0, at = header.length; y < y1; y++, at += x1 - x0) out.set(image.subarray(start + y * width + x0, start + y * width + x1), at);
-  return { data: out, dx: x0, dy: y0 };
-}
-
-function clamp(n: number, lo: number, hi: number): number {
-  return Math.min(Math.max(n, lo), hi);
 }
 
 /** Runs the command with `input` on stdin; resolves with stdout, rejects on failure or timeout. */

@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { cropPgm, shiftBlocks } from "./crop-pgm.js";
 import { checkNativeTesseract, readWithNativeTesseract } from "./native-tesseract.js";
 import type { OcrBlock, OcrBox } from "./ocr-lines.js";
 
@@ -292,7 +293,9 @@ function wrapWorker(worker: TesseractWorker, name: string, tempDir: string | nul
       });
       try {
         const options: Record<string, unknown> = { user_defined_dpi: String(Math.round(dpi)) };
-        if (region) options.rectangle = { left: region.x0, top: region.y0, width: region.x1 - region.x0, height: region.y1 - region.y0 };
+        // A zone is cut out rather than given as a rectangle of the whole page (crop-pgm.ts).
+        const crop = region ? cropPgm(image, region) : null;
+        if (crop) image = crop.data;
         if (mode !== currentMode) {
           await Promise.race([worker.setParameters({ tessedit_pageseg_mode: PSM[mode] }), died, timeout]);
           currentMode = mode;
@@ -300,7 +303,7 @@ function wrapWorker(worker: TesseractWorker, name: string, tempDir: string | nul
         const job = worker.recognize(image, options, { blocks: true, text: false });
         job.catch(() => {}); // it may still fail after a timeout won the race
         const result = await Promise.race([job, died, timeout]);
-        return result.data;
+        return crop ? { ...result.data, blocks: shiftBlocks(result.data.blocks, crop.dx, crop.dy) } : result.data;
       } catch (error) {
         // A worker that failed mid-page is not trusted again: the next page starts a new one.
         void retire();
