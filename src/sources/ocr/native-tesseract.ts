@@ -5,10 +5,10 @@ import type { OcrBlock, OcrBox, OcrLine, OcrParagraph } from "./ocr-lines.js";
 /**
  * The system's own Tesseract (the `tesseract` command, e.g. Debian's tesseract-ocr and
  * tesseract-ocr-vie), chosen with `VANBAN_OCR_ENGINE=tesseract`. Native code with the CPU's full
- * vector units reads a page in about 60 % of the time of tesseract.js's WebAssembly build
- * (docs/ocr.md); archive pipelines that install it get that on every page. Each reading is one
- * process (about 80 ms to start and load the model), fed a PGM on stdin, answering hOCR on
- * stdout, which is turned into the blocks → paragraphs → lines → words tesseract.js gives.
+ * vector units recognizes a page in about two thirds of the time of tesseract.js's WebAssembly
+ * build, and a scan costs about three quarters of the CPU time in all (docs/ocr.md). Each
+ * reading is one process (80–130 ms to start and load the model), fed a PGM on stdin, answering
+ * hOCR on stdout, which is turned into the blocks → paragraphs → lines → words tesseract.js gives.
  */
 
 /** Tesseract page segmentation modes, as for tesseract.js: "auto" 3, "block" 6. */
