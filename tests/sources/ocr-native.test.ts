@@ -1,17 +1,20 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { recognizePdfPages, terminateOcr } from "../../src/sources/ocr/index.js";
 import { cropPgm, shiftBlocks } from "../../src/sources/ocr/crop-pgm.js";
+import { prepareModelFolder } from "../../src/sources/ocr/native-models.js";
 import { readHocr } from "../../src/sources/ocr/native-tesseract.js";
 import { checkOcrAvailability } from "../../src/sources/ocr/tesseract-worker.js";
 
 /** VANBAN_OCR_ENGINE=tesseract: the system's Tesseract, read through its hOCR; zones cut out of the page (issue 14). */
 
-const saved = { engine: process.env.VANBAN_OCR_ENGINE, command: process.env.VANBAN_TESSERACT };
+const saved = { engine: process.env.VANBAN_OCR_ENGINE, command: process.env.VANBAN_TESSERACT, prefix: process.env.TESSDATA_PREFIX };
 afterEach(async () => {
-  for (const [key, value] of [["VANBAN_OCR_ENGINE", saved.engine], ["VANBAN_TESSERACT", saved.command]] as const) {
+  for (const [key, value] of [["VANBAN_OCR_ENGINE", saved.engine], ["VANBAN_TESSERACT", saved.command], ["TESSDATA_PREFIX", saved.prefix]] as const) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
@@ -103,6 +106,31 @@ describe("shiftBlocks", () => {
   });
 });
 
+describe("prepareModelFolder", () => {
+  it("unzips the models once into a folder named by their content, and reuses it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "vanban-models-test-"));
+    try {
+      const gz = join(dir, "vie.traineddata.gz");
+      writeFileSync(gz, gzipSync(Buffer.from(`model ${process.pid} ${Date.now()}`)));
+      const folder = prepareModelFolder([gz], ["vie"]);
+      const model = join(folder, "vie.traineddata");
+      expect(readFileSync(model, "utf8")).toMatch(/^model \d+ \d+$/u);
+      const written = statSync(model).mtimeMs;
+      expect(prepareModelFolder([gz], ["vie"])).toBe(folder);
+      expect(statSync(model).mtimeMs).toBe(written);
+      // Other content, another folder: an updated package never reads a stale model.
+      writeFileSync(gz, gzipSync(Buffer.from("another model")));
+      const other = prepareModelFolder([gz], ["vie"]);
+      expect(other).not.toBe(folder);
+      expect(readFileSync(join(other, "vie.traineddata"), "utf8")).toBe("another model");
+      rmSync(other, { recursive: true, force: true });
+      rmSync(folder, { recursive: true, force: true });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("choosing the engine", () => {
   it("names what VANBAN_OCR_ENGINE may be when it is something else", async () => {
     process.env.VANBAN_OCR_ENGINE = "abbyy";
@@ -120,17 +148,28 @@ const installed = spawnSync("tesseract", ["--list-langs"], { encoding: "utf8" })
 const hasVie = installed.status === 0 && installed.stdout.split("\n").includes("vie");
 
 describe.skipIf(!hasVie)("the system's Tesseract on a scanned công văn (needs .ci/setup.d/40-tesseract.sh)", () => {
-  it("reads page 1's header and body, and names itself", async () => {
+  it("reads page 1's header and body with tesseract.js's standard model, and names itself", async () => {
     process.env.VANBAN_OCR_ENGINE = "tesseract";
+    delete process.env.TESSDATA_PREFIX;
     const bytes = new Uint8Array(readFileSync(join(import.meta.dirname, "..", "..", "fixtures", "cv-813-cuchoachat-scanned", "input.pdf")));
     const result = await recognizePdfPages(bytes, [1], { language: "vie" });
     if ("unavailable" in result) throw new Error(result.unavailable);
-    expect(result.engine).toMatch(/^tesseract \d+\.\d+\.\d+ \(vie\)$/u);
+    expect(result.engine).toMatch(/^tesseract \d+\.\d+\.\d+ \(vie, models of @tesseract\.js-data\)$/u);
     expect(result.warnings.filter((w) => w.code === "ocr_failed")).toEqual([]);
     const text = result.pages[0].lines.map((l) => l.text).join("\n");
     expect(text).toMatch(/BỘ CÔNG THƯƠNG/u);
     expect(text).toMatch(/\/HC-CNHC/u);
     expect(text).toMatch(/Kính gửi: Cục Hải quan/u);
     expect(result.pages[0].confidence).toBeGreaterThan(80);
+  }, 60_000);
+
+  it("reads the models TESSDATA_PREFIX names instead, when it is set", async () => {
+    process.env.VANBAN_OCR_ENGINE = "tesseract";
+    process.env.TESSDATA_PREFIX = installed.stdout.match(/"(?<dir>[^"]+)"/u)!.groups!.dir;
+    const bytes = new Uint8Array(readFileSync(join(import.meta.dirname, "..", "..", "fixtures", "cv-813-cuchoachat-scanned", "input.pdf")));
+    const result = await recognizePdfPages(bytes, [1], { language: "vie" });
+    if ("unavailable" in result) throw new Error(result.unavailable);
+    expect(result.engine).toMatch(/^tesseract \d+\.\d+\.\d+ \(vie\)$/u);
+    expect(result.pages[0].lines.map((l) => l.text).join("\n")).toMatch(/BỘ CÔNG THƯƠNG/u);
   }, 60_000);
 });

@@ -34,33 +34,41 @@ export interface NativeReading {
 
 const checked = new Map<string, { name: string } | { unavailable: string }>();
 
-/** The engine's name ("tesseract 5.3.0 (vie)"), or why it cannot run here; asked once per process. */
-export function checkNativeTesseract(language: string): { name: string } | { unavailable: string } {
-  const key = `${COMMAND()}\n${language}`;
+/**
+ * The engine's name ("tesseract 5.3.0 (vie)"), or why it cannot run here; asked once per process.
+ * `modelDir`: a folder of models to read instead of the system's (native-models.ts).
+ */
+export function checkNativeTesseract(language: string, modelDir: string | null = null): { name: string } | { unavailable: string } {
+  const key = `${COMMAND()}\n${language}\n${modelDir}`;
   let answer = checked.get(key);
-  if (!answer) checked.set(key, (answer = askNativeTesseract(language)));
+  if (!answer) checked.set(key, (answer = askNativeTesseract(language, modelDir)));
   return answer;
 }
 
-function askNativeTesseract(language: string): { name: string } | { unavailable: string } {
+function askNativeTesseract(language: string, modelDir: string | null): { name: string } | { unavailable: string } {
   const install = `install it (Debian: apt-get install tesseract-ocr tesseract-ocr-${language.split("+")[0]}) or unset VANBAN_OCR_ENGINE`;
   const version = spawnSync(COMMAND(), ["--version"], { encoding: "utf8" });
   if (version.error || version.status !== 0) return { unavailable: `VANBAN_OCR_ENGINE=tesseract: the ${COMMAND()} command did not run (${version.error?.message ?? `exit ${version.status}`}): ${install}.` };
   const first = `${version.stdout}${version.stderr}`.split("\n")[0].trim();
-  const langs = spawnSync(COMMAND(), ["--list-langs"], { encoding: "utf8" });
+  const langs = spawnSync(COMMAND(), [...modelArgs(modelDir), "--list-langs"], { encoding: "utf8" });
   const listed = new Set(`${langs.stdout}`.split("\n").slice(1).map((l) => l.trim()));
   const missing = language.split("+").filter((code) => !listed.has(code));
   if (missing.length) return { unavailable: `VANBAN_OCR_ENGINE=tesseract: ${COMMAND()} has no model for ${missing.join(", ")}: ${install}.` };
-  return { name: `${first} (${language})` };
+  return { name: `${first} (${language}${modelDir ? ", models of @tesseract.js-data" : ""})` };
+}
+
+/** Tesseract's option for a model folder; it must come before the image argument. */
+function modelArgs(modelDir: string | null): string[] {
+  return modelDir ? ["--tessdata-dir", modelDir] : [];
 }
 
 /** Reads a PGM image (or `region` of it) with the system's Tesseract; boxes in full-image pixels. */
 export async function readWithNativeTesseract(
   image: Uint8Array,
-  options: { language: string; dpi: number; region?: OcrBox; mode: "auto" | "block"; timeoutMs: number },
+  options: { language: string; dpi: number; region?: OcrBox; mode: "auto" | "block"; timeoutMs: number; modelDir?: string | null },
 ): Promise<NativeReading> {
   const { data, dx, dy } = options.region ? cropPgm(image, options.region) : { data: image, dx: 0, dy: 0 };
-  const args = ["stdin", "stdout", "-l", options.language, "--oem", "1", "--psm", PSM[options.mode], "--dpi", String(Math.round(options.dpi)), "-c", "tessedit_create_hocr=1"];
+  const args = [...modelArgs(options.modelDir ?? null), "stdin", "stdout", "-l", options.language, "--oem", "1", "--psm", PSM[options.mode], "--dpi", String(Math.round(options.dpi)), "-c", "tessedit_create_hocr=1"];
   // One thread per reading: the pool decides how many run at once (OpenMP would take every core).
   const hocr = await run(COMMAND(), args, data, { ...process.env, OMP_THREAD_LIMIT: process.env.OMP_THREAD_LIMIT ?? "1" }, options.timeoutMs);
   // (Set as a variable, not the `hocr` config file, which a custom --tessdata-dir may lack.)

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cropPgm, shiftBlocks } from "./crop-pgm.js";
+import { prepareModelFolder } from "./native-models.js";
 import { checkNativeTesseract, readWithNativeTesseract } from "./native-tesseract.js";
 import type { OcrBlock, OcrBox } from "./ocr-lines.js";
 
@@ -83,7 +84,7 @@ export async function checkOcrAvailability(language: string, importModule: Impor
   const engine = chosenEngine();
   if (engine === null) return `VANBAN_OCR_ENGINE="${process.env.VANBAN_OCR_ENGINE}" is not an OCR engine: "tesseract.js" (the default) or "tesseract" (the system's own command).`;
   if (engine === "tesseract") {
-    const native = checkNativeTesseract(language);
+    const native = checkNativeTesseract(language, await nativeModelDir(language, importModule));
     if ("unavailable" in native) return native.unavailable;
   } else {
     try {
@@ -144,7 +145,7 @@ function chosenEngine(): "tesseract.js" | "tesseract" | null {
 async function startEngine(language: string, importModule: ImportModule): Promise<LiveEngine | { unavailable: string }> {
   const missing = await checkOcrAvailability(language, importModule);
   if (missing) return { unavailable: missing };
-  if (chosenEngine() === "tesseract") return startNativeEngine(language);
+  if (chosenEngine() === "tesseract") return startNativeEngine(language, await nativeModelDir(language, importModule));
   let tempDir: string | null = null;
   let worker: TesseractWorker;
   let version: string;
@@ -173,14 +174,45 @@ async function startEngine(language: string, importModule: ImportModule): Promis
 }
 
 /** The system's Tesseract: nothing to start (each reading is its own process), nothing to stop. */
-function startNativeEngine(language: string): LiveEngine | { unavailable: string } {
-  const native = checkNativeTesseract(language);
+function startNativeEngine(language: string, modelDir: string | null): LiveEngine | { unavailable: string } {
+  const native = checkNativeTesseract(language, modelDir);
   if ("unavailable" in native) return native;
   return {
     name: native.name,
     terminate: async () => undefined,
-    recognize: (image, dpi, region, mode = "auto") => readWithNativeTesseract(image, { language, dpi, region, mode, timeoutMs: PAGE_TIMEOUT_MS }),
+    recognize: (image, dpi, region, mode = "auto") => readWithNativeTesseract(image, { language, dpi, region, mode, timeoutMs: PAGE_TIMEOUT_MS, modelDir }),
   };
+}
+
+const modelDirs = new Map<string, Promise<string | null>>();
+
+/**
+ * The folder of tesseract.js's standard models for the system's Tesseract (native-models.ts), or
+ * null: `TESSDATA_PREFIX` set (the user's choice), or a model package missing (the system's
+ * models are read, if it has them).
+ */
+function nativeModelDir(language: string, importModule: ImportModule): Promise<string | null> {
+  if (process.env.TESSDATA_PREFIX) return Promise.resolve(null);
+  let dir = modelDirs.get(language);
+  if (!dir) {
+    const codes = language.split("+");
+    dir = Promise.all(codes.map((code) => languageDataPath(code, importModule).then((path) => join(path, `${code}.traineddata.gz`)))).then(
+      (files) => {
+        try {
+          return prepareModelFolder(files, codes);
+        } catch (error) {
+          // A temp directory that cannot be written (full, read-only): the system's own models;
+          // the engine's name in the record says which were read.
+          if ((error as NodeJS.ErrnoException).code !== undefined) return null;
+          throw error;
+        }
+      },
+      // A model package that is not installed: the system's own models.
+      () => null,
+    );
+    modelDirs.set(language, dir);
+  }
+  return dir;
 }
 
 /** The model folder of `@tesseract.js-data/<code>` (its index.js says where the gzipped model is). */
