@@ -78,27 +78,35 @@ export async function runWorkerCommand(argv: string[], version: string): Promise
     throw error;
   }
   const log = values.quiet ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
-  let worker;
-  try {
-    worker = await startWorker(options, version, { log });
-  } catch (error) {
-    if (!(error instanceof ServerUnreachableError)) throw error;
-    process.stderr.write(`vanban: ${error.message}\n`);
-    return 1;
-  }
-  log(`vanban: worker ready (${options.concurrency} at once) on queue ${options.queue}`);
+  // The signals are heard before the worker starts: BullMQ takes a job as soon as its worker
+  // exists, before it reports ready, and a SIGTERM then must hand that job back, not kill us.
+  let worker: Awaited<ReturnType<typeof startWorker>> | null = null;
+  let stopAsked = false;
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals): void => {
     signals++;
     if (signals > 1) process.exit(signal === "SIGINT" ? 130 : 143); // a second signal: at once
     log(`vanban: ${signal}: finishing the jobs in hand (up to ${options.graceMs / 1000} s), taking no new one`);
-    void worker.stop(options.graceMs);
+    stopAsked = true;
+    if (worker) void worker.stop(options.graceMs);
   };
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);
-  await worker.stopped;
-  process.off("SIGTERM", onSignal);
-  process.off("SIGINT", onSignal);
+  try {
+    try {
+      worker = await startWorker(options, version, { log });
+    } catch (error) {
+      if (!(error instanceof ServerUnreachableError)) throw error;
+      process.stderr.write(`vanban: ${error.message}\n`);
+      return 1;
+    }
+    log(`vanban: worker ready (${options.concurrency} at once) on queue ${options.queue}`);
+    if (stopAsked) void worker.stop(options.graceMs);
+    await worker.stopped;
+  } finally {
+    process.off("SIGTERM", onSignal);
+    process.off("SIGINT", onSignal);
+  }
   log("vanban: worker stopped");
   return 0;
 }

@@ -78,8 +78,10 @@ function pushNames(ctx: StructureContext, index: number, start: number, rawText:
   for (const part of text.split(";")) {
     const name = part.replace(/^[\s\-–•+]+/u, "").replace(TRAILING, "");
     if (name) {
-      const s = start + offset + part.indexOf(name);
-      out.push({ name, span: rangeSpan(ctx, block, s, s + name.length) });
+      const at = offset + part.indexOf(name);
+      // A reference with more of the name after it stays in the name: the name is as printed.
+      const printed = rawText.slice(at, at + name.length);
+      out.push({ name: printed, span: rangeSpan(ctx, block, start + at, start + at + name.length) });
     }
     offset += part.length + 1;
   }

@@ -75,6 +75,18 @@ describe("type, title and subject", () => {
     expect(r.addressees.map((a) => a.name)).toEqual(["Sở Tài chính", "UBND các xã, phường"]);
     expect(r.preamble[0].text).toMatch(/^Sở Công Thương đề nghị/u);
   });
+
+  it.each([
+    // A footnote reference after the name is not part of it.
+    ["- Sở Tài chính<sup>1</sup>.", "Sở Tài chính"],
+    // One with more of the name after it stays: the name is what is printed (a fuzzed case:
+    // the reference used to be blanked inside the name, so the name no longer matched its span).
+    ["- Sở Tài chính<sup>(1)</sup> tỉnh Lào Cai.", "Sở Tài chính(1) tỉnh Lào Cai"],
+  ])("Kính gửi %j → %j", (line, name) => {
+    const r = parseText(`Kính gửi:\n${line}\n\nĐề nghị các đơn vị thực hiện.`, { format: "markdown" });
+    checkRecord(r);
+    expect(r.addressees.map((a) => a.name)).toEqual([name]);
+  });
 });
 
 describe("closing: Nơi nhận, Lưu, signature", () => {
