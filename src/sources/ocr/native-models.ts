@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,8 +10,8 @@ import { gunzipSync } from "node:zlib";
  * of 64 against 58, docs/ocr.md); tesseract.js's model packages hold the standard ones. So when
  * `TESSDATA_PREFIX` does not name a folder and the npm packages are installed, their models are
  * unzipped once into a folder of the temp directory named by their content, and Tesseract reads
- * those. Written to a temporary name and renamed, so processes starting together never read a
- * half-written model.
+ * those. Written to a temporary name and renamed, so processes and threads starting together
+ * never read a half-written model.
  */
 
 /** Paths of the gzipped models (`<code>.traineddata.gz`), in the order of the language codes. */
@@ -24,7 +24,8 @@ export function prepareModelFolder(gzipped: readonly string[], codes: readonly s
   codes.forEach((code, i) => {
     const target = join(dir, `${code}.traineddata`);
     if (existsSync(target)) return;
-    const temp = `${target}.${process.pid}.tmp`;
+    // Unique per writer: worker threads of one process share its pid.
+    const temp = `${target}.${randomUUID()}.tmp`;
     writeFileSync(temp, gunzipSync(data[i]));
     renameSync(temp, target);
   });
