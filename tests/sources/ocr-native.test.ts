@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { recognizePdfPages, terminateOcr } from "../../src/sources/ocr/index.js";
-import { cropPgm, shiftBlocks } from "../../src/sources/ocr/crop-pgm.js";
+import { cropPgm, readCropped, shiftBlocks } from "../../src/sources/ocr/crop-pgm.js";
 import { prepareModelFolder } from "../../src/sources/ocr/native-models.js";
 import { readHocr } from "../../src/sources/ocr/native-tesseract.js";
 import { checkOcrAvailability } from "../../src/sources/ocr/tesseract-worker.js";
@@ -44,8 +44,16 @@ const HOCR = `<?xml version="1.0" encoding="UTF-8"?>
 </body></html>`;
 
 describe("readHocr", () => {
-  it("gives tesseract.js's blocks → paragraphs → lines → words, boxes shifted by the crop", () => {
-    const { blocks, confidence } = readHocr(HOCR, 10, 1000);
+  it("gives tesseract.js's blocks → paragraphs → lines → words, boxes shifted by the crop", async () => {
+    // As a zone is read: cut out at (10, 1000), read, shifted back.
+    const pgm = new Uint8Array([...new TextEncoder().encode("P5\n800 1600\n255\n"), ...new Uint8Array(800 * 1600)]);
+    let crop: Uint8Array | null = null;
+    const { blocks: shifted, confidence } = await readCropped(pgm, { x0: 10, y0: 1000, x1: 790, y1: 1600 }, async (image) => {
+      crop = image;
+      return readHocr(HOCR);
+    });
+    expect(new TextDecoder().decode(crop!.subarray(0, 14))).toBe("P5\n780 600\n255");
+    const blocks = shifted!;
     expect(blocks).toHaveLength(1);
     const [paragraph] = blocks[0].paragraphs!;
     expect(paragraph.bbox).toEqual({ x0: 110, y0: 1050, x1: 710, y1: 1120 });

@@ -1,4 +1,5 @@
 import type { OcrBlock, OcrBox } from "./ocr-lines.js";
+import { pgmHeader } from "./render-page.js";
 
 /**
  * A zone read again alone (a header column, the title, the signature column) is cut out of the
@@ -22,11 +23,19 @@ export function cropPgm(image: Uint8Array, region: OcrBox): { data: Uint8Array; 
   const y0 = clamp(Math.floor(region.y0), 0, height - 1);
   const x1 = clamp(Math.ceil(region.x1), x0 + 1, width);
   const y1 = clamp(Math.ceil(region.y1), y0 + 1, height);
-  const header = new TextEncoder().encode(`P5\n${x1 - x0} ${y1 - y0}\n255\n`);
+  const header = pgmHeader(x1 - x0, y1 - y0);
   const out = new Uint8Array(header.length + (x1 - x0) * (y1 - y0));
   out.set(header, 0);
   for (let y = y0, at = header.length; y < y1; y++, at += x1 - x0) out.set(image.subarray(start + y * width + x0, start + y * width + x1), at);
   return { data: out, dx: x0, dy: y0 };
+}
+
+/** Reads `region` of a page as an image of its own (the whole page without one); boxes in the page's pixels. */
+export async function readCropped<R extends { blocks: OcrBlock[] | null }>(image: Uint8Array, region: OcrBox | undefined, read: (image: Uint8Array) => Promise<R>): Promise<R> {
+  if (!region) return read(image);
+  const crop = cropPgm(image, region);
+  const result = await read(crop.data);
+  return { ...result, blocks: shiftBlocks(result.blocks, crop.dx, crop.dy) };
 }
 
 /** The blocks of a reading of a crop, in the full image's pixels. */

@@ -1,6 +1,5 @@
 import { createRequire } from "node:module";
-import { fadeSeals } from "./fade-seals.js";
-import { hasColourInk, OCR_DPI, toPgm, type CanvasModule, type PdfPageRenderer } from "./render-page.js";
+import { OCR_DPI, toPageImage, type CanvasModule, type PdfPageRenderer } from "./render-page.js";
 
 /**
  * Image files as pages for OCR (ảnh quét): PNG and JPEG decoded by @napi-rs/canvas, TIFF (one
@@ -50,15 +49,7 @@ export async function openImageRenderer(data: Uint8Array, canvas: CanvasModule):
       const page = shrink(pages[n - 1]);
       const rgba = page.rgba instanceof Uint8ClampedArray ? page.rgba : new Uint8ClampedArray(page.rgba.buffer, page.rgba.byteOffset, page.rgba.byteLength);
       const dpi = Math.round(resolutionOf(pages[n - 1]) / page.factor);
-      const colour = hasColourInk(rgba);
-      return {
-        image: toPgm(rgba, page.width, page.height, "luma"),
-        width: page.width,
-        height: page.height,
-        dpi,
-        redImage: colour ? toPgm(rgba, page.width, page.height, "red") : null,
-        sealFreeImage: colour ? fadeSeals(rgba, page.width, page.height) : null,
-      };
+      return toPageImage(rgba, page.width, page.height, dpi);
     },
     async close() {},
   };

@@ -23,10 +23,10 @@ function isSealTint(r: number, g: number, b: number): boolean {
 }
 
 /**
- * RGBA → binary PGM (8-bit luma) with the dense red patches turned to paper; null when the page
- * has no such patch (then the plain luma image is as good).
+ * The page's luma image (a binary PGM of its RGBA, `toPgm`) with the dense red patches turned
+ * to paper, as a copy; null when the page has no such patch (then the luma image is as good).
  */
-export function fadeSeals(rgba: Uint8ClampedArray, width: number, height: number): Uint8Array | null {
+export function fadeSeals(rgba: Uint8ClampedArray, width: number, height: number, luma: Uint8Array): Uint8Array | null {
   const cols = Math.ceil(width / TILE);
   const rows = Math.ceil(height / TILE);
   const counts = new Uint16Array(cols * rows);
@@ -50,16 +50,11 @@ export function fadeSeals(rgba: Uint8ClampedArray, width: number, height: number
     }
   }
   if (!any) return null;
-  const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
-  const out = new Uint8Array(header.length + width * height);
-  out.set(header, 0);
-  for (let y = 0, j = header.length; y < height; y++) {
+  const out = luma.slice();
+  for (let y = 0, j = out.length - width * height; y < height; y++) {
     const row = ((y / TILE) | 0) * cols;
     for (let x = 0, i = y * width * 4; x < width; x++, i += 4, j++) {
-      const r = rgba[i];
-      const g = rgba[i + 1];
-      const b = rgba[i + 2];
-      out[j] = seal[row + ((x / TILE) | 0)] && isSealTint(r, g, b) ? 255 : (r * 77 + g * 150 + b * 29) >> 8;
+      if (seal[row + ((x / TILE) | 0)] && isSealTint(rgba[i], rgba[i + 1], rgba[i + 2])) out[j] = 255;
     }
   }
   return out;

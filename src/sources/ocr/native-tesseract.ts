@@ -1,5 +1,4 @@
 import { spawn, spawnSync } from "node:child_process";
-import { cropPgm } from "./crop-pgm.js";
 import type { OcrBlock, OcrBox, OcrLine, OcrParagraph } from "./ocr-lines.js";
 
 /**
@@ -62,22 +61,21 @@ function modelArgs(modelDir: string | null): string[] {
   return modelDir ? ["--tessdata-dir", modelDir] : [];
 }
 
-/** Reads a PGM image (or `region` of it) with the system's Tesseract; boxes in full-image pixels. */
+/** Reads a PGM image with the system's Tesseract. */
 export async function readWithNativeTesseract(
   image: Uint8Array,
-  options: { language: string; dpi: number; region?: OcrBox; mode: "auto" | "block"; timeoutMs: number; modelDir?: string | null },
+  options: { language: string; dpi: number; mode: "auto" | "block"; timeoutMs: number; modelDir?: string | null },
 ): Promise<NativeReading> {
-  const { data, dx, dy } = options.region ? cropPgm(image, options.region) : { data: image, dx: 0, dy: 0 };
   const args = [...modelArgs(options.modelDir ?? null), "stdin", "stdout", "-l", options.language, "--oem", "1", "--psm", PSM[options.mode], "--dpi", String(Math.round(options.dpi)), "-c", "tessedit_create_hocr=1"];
   // One thread per reading: the pool decides how many run at once (OpenMP would take every core).
-  const hocr = await run(COMMAND(), args, data, { ...process.env, OMP_THREAD_LIMIT: process.env.OMP_THREAD_LIMIT ?? "1" }, options.timeoutMs);
+  const hocr = await run(COMMAND(), args, image, { ...process.env, OMP_THREAD_LIMIT: process.env.OMP_THREAD_LIMIT ?? "1" }, options.timeoutMs);
   // (Set as a variable, not the `hocr` config file, which a custom --tessdata-dir may lack.)
   if (!hocr.includes("class='ocr_page'")) throw new Error(`${COMMAND()} did not answer hOCR: ${JSON.stringify(hocr.slice(0, 80))}`);
-  return readHocr(hocr, dx, dy);
+  return readHocr(hocr);
 }
 
-/** Tesseract's hOCR → blocks, paragraphs, lines and words, shifted by (dx, dy). */
-export function readHocr(hocr: string, dx = 0, dy = 0): NativeReading {
+/** Tesseract's hOCR → blocks, paragraphs, lines and words. */
+export function readHocr(hocr: string): NativeReading {
   const blocks: OcrBlock[] = [];
   let paragraph: OcrParagraph | null = null;
   let line: OcrLine | null = null;
@@ -85,7 +83,7 @@ export function readHocr(hocr: string, dx = 0, dy = 0): NativeReading {
   let count = 0;
   for (const m of hocr.matchAll(HOCR_ELEMENT)) {
     const { kind, title, text } = m.groups!;
-    const bbox = boxOf(title, dx, dy);
+    const bbox = boxOf(title);
     if (!bbox) continue;
     if (kind === "ocr_carea") {
       blocks.push({ bbox, paragraphs: [] });
@@ -124,9 +122,9 @@ export function readHocr(hocr: string, dx = 0, dy = 0): NativeReading {
   return { blocks, confidence: count ? sum / count : 0 };
 }
 
-function boxOf(title: string, dx: number, dy: number): OcrBox | null {
+function boxOf(title: string): OcrBox | null {
   const g = TITLE_BBOX.exec(title)?.groups;
-  return g ? { x0: Number(g.x0) + dx, y0: Number(g.y0) + dy, x1: Number(g.x1) + dx, y1: Number(g.y1) + dy } : null;
+  return g ? { x0: Number(g.x0), y0: Number(g.y0), x1: Number(g.x1), y1: Number(g.y1) } : null;
 }
 
 function decodeEntities(text: string): string {

@@ -85,11 +85,7 @@ export async function openPdfRenderer(data: Uint8Array, canvas: CanvasModule, pa
         context.fillStyle = "#ffffff";
         context.fillRect(0, 0, width, height);
         await page.render({ canvasContext: context as never, canvas: target as never, viewport }).promise;
-        const rgba = context.getImageData(0, 0, width, height).data;
-        const colour = hasColourInk(rgba);
-        const redImage = colour ? toPgm(rgba, width, height, "red") : null;
-        const sealFreeImage = colour ? fadeSeals(rgba, width, height) : null;
-        return { image: toPgm(rgba, width, height, "luma"), width, height, dpi, redImage, sealFreeImage };
+        return toPageImage(context.getImageData(0, 0, width, height).data, width, height, dpi);
       } finally {
         page.cleanup();
       }
@@ -100,9 +96,28 @@ export async function openPdfRenderer(data: Uint8Array, canvas: CanvasModule, pa
   };
 }
 
+/** The images OCR reads of a page, from its pixels (a rendered PDF page or a decoded image file). */
+export function toPageImage(rgba: Uint8ClampedArray, width: number, height: number, dpi: number): PageImage {
+  const image = toPgm(rgba, width, height, "luma");
+  const colour = hasColourInk(rgba);
+  return {
+    image,
+    width,
+    height,
+    dpi,
+    redImage: colour ? toPgm(rgba, width, height, "red") : null,
+    sealFreeImage: colour ? fadeSeals(rgba, width, height, image) : null,
+  };
+}
+
+/** The header of a binary 8-bit PGM image. */
+export function pgmHeader(width: number, height: number): Uint8Array {
+  return new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
+}
+
 /** RGBA → 8-bit gray in a binary PGM: ITU-R 601 luma, or the red channel alone. */
 export function toPgm(rgba: Uint8ClampedArray, width: number, height: number, channel: "luma" | "red"): Uint8Array {
-  const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
+  const header = pgmHeader(width, height);
   const out = new Uint8Array(header.length + width * height);
   out.set(header, 0);
   if (channel === "red") {

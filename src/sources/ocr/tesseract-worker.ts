@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cropPgm, shiftBlocks } from "./crop-pgm.js";
+import { readCropped } from "./crop-pgm.js";
 import { prepareModelFolder } from "./native-models.js";
 import { checkNativeTesseract, readWithNativeTesseract } from "./native-tesseract.js";
 import type { OcrBlock, OcrBox } from "./ocr-lines.js";
@@ -180,7 +180,7 @@ function startNativeEngine(language: string, modelDir: string | null): LiveEngin
   return {
     name: native.name,
     terminate: async () => undefined,
-    recognize: (image, dpi, region, mode = "auto") => readWithNativeTesseract(image, { language, dpi, region, mode, timeoutMs: PAGE_TIMEOUT_MS, modelDir }),
+    recognize: (image, dpi, region, mode = "auto") => readCropped(image, region, (whole) => readWithNativeTesseract(whole, { language, dpi, mode, timeoutMs: PAGE_TIMEOUT_MS, modelDir })),
   };
 }
 
@@ -309,42 +309,42 @@ function wrapWorker(worker: TesseractWorker, name: string, tempDir: string | nul
     idleTimer.unref();
   };
 
+  /** Reads one whole image (a page, or a zone cut out of it). */
+  const readWhole = async (image: Uint8Array, dpi: number, mode: SegmentationMode): Promise<OcrRecognition> => {
+    if (dead) throw dead;
+    active++;
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = null;
+    thread?.ref();
+    let timer: NodeJS.Timeout | null = null;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`OCR of one page took over ${PAGE_TIMEOUT_MS / 1000} s`)), PAGE_TIMEOUT_MS);
+      timer.unref();
+    });
+    try {
+      const options: Record<string, unknown> = { user_defined_dpi: String(Math.round(dpi)) };
+      if (mode !== currentMode) {
+        await Promise.race([worker.setParameters({ tessedit_pageseg_mode: PSM[mode] }), died, timeout]);
+        currentMode = mode;
+      }
+      const job = worker.recognize(image, options, { blocks: true, text: false });
+      job.catch(() => {}); // it may still fail after a timeout won the race
+      const result = await Promise.race([job, died, timeout]);
+      return result.data;
+    } catch (error) {
+      // A worker that failed mid-page is not trusted again: the next page starts a new one.
+      void retire();
+      throw error instanceof Error ? error : new Error(String(error));
+    } finally {
+      if (timer) clearTimeout(timer);
+      release();
+    }
+  };
+
   const engine: LiveEngine = {
     name,
     terminate,
-    async recognize(image, dpi, region, mode = "auto") {
-      if (dead) throw dead;
-      active++;
-      if (idleTimer) clearTimeout(idleTimer);
-      idleTimer = null;
-      thread?.ref();
-      let timer: NodeJS.Timeout | null = null;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`OCR of one page took over ${PAGE_TIMEOUT_MS / 1000} s`)), PAGE_TIMEOUT_MS);
-        timer.unref();
-      });
-      try {
-        const options: Record<string, unknown> = { user_defined_dpi: String(Math.round(dpi)) };
-        // A zone is cut out rather than given as a rectangle of the whole page (crop-pgm.ts).
-        const crop = region ? cropPgm(image, region) : null;
-        if (crop) image = crop.data;
-        if (mode !== currentMode) {
-          await Promise.race([worker.setParameters({ tessedit_pageseg_mode: PSM[mode] }), died, timeout]);
-          currentMode = mode;
-        }
-        const job = worker.recognize(image, options, { blocks: true, text: false });
-        job.catch(() => {}); // it may still fail after a timeout won the race
-        const result = await Promise.race([job, died, timeout]);
-        return crop ? { ...result.data, blocks: shiftBlocks(result.data.blocks, crop.dx, crop.dy) } : result.data;
-      } catch (error) {
-        // A worker that failed mid-page is not trusted again: the next page starts a new one.
-        void retire();
-        throw error instanceof Error ? error : new Error(String(error));
-      } finally {
-        if (timer) clearTimeout(timer);
-        release();
-      }
-    },
+    recognize: (image, dpi, region, mode = "auto") => readCropped(image, region, (whole) => readWhole(whole, dpi, mode)),
   };
   return engine;
 }
