@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import type { OcrBlock, OcrBox, OcrLine, OcrParagraph } from "./ocr-lines.js";
+import type { OcrRecognition } from "./tesseract-worker.js";
 
 /**
  * The system's own Tesseract (the `tesseract` command, e.g. Debian's tesseract-ocr and
@@ -25,11 +26,6 @@ const TITLE_ROW_HEIGHT = /x_size (?<size>[\d.]+)/u;
 const TITLE_WORD_CONFIDENCE = /x_wconf (?<conf>\d+)/u;
 const ENTITY = /&(?:(?<name>amp|lt|gt|quot|apos)|#(?<dec>\d+)|#x(?<hex>[\da-f]+));/giu;
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-export interface NativeReading {
-  blocks: OcrBlock[];
-  confidence: number;
-}
 
 const checked = new Map<string, { name: string } | { unavailable: string }>();
 
@@ -65,7 +61,7 @@ function modelArgs(modelDir: string | null): string[] {
 export async function readWithNativeTesseract(
   image: Uint8Array,
   options: { language: string; dpi: number; mode: "auto" | "block"; timeoutMs: number; modelDir?: string | null },
-): Promise<NativeReading> {
+): Promise<OcrRecognition> {
   const args = [...modelArgs(options.modelDir ?? null), "stdin", "stdout", "-l", options.language, "--oem", "1", "--psm", PSM[options.mode], "--dpi", String(Math.round(options.dpi)), "-c", "tessedit_create_hocr=1"];
   // One thread per reading: the pool decides how many run at once (OpenMP would take every core).
   const hocr = await run(COMMAND(), args, image, { ...process.env, OMP_THREAD_LIMIT: process.env.OMP_THREAD_LIMIT ?? "1" }, options.timeoutMs);
@@ -75,7 +71,7 @@ export async function readWithNativeTesseract(
 }
 
 /** Tesseract's hOCR → blocks, paragraphs, lines and words. */
-export function readHocr(hocr: string): NativeReading {
+export function readHocr(hocr: string): OcrRecognition {
   const blocks: OcrBlock[] = [];
   let paragraph: OcrParagraph | null = null;
   let line: OcrLine | null = null;
