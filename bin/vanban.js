@@ -1,7 +1,14 @@
 #!/usr/bin/env node
-// No V8 flags are set here at run time: v8.setFlagsFromString("--no-regexp-tier-up") after
-// start-up crashed the process with SIGSEGV in about 1 start of 150 (regexes Node had already
-// compiled under the other setting). Child processes get the flag on their command line.
+import { setFlagsFromString } from "node:v8";
+
+// Regexes compiled straight to machine code on first use: by default V8 compiles each one to
+// bytecode first and again to machine code on its second run, and the pipeline's few hundred
+// patterns cost a small document about 60-100 ms twice over (docs/performance.md). Only the
+// starting tick count of regexes created from here on changes; the tier-up machinery stays on.
+// (`--no-regexp-tier-up` turned off at run time crashed the CLI in about 1 start of 150, with
+// regexes Node had compiled under the other setting; child processes get it on their command line.)
+setFlagsFromString("--regexp-tier-up-ticks=0");
+
 import("../dist/cli.js").then((m) => m.main(process.argv.slice(2))).then(
   (code) => { process.exitCode = code ?? 0; },
   (err) => { process.stderr.write(`vanban: internal error: ${err && err.stack || err}\n`); process.exitCode = 70; },
