@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -7,7 +8,9 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { recognizePdfPages, terminateOcr } from "../../src/sources/ocr/index.js";
 import { cropPgm, readCropped, shiftBlocks } from "../../src/sources/ocr/crop-pgm.js";
 import { prepareModelFolder } from "../../src/sources/ocr/native-models.js";
-import { readHocr } from "../../src/sources/ocr/native-tesseract.js";
+import { encodeGrayTiff } from "../../src/sources/ocr/encode-tiff.js";
+import { openPdfRenderer, type CanvasModule } from "../../src/sources/ocr/render-page.js";
+import { readHocr, readManyWithNativeTesseract, readWithNativeTesseract } from "../../src/sources/ocr/native-tesseract.js";
 import { checkOcrAvailability } from "../../src/sources/ocr/tesseract-worker.js";
 
 /** VANBAN_OCR_ENGINE=tesseract: the system's Tesseract, read through its hOCR; zones cut out of the page (issue 14). */
@@ -102,6 +105,43 @@ describe("cropPgm", () => {
   });
 });
 
+describe("encodeGrayTiff", () => {
+  const pgm = (width: number, height: number, seed: number) => {
+    const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
+    const out = new Uint8Array(header.length + width * height);
+    out.set(header);
+    for (let i = 0; i < width * height; i++) out[header.length + i] = (i * seed) % 256;
+    return out;
+  };
+  const utif = createRequire(import.meta.url)("utif") as {
+    decode(b: Uint8Array): Array<Record<string, unknown> & { width: number; height: number }>;
+    decodeImage(b: Uint8Array, ifd: Record<string, unknown>): void;
+    toRGBA8(ifd: Record<string, unknown>): Uint8Array;
+  };
+
+  it("gives each PGM as a page of one TIFF, pixels, size and resolution kept (odd sizes padded)", () => {
+    const images = [pgm(3, 3, 7), pgm(5, 2, 11), pgm(1, 1, 13)];
+    const tiff = encodeGrayTiff(images, 200);
+    const pages = utif.decode(tiff);
+    expect(pages).toHaveLength(3);
+    pages.forEach((page, i) => {
+      utif.decodeImage(tiff, page);
+      const [width, height] = [[3, 3], [5, 2], [1, 1]][i];
+      expect([page.width, page.height]).toEqual([width, height]);
+      expect(page.t282).toEqual([200]);
+      expect(page.t296).toEqual([2]);
+      const rgba = utif.toRGBA8(page);
+      const gray = Array.from({ length: width * height }, (_, j) => rgba[j * 4]);
+      const start = images[i].length - width * height;
+      expect(gray).toEqual([...images[i].subarray(start)]);
+    });
+  });
+
+  it("refuses what is not a binary 8-bit PGM", () => {
+    expect(() => encodeGrayTiff([new TextEncoder().encode("P6\n1 1\n255\nxxx")], 200)).toThrow(/PGM/u);
+  });
+});
+
 describe("shiftBlocks", () => {
   it("moves every box of a crop's reading (blocks, paragraphs, lines, baselines, words) back into the page", () => {
     const box = { x0: 1, y0: 2, x1: 3, y1: 4 };
@@ -170,6 +210,44 @@ describe.skipIf(!hasVie)("the system's Tesseract on a scanned công văn (needs 
     expect(text).toMatch(/Kính gửi: Cục Hải quan/u);
     expect(result.pages[0].confidence).toBeGreaterThan(80);
   }, 60_000);
+
+  it("reads a page's zones in one process, as it would read them one by one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vanban-tesseract-log-"));
+    try {
+      // A tesseract that logs each start and runs the real one.
+      const log = join(dir, "starts.log");
+      const wrapper = join(dir, "tesseract");
+      writeFileSync(wrapper, `#!/bin/sh\necho "$*" >> ${log}\nexec tesseract "$@"\n`);
+      chmodSync(wrapper, 0o755);
+      process.env.VANBAN_OCR_ENGINE = "tesseract";
+      process.env.VANBAN_TESSERACT = wrapper;
+      delete process.env.TESSDATA_PREFIX;
+      const bytes = new Uint8Array(readFileSync(join(import.meta.dirname, "..", "..", "fixtures", "cv-813-cuchoachat-scanned", "input.pdf")));
+      const result = await recognizePdfPages(bytes, [1], { language: "vie" });
+      if ("unavailable" in result) throw new Error(result.unavailable);
+      const starts = readFileSync(log, "utf8").trim().split("\n").filter((line) => line.includes("--psm"));
+      // The page (auto), its header columns and title together (block), the signature column (auto).
+      expect(starts.filter((line) => line.includes("--psm 6"))).toHaveLength(1);
+      expect(result.pages[0].lines.map((l) => l.text).join("\n")).toMatch(/BỘ CÔNG THƯƠNG/u);
+
+      // The same crops of the page read one by one give the same words.
+      const canvas = createRequire(import.meta.url)("@napi-rs/canvas") as CanvasModule;
+      const renderer = await openPdfRenderer(bytes, canvas);
+      const page = await renderer.render(1);
+      await renderer.close();
+      const options = { language: "vie", dpi: page.dpi, mode: "block" as const, timeoutMs: 60_000, modelDir: null };
+      const third = page.width / 3;
+      const crops = [0, 1].map((i) => cropPgm(page.image, { x0: i * 2 * third, y0: 0, x1: (i * 2 + 1) * third, y1: page.height / 8 }).data);
+      const together = await readManyWithNativeTesseract(crops, options);
+      const apart = await Promise.all(crops.map((crop) => readWithNativeTesseract(crop, options)));
+      expect(together).toEqual(apart);
+      const words = (r: (typeof together)[number]) => r.blocks!.flatMap((b) => b.paragraphs!.flatMap((p) => p.lines.flatMap((l) => l.words.map((w) => w.text)))).join(" ");
+      expect(words(together[0])).toMatch(/BỘ CÔNG/u);
+      expect(words(together[1])).toMatch(/VIỆT NAM/u);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 
   it("reads the models TESSDATA_PREFIX names instead, when it is set", async () => {
     process.env.VANBAN_OCR_ENGINE = "tesseract";

@@ -11,14 +11,16 @@ import { pgmHeader } from "./render-page.js";
 /** Binary PGM header, as `toPgm` writes it. */
 const PGM_HEADER = /^P5\s+(?<width>\d+)\s+(?<height>\d+)\s+255\s/u;
 
+/** A binary PGM's size and where its pixels start. */
+export function readPgmHeader(image: Uint8Array): { width: number; height: number; start: number } {
+  const m = PGM_HEADER.exec(new TextDecoder("latin1").decode(image.subarray(0, 40)));
+  if (!m) throw new Error("not a binary 8-bit PGM image");
+  return { width: Number(m.groups!.width), height: Number(m.groups!.height), start: m[0].length };
+}
+
 /** The rectangle of a binary PGM as a PGM of its own, and where it was. */
 export function cropPgm(image: Uint8Array, region: OcrBox): { data: Uint8Array; dx: number; dy: number } {
-  const head = new TextDecoder("latin1").decode(image.subarray(0, 40));
-  const g = PGM_HEADER.exec(head)?.groups;
-  if (!g) throw new Error("not a binary 8-bit PGM image");
-  const width = Number(g.width);
-  const height = Number(g.height);
-  const start = PGM_HEADER.exec(head)![0].length;
+  const { width, height, start } = readPgmHeader(image);
   const x0 = clamp(Math.floor(region.x0), 0, width - 1);
   const y0 = clamp(Math.floor(region.y0), 0, height - 1);
   const x1 = clamp(Math.ceil(region.x1), x0 + 1, width);
@@ -36,6 +38,13 @@ export async function readCropped<R extends { blocks: OcrBlock[] | null }>(image
   const crop = cropPgm(image, region);
   const result = await read(crop.data);
   return { ...result, blocks: shiftBlocks(result.blocks, crop.dx, crop.dy) };
+}
+
+/** Reads several regions of a page in one call, each cut out; boxes in the page's pixels, readings in order. */
+export async function readCroppedMany<R extends { blocks: OcrBlock[] | null }>(image: Uint8Array, regions: readonly OcrBox[], read: (images: Uint8Array[]) => Promise<R[]>): Promise<R[]> {
+  const crops = regions.map((region) => cropPgm(image, region));
+  const results = await read(crops.map((c) => c.data));
+  return results.map((result, i) => ({ ...result, blocks: shiftBlocks(result.blocks, crops[i].dx, crops[i].dy) }));
 }
 
 /** The blocks of a reading of a crop, in the full image's pixels. */

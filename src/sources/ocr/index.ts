@@ -217,25 +217,21 @@ function zonesOff(): boolean {
 
 /**
  * Reads each zone rectangle on its own in "block" mode (the layout is known: one uniform block
- * of text), on the image with the seals faded out. Stops at the first failure (the worker was
- * restarted), keeping what was read before it.
+ * of text), on the image with the seals faded out, all in one call (one process for the
+ * system's Tesseract). A failure keeps none of them (the worker was restarted).
  */
 async function readZones(engine: OcrEngine, image: PageImage, regions: ZoneReadings<OcrBox>): Promise<{ readings: ZoneReadings | null; failure: Error | null }> {
   if (zonesOff()) return { readings: null, failure: null };
-  const readings: ZoneReadings = {};
-  let any = false;
-  for (const key of ["headerLeft", "headerRight", "title"] as const) {
-    const region = regions[key];
-    if (!region) continue;
-    try {
-      const read = await engine.recognize(image.sealFreeImage ?? image.image, image.dpi, region, "block");
-      readings[key] = read.blocks ?? [];
-      any = true;
-    } catch (error) {
-      return { readings: any ? readings : null, failure: asError(error) };
-    }
+  const keys = (["headerLeft", "headerRight", "title"] as const).filter((key) => regions[key]);
+  if (keys.length === 0) return { readings: null, failure: null };
+  try {
+    const read = await engine.recognizeRegions(image.sealFreeImage ?? image.image, image.dpi, keys.map((key) => regions[key]!), "block");
+    const readings: ZoneReadings = {};
+    keys.forEach((key, i) => (readings[key] = read[i].blocks ?? []));
+    return { readings, failure: null };
+  } catch (error) {
+    return { readings: null, failure: asError(error) };
   }
-  return { readings: any ? readings : null, failure: null };
 }
 
 /** One warning per correction; stray marks removed from a page are listed in one warning. */

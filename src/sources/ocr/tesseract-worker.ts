@@ -2,9 +2,9 @@ import { createRequire } from "node:module";
 import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readCropped } from "./crop-pgm.js";
+import { readCropped, readCroppedMany } from "./crop-pgm.js";
 import { prepareModelFolder } from "./native-models.js";
-import { checkNativeTesseract, readWithNativeTesseract } from "./native-tesseract.js";
+import { checkNativeTesseract, readManyWithNativeTesseract, readWithNativeTesseract } from "./native-tesseract.js";
 import type { OcrBlock, OcrBox } from "./ocr-lines.js";
 
 /**
@@ -48,6 +48,8 @@ export interface OcrEngine {
   name: string;
   /** Reads the page, or only `region` of it (full-image pixel coordinates), in `mode` ("auto" when not given). */
   recognize(image: Uint8Array, dpi: number, region?: OcrBox, mode?: SegmentationMode): Promise<OcrRecognition>;
+  /** Reads each region of the page on its own, in `mode`: one reading per region, in order. */
+  recognizeRegions(image: Uint8Array, dpi: number, regions: readonly OcrBox[], mode: SegmentationMode): Promise<OcrRecognition[]>;
 }
 
 /** The parts of tesseract.js we use, typed structurally: the package is optional. */
@@ -181,6 +183,8 @@ function startNativeEngine(language: string, modelDir: string | null): LiveEngin
     name: native.name,
     terminate: async () => undefined,
     recognize: (image, dpi, region, mode = "auto") => readCropped(image, region, (whole) => readWithNativeTesseract(whole, { language, dpi, mode, timeoutMs: PAGE_TIMEOUT_MS, modelDir })),
+    // One process for all the regions: the model is loaded once.
+    recognizeRegions: (image, dpi, regions, mode) => readCroppedMany(image, regions, (wholes) => readManyWithNativeTesseract(wholes, { language, dpi, mode, timeoutMs: PAGE_TIMEOUT_MS, modelDir })),
   };
 }
 
@@ -345,6 +349,12 @@ function wrapWorker(worker: TesseractWorker, name: string, tempDir: string | nul
     name,
     terminate,
     recognize: (image, dpi, region, mode = "auto") => readCropped(image, region, (whole) => readWhole(whole, dpi, mode)),
+    // One after the other: the worker reads one image at a time.
+    recognizeRegions: async (image, dpi, regions, mode) => {
+      const readings: OcrRecognition[] = [];
+      for (const region of regions) readings.push(await engine.recognize(image, dpi, region, mode));
+      return readings;
+    },
   };
   return engine;
 }
