@@ -8,6 +8,8 @@
  *
  * Prints one JSON object: per mode (`--out DIR`, JSON Lines on stdout) the median wall time at
  * -j 1 and -j N, the speed-up, the ceiling and speed-up / ceiling (the issue's goal: ≥ 0.9);
+ * under --out also the workload ceiling: N independent `-j 1` runs of the same inputs at once
+ * against one (what splitting the files by hand between N processes gets from this machine);
  * under --out also the longest single document and the speed-up that whole-document
  * scheduling can attain at best (one long scan bounds it: see docs/scale.md, per-page OCR).
  */
@@ -93,6 +95,18 @@ async function measureCeiling() {
 }
 
 /**
+ * Workload ceiling: N independent `vanban parse -j 1` of the same inputs at once, against one
+ * alone (`singleMs`). A busy loop measures the cores; this measures the cores on this work,
+ * where one -j 1 process already keeps more than one core busy (V8's helper threads) and the
+ * processes share caches and memory bandwidth. The batch's own losses are what it misses of this.
+ */
+async function measureWorkloadCeiling(dir, mode, singleMs) {
+  const started = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: JOBS }, () => runBatch(dir, 1, mode)));
+  return (JOBS * singleMs) / (Number(process.hrtime.bigint() - started) / 1e6);
+}
+
+/**
  * Wall time of one batch; under --out also the longest single document, read from the files'
  * completion times (at -j 1 documents finish one after another): no schedule can beat it.
  */
@@ -137,6 +151,7 @@ try {
     const longest = [];
     const oneCores = [];
     const manyCores = [];
+    const workloadCeilings = [];
     for (let r = 0; r < ROUNDS; r++) {
       const ceilingBefore = await measureCeiling();
       const single = await runBatch(dir, 1, mode);
@@ -148,7 +163,9 @@ try {
       manyCores.push(parallel.cores);
       // The ceiling around each pair (before and after, averaged): the load moves between runs.
       ceilings.push((ceilingBefore + (await measureCeiling())) / 2);
-      process.stderr.write(`bench: ${mode} round ${r + 1}/${ROUNDS}: -j 1 ${round(one.at(-1) / 1000)} s, -j ${JOBS} ${round(many.at(-1) / 1000)} s, ceiling ${round(ceilings.at(-1))}×\n`);
+      if (mode === "out") workloadCeilings.push(await measureWorkloadCeiling(dir, mode, single.ms));
+      const workload = mode === "out" ? `, workload ceiling ${round(workloadCeilings.at(-1))}×` : "";
+      process.stderr.write(`bench: ${mode} round ${r + 1}/${ROUNDS}: -j 1 ${round(one.at(-1) / 1000)} s, -j ${JOBS} ${round(many.at(-1) / 1000)} s, ceiling ${round(ceilings.at(-1))}×${workload}\n`);
     }
     const speedup = median(one) / median(many);
     const ceiling = median(ceilings);
@@ -166,6 +183,13 @@ try {
       j1Cores: oneCores.includes(null) ? null : round(median(oneCores)),
       jNCores: manyCores.includes(null) ? null : round(median(manyCores)),
     };
+    if (workloadCeilings.length > 0) {
+      Object.assign(results.modes[mode], {
+        workloadCeiling: round(median(workloadCeilings)),
+        ofWorkloadCeiling: round(speedup / median(workloadCeilings)),
+        ofWorkloadCeilingPerRound: round(median(one.map((t, i) => t / many[i] / workloadCeilings[i]))),
+      });
+    }
     if (longest.length > 0) {
       // The best any schedule of whole documents can do: the longest one, or a fair share.
       const bound = median(one) / Math.max(median(longest), median(one) / JOBS);
