@@ -21,6 +21,8 @@ export interface MdNode {
 
 const HTML_TAG = /^<\s*(?<close>\/)?\s*(?<name>[a-z0-9]+)[^>]*?(?<self>\/)?\s*>$/iu;
 const HTML_TAGS_IN_BLOCK = /<\/?[a-z][^>]*>/giu;
+/** A table's delimiter row without a pipe: dashes with a colon at either end (":-", "--:"). */
+const PIPELESS_DELIMITER_ROW = /^[ \t]*(?::-+:?|-+:)[ \t]*$/mu;
 /** A hard line break (two spaces, backslash or <br>): the next line never joins this one. */
 const HARD_BREAK = "\u2028";
 
@@ -28,12 +30,27 @@ const HARD_BREAK = "\u2028";
  * The Markdown syntax tree (mdast, as remark-parse builds it) with GitHub's tables, footnotes and
  * strikethrough — the three GFM parts a document uses. Not the whole of remark-gfm: its literal
  * autolinks ("www.…", e-mail addresses) cost a quarter of the parse and change no text we read.
+ * Each part is added only when the text has what it starts with: a table a "|", or a delimiter
+ * row with a colon and no pipe (micromark reads "a\n:-" as a one-column table); a footnote "[^";
+ * a strikethrough "~". Without them the tree is the same, and the table's construct, tried at the
+ * start of every line, is the costliest of the three.
  */
 export function parseMarkdown(markdown: string): MdNode {
-  return fromMarkdown(markdown, {
-    extensions: [gfmTable(), gfmFootnote(), gfmStrikethrough()],
-    mdastExtensions: [gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown()],
-  }) as unknown as MdNode;
+  const extensions = [];
+  const mdastExtensions = [];
+  if (markdown.includes("|") || PIPELESS_DELIMITER_ROW.test(markdown)) {
+    extensions.push(gfmTable());
+    mdastExtensions.push(gfmTableFromMarkdown());
+  }
+  if (markdown.includes("[^")) {
+    extensions.push(gfmFootnote());
+    mdastExtensions.push(gfmFootnoteFromMarkdown());
+  }
+  if (markdown.includes("~")) {
+    extensions.push(gfmStrikethrough());
+    mdastExtensions.push(gfmStrikethroughFromMarkdown());
+  }
+  return fromMarkdown(markdown, { extensions, mdastExtensions }) as unknown as MdNode;
 }
 
 /** Counts the GFM tables of a document across the chunks it is parsed in. */
