@@ -11,7 +11,7 @@ import { prepareModelFolder } from "../../src/sources/ocr/native-models.js";
 import { encodeGrayTiff } from "../../src/sources/ocr/encode-tiff.js";
 import { openPdfRenderer, type CanvasModule } from "../../src/sources/ocr/render-page.js";
 import { readHocr, readManyWithNativeTesseract, readWithNativeTesseract } from "../../src/sources/ocr/native-tesseract.js";
-import { checkOcrAvailability } from "../../src/sources/ocr/tesseract-worker.js";
+import { acquireOcrEngine, checkOcrAvailability } from "../../src/sources/ocr/tesseract-worker.js";
 
 /** VANBAN_OCR_ENGINE=tesseract: the system's Tesseract, read through its hOCR; zones cut out of the page (issue 14). */
 
@@ -182,7 +182,63 @@ describe("prepareModelFolder", () => {
 describe("choosing the engine", () => {
   it("names what VANBAN_OCR_ENGINE may be when it is something else", async () => {
     process.env.VANBAN_OCR_ENGINE = "abbyy";
-    expect(await checkOcrAvailability("vie")).toMatch(/VANBAN_OCR_ENGINE="abbyy" is not an OCR engine: "tesseract\.js" \(the default\) or "tesseract"/u);
+    expect(await checkOcrAvailability("vie")).toMatch(/VANBAN_OCR_ENGINE="abbyy" is not an OCR engine: "auto" \(the default\), "tesseract" \(the system's own command\) or "tesseract\.js"/u);
+  });
+
+  /** A `tesseract` that only answers --version and --list-langs. */
+  const fakeTesseract = (dir: string, version: string): string => {
+    const path = join(dir, `tesseract-${version}`);
+    writeFileSync(path, `#!/bin/sh\n[ "$1" = --version ] && { echo "tesseract ${version}"; exit 0; }\nfor a in "$@"; do [ "$a" = --list-langs ] && { echo 'List of available languages in "/x/" (2):'; echo eng; echo vie; exit 0; }; done\nexit 1\n`);
+    chmodSync(path, 0o755);
+    return path;
+  };
+  const engineName = async (importModule?: (specifier: string) => Promise<unknown>) => {
+    await terminateOcr();
+    const engine = importModule ? await acquireOcrEngine("vie", importModule) : await acquireOcrEngine("vie");
+    await terminateOcr();
+    return "unavailable" in engine ? `unavailable: ${engine.unavailable}` : engine.name;
+  };
+
+  it("by default (auto) reads with the system's Tesseract 5 and the standard models, else with tesseract.js", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vanban-engine-"));
+    try {
+      delete process.env.TESSDATA_PREFIX;
+      for (const value of [undefined, "auto"]) {
+        if (value === undefined) delete process.env.VANBAN_OCR_ENGINE;
+        else process.env.VANBAN_OCR_ENGINE = value;
+        process.env.VANBAN_TESSERACT = fakeTesseract(dir, "5.3.0");
+        expect(await engineName()).toBe("tesseract 5.3.0 (vie, models of @tesseract.js-data)");
+        // Tesseract 4 reads hOCR and TIFF differently enough not to be chosen unasked.
+        process.env.VANBAN_TESSERACT = fakeTesseract(dir, "4.1.1");
+        expect(await engineName()).toMatch(/^tesseract\.js \d+\.\d+\.\d+ \(vie\)$/u);
+        process.env.VANBAN_TESSERACT = join(dir, "missing");
+        expect(await engineName()).toMatch(/^tesseract\.js /u);
+      }
+      // Pinned: tesseract.js even where the system's Tesseract 5 is.
+      process.env.VANBAN_OCR_ENGINE = "tesseract.js";
+      process.env.VANBAN_TESSERACT = fakeTesseract(dir, "5.3.0");
+      expect(await engineName()).toMatch(/^tesseract\.js /u);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("without tesseract.js or its models, auto reads with the system's Tesseract and its own models", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vanban-engine-"));
+    try {
+      delete process.env.VANBAN_OCR_ENGINE;
+      delete process.env.TESSDATA_PREFIX;
+      process.env.VANBAN_TESSERACT = fakeTesseract(dir, "5.3.0");
+      const noWasm = async (specifier: string) => {
+        if (specifier === "tesseract.js" || specifier.startsWith("@tesseract.js-data/")) throw new Error(`Cannot find package '${specifier}'`);
+        return import(specifier);
+      };
+      expect(await engineName(noWasm)).toBe("tesseract 5.3.0 (vie)");
+      process.env.VANBAN_TESSERACT = join(dir, "missing");
+      expect(await engineName(noWasm)).toMatch(/^unavailable: OCR needs the optional package tesseract\.js: npm install tesseract\.js@7 .*or the system's Tesseract/u);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("says how to install the command when it is missing", async () => {

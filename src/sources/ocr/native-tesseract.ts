@@ -5,7 +5,8 @@ import type { OcrRecognition } from "./tesseract-worker.js";
 
 /**
  * The system's own Tesseract (the `tesseract` command, e.g. Debian's tesseract-ocr and
- * tesseract-ocr-vie), chosen with `VANBAN_OCR_ENGINE=tesseract`. Native code with the CPU's full
+ * tesseract-ocr-vie): chosen by default when it is version 5 or later (tesseract-worker.ts), or
+ * with `VANBAN_OCR_ENGINE=tesseract`. Native code with the CPU's full
  * vector units recognizes a page in about two thirds of the time of tesseract.js's WebAssembly
  * build, and a scan costs about three quarters of the CPU time in all (docs/ocr.md). Each
  * reading is one process (80–130 ms to start and load the model), fed a PGM on stdin (the zones

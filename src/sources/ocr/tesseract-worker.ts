@@ -82,30 +82,56 @@ let current: EngineState | null = null;
  * Cheap: resolves and imports the packages, starts no worker.
  */
 export async function checkOcrAvailability(language: string, importModule: ImportModule = importOptional): Promise<string | null> {
-  if (!LANGUAGE.test(language)) return `OCR language "${language}" is not a Tesseract language code such as "vie" or "vie+eng".`;
-  const engine = chosenEngine();
-  if (engine === null) return `VANBAN_OCR_ENGINE="${process.env.VANBAN_OCR_ENGINE}" is not an OCR engine: "tesseract.js" (the default) or "tesseract" (the system's own command).`;
-  if (engine === "tesseract") {
-    const native = checkNativeTesseract(language, await nativeModelDir(language, importModule));
-    if ("unavailable" in native) return native.unavailable;
-  } else {
-    try {
-      await importModule("tesseract.js");
-    } catch (error) {
-      return `OCR needs the optional package tesseract.js: npm install tesseract.js@7 (${errorMessage(error)})`;
-    }
-    for (const code of language.split("+")) {
-      try {
-        await languageDataPath(code, importModule);
-      } catch (error) {
-        return `OCR needs the language model @tesseract.js-data/${code}: npm install @tesseract.js-data/${code} (${errorMessage(error)})`;
-      }
-    }
-  }
+  const engine = await resolveEngine(language, importModule);
+  if ("unavailable" in engine) return engine.unavailable;
   try {
     await importModule("@napi-rs/canvas");
   } catch (error) {
     return `OCR needs the optional package @napi-rs/canvas to render PDF pages: npm install @napi-rs/canvas (${errorMessage(error)})`;
+  }
+  return null;
+}
+
+/**
+ * The engine that will read: the one `VANBAN_OCR_ENGINE` names, or by default ("auto") the
+ * system's Tesseract when it is version 5 or later and reads the standard models (tesseract.js's
+ * model packages, or the folder `TESSDATA_PREFIX` names): the same fields right on the annotated
+ * scans and about three quarters of the CPU time (docs/ocr.md). Otherwise tesseract.js, and
+ * without it the system's Tesseract with whatever models it has.
+ */
+async function resolveEngine(language: string, importModule: ImportModule): Promise<{ engine: EngineName } | { unavailable: string }> {
+  if (!LANGUAGE.test(language)) return { unavailable: `OCR language "${language}" is not a Tesseract language code such as "vie" or "vie+eng".` };
+  const requested = requestedEngine();
+  if (requested === null) return { unavailable: `VANBAN_OCR_ENGINE="${process.env.VANBAN_OCR_ENGINE}" is not an OCR engine: "auto" (the default), "tesseract" (the system's own command) or "tesseract.js".` };
+  const native = async () => checkNativeTesseract(language, await nativeModelDir(language, importModule));
+  if (requested === "tesseract") {
+    const check = await native();
+    return "unavailable" in check ? check : { engine: "tesseract" };
+  }
+  if (requested === "auto") {
+    const standardModels = (await nativeModelDir(language, importModule)) !== null || Boolean(process.env.TESSDATA_PREFIX);
+    const check = await native();
+    if (standardModels && "name" in check && AUTO_NATIVE_VERSION.test(check.name)) return { engine: "tesseract" };
+  }
+  const wasm = await checkTesseractJs(language, importModule);
+  if (wasm === null) return { engine: "tesseract.js" };
+  if (requested === "auto" && "name" in (await native())) return { engine: "tesseract" };
+  return { unavailable: wasm };
+}
+
+/** Why tesseract.js cannot read `language` here, or null. */
+async function checkTesseractJs(language: string, importModule: ImportModule): Promise<string | null> {
+  try {
+    await importModule("tesseract.js");
+  } catch (error) {
+    return `OCR needs the optional package tesseract.js: npm install tesseract.js@7 (${errorMessage(error)}), or the system's Tesseract (Debian: apt-get install tesseract-ocr tesseract-ocr-vie)`;
+  }
+  for (const code of language.split("+")) {
+    try {
+      await languageDataPath(code, importModule);
+    } catch (error) {
+      return `OCR needs the language model @tesseract.js-data/${code}: npm install @tesseract.js-data/${code} (${errorMessage(error)})`;
+    }
   }
   return null;
 }
@@ -134,20 +160,27 @@ export async function terminateOcr(): Promise<void> {
   if (!("unavailable" in engine)) await engine.terminate();
 }
 
+type EngineName = "tesseract.js" | "tesseract";
+/** The system's Tesseract chosen by "auto": version 5 or later (its name: "tesseract 5.3.0 (vie…)"). */
+const AUTO_NATIVE_VERSION = /^tesseract (?<major>[5-9]|\d{2,})\./u;
+
 /**
- * The engine `VANBAN_OCR_ENGINE` names: tesseract.js (WebAssembly, an npm package: the default)
- * or "tesseract", the system's own command (native-tesseract.ts); null for anything else.
+ * What `VANBAN_OCR_ENGINE` asks for: "auto" (unset, the default), "tesseract.js" (WebAssembly,
+ * an npm package) or "tesseract" (the system's own command, native-tesseract.ts); null for
+ * anything else.
  */
-function chosenEngine(): "tesseract.js" | "tesseract" | null {
+function requestedEngine(): "auto" | EngineName | null {
   const value = process.env.VANBAN_OCR_ENGINE ?? "";
-  if (value === "" || value === "tesseract.js") return "tesseract.js";
-  return value === "tesseract" ? "tesseract" : null;
+  if (value === "" || value === "auto") return "auto";
+  return value === "tesseract.js" || value === "tesseract" ? value : null;
 }
 
 async function startEngine(language: string, importModule: ImportModule): Promise<LiveEngine | { unavailable: string }> {
   const missing = await checkOcrAvailability(language, importModule);
   if (missing) return { unavailable: missing };
-  if (chosenEngine() === "tesseract") return startNativeEngine(language, await nativeModelDir(language, importModule));
+  const chosen = await resolveEngine(language, importModule);
+  if ("unavailable" in chosen) return chosen;
+  if (chosen.engine === "tesseract") return startNativeEngine(language, await nativeModelDir(language, importModule));
   let tempDir: string | null = null;
   let worker: TesseractWorker;
   let version: string;
@@ -188,7 +221,8 @@ function startNativeEngine(language: string, modelDir: string | null): LiveEngin
   };
 }
 
-const modelDirs = new Map<string, Promise<string | null>>();
+/** Per way of importing the packages (one in a real run; a test may make them look missing), per language. */
+const modelDirs = new WeakMap<ImportModule, Map<string, Promise<string | null>>>();
 
 /**
  * The folder of tesseract.js's standard models for the system's Tesseract (native-models.ts), or
@@ -197,7 +231,9 @@ const modelDirs = new Map<string, Promise<string | null>>();
  */
 function nativeModelDir(language: string, importModule: ImportModule): Promise<string | null> {
   if (process.env.TESSDATA_PREFIX) return Promise.resolve(null);
-  let dir = modelDirs.get(language);
+  let byLanguage = modelDirs.get(importModule);
+  if (!byLanguage) modelDirs.set(importModule, (byLanguage = new Map()));
+  let dir = byLanguage.get(language);
   if (!dir) {
     const codes = language.split("+");
     dir = Promise.all(codes.map((code) => languageDataPath(code, importModule).then((path) => join(path, `${code}.traineddata.gz`)))).then(
@@ -214,7 +250,7 @@ function nativeModelDir(language: string, importModule: ImportModule): Promise<s
       // A model package that is not installed: the system's own models.
       () => null,
     );
-    modelDirs.set(language, dir);
+    byLanguage.set(language, dir);
   }
   return dir;
 }
