@@ -8,7 +8,7 @@ import { buildGrids } from "../../src/sources/pdf/tables/build-grids.js";
 import { fillCells, type PageTable } from "../../src/sources/pdf/tables/fill-cells.js";
 import { numberTables } from "../../src/sources/pdf/tables/join-pages.js";
 import { mayHoldTable } from "../../src/sources/pdf/tables/may-hold-table.js";
-import { PdfObjects } from "../../src/sources/pdf/tables/pdf-objects.js";
+import { PdfObjects } from "../../src/sources/pdf-file/index.js";
 import { readRules, type Rule } from "../../src/sources/pdf/tables/read-rules.js";
 import { scanPagePaths } from "../../src/sources/pdf/tables/scan-paths.js";
 import type { PdfLine, PdfRun } from "../../src/sources/pdf/types.js";

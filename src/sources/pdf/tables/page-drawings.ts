@@ -4,7 +4,7 @@ import type { PdfJs } from "../load-pdf.js";
 import type { PdfLine } from "../types.js";
 import { buildGrids } from "./build-grids.js";
 import { mayHoldTable } from "./may-hold-table.js";
-import { PdfObjects } from "./pdf-objects.js";
+import { PdfObjects } from "../../pdf-file/index.js";
 import { readRules, type Rule } from "./read-rules.js";
 import { scanPagePaths } from "./scan-paths.js";
 

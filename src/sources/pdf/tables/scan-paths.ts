@@ -1,5 +1,5 @@
 import type { PdfJs } from "../load-pdf.js";
-import { isName, isRef, Lexer, PdfObjects, type PdfDict, type PdfValue } from "./pdf-objects.js";
+import { isName, isRef, Lexer, PdfObjects, readPageContent, readPageResources, type PdfDict, type PdfValue } from "../../pdf-file/index.js";
 
 /** The part of a pdf.js operator list `readRules` reads. */
 export interface PathOps {
@@ -26,44 +26,12 @@ export function scanPagePaths(pdfjs: PdfJs, objects: PdfObjects, pageRef: { num:
   if (!objects.usable) return null;
   const page = objects.get(pageRef.num);
   if (!(page instanceof Map)) return null;
-  const contents = objects.resolve(page.get("Contents"));
-  const refs = Array.isArray(contents) ? contents : [page.get("Contents")];
-  const parts: Uint8Array[] = [];
-  for (const ref of refs) {
-    if (!isRef(ref)) return contents === undefined ? { fnArray: [], argsArray: [] } : null;
-    const data = objects.streamData(ref.num);
-    if (!data) return null;
-    parts.push(data);
-  }
+  const content = readPageContent(objects, page);
+  if (!content) return null;
   const out: PathOps = { fnArray: [], argsArray: [] };
-  const resources = inheritedResources(objects, page);
   const budget = { bytes: MAX_PAGE_BYTES };
-  const ok = scanStream(pdfjs, objects, join(parts), resources, out, 0, budget);
+  const ok = scanStream(pdfjs, objects, content, readPageResources(objects, page), out, 0, budget);
   return ok ? out : null;
-}
-
-function join(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const total = parts.reduce((n, p) => n + p.length + 1, 0);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-    // Streams of one page are one content: a separator keeps tokens apart.
-    out[at++] = 0x0a;
-  }
-  return out;
-}
-
-function inheritedResources(objects: PdfObjects, page: PdfDict): PdfDict | null {
-  let node: PdfValue | undefined = page;
-  for (let depth = 0; depth < 32 && node instanceof Map; depth++) {
-    const res = objects.resolve(node.get("Resources"));
-    if (res instanceof Map) return res;
-    node = objects.resolve(node.get("Parent"));
-  }
-  return null;
 }
 
 interface Budget {

@@ -27,7 +27,8 @@ export function isRef(v: PdfValue | undefined): v is PdfRef {
 }
 
 /**
- * A minimal PDF object reader (đọc đối tượng PDF), for the page content streams only: objects are
+ * A minimal PDF object reader (đọc đối tượng PDF), for page content streams and a scanned page's
+ * image (the path scanner of sources/pdf, the OCR renderer of sources/ocr): objects are
  * found by scanning the file for "N G obj" (the last one wins, as incremental updates append) and
  * through the object streams they may be packed in. It never evaluates anything; what it cannot
  * read (an encrypted file, a filter other than Flate) makes it give up, and the caller asks
@@ -82,7 +83,34 @@ export class PdfObjects {
     return this.readStream(parsed.value, parsed.end);
   }
 
+  /** The stream object `num` as stored (filters not applied) with its dictionary, or null. */
+  encodedStream(num: number): { dict: PdfDict; data: Uint8Array } | null {
+    const offset = this.offsets.get(num);
+    if (offset === undefined) return null;
+    const parsed = this.parseAt(offset);
+    if (!parsed || !(parsed.value instanceof Map)) return null;
+    const data = this.rawStream(parsed.value, parsed.end);
+    return data ? { dict: parsed.value, data } : null;
+  }
+
   private readStream(dict: PdfDict, end: number): Uint8Array | null {
+    const raw = this.rawStream(dict, end);
+    if (!raw) return null;
+    const filter = this.resolve(dict.get("Filter"));
+    const filters = Array.isArray(filter) ? filter : filter === undefined ? [] : [filter];
+    if (filters.length === 0) return raw;
+    if (filters.length > 1 || !isName(filters[0], "FlateDecode") || dict.has("DecodeParms")) return null;
+    try {
+      return inflateSync(raw, { maxOutputLength: MAX_INFLATED });
+    } catch (error) {
+      // A damaged stream (pdf.js may still read it): give up on this one.
+      if (error instanceof Error && "code" in error) return null;
+      throw error;
+    }
+  }
+
+  /** The bytes between "stream" and "endstream" (by /Length when it points at "endstream"). */
+  private rawStream(dict: PdfDict, end: number): Uint8Array | null {
     let pos = end;
     while (pos < this.data.length && WHITESPACE.has(this.data[pos])) pos++;
     if (latin1(this.data.subarray(pos, pos + 6)) !== "stream") return null;
@@ -95,18 +123,7 @@ export class PdfObjects {
       stop = indexOf(this.data, "endstream", pos);
       if (stop < 0) return null;
     }
-    const raw = this.data.subarray(pos, stop);
-    const filter = this.resolve(dict.get("Filter"));
-    const filters = Array.isArray(filter) ? filter : filter === undefined ? [] : [filter];
-    if (filters.length === 0) return raw;
-    if (filters.length > 1 || !isName(filters[0], "FlateDecode") || dict.has("DecodeParms")) return null;
-    try {
-      return inflateSync(raw, { maxOutputLength: MAX_INFLATED });
-    } catch (error) {
-      // A damaged stream (pdf.js may still read it): give up on this one.
-      if (error instanceof Error && "code" in error) return null;
-      throw error;
-    }
+    return this.data.subarray(pos, stop);
   }
 
   private unpack(streamNum: number, into: Map<number, PdfValue>): void {

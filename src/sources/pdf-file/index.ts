@@ -1,0 +1,8 @@
+/**
+ * Reading a PDF file's own objects (đọc tệp PDF) without pdf.js: page content streams, resources
+ * and a scanned page's image. Shared by sources/pdf (the path scanner behind tables) and
+ * sources/ocr (a scanned page's JPEG decoded natively).
+ */
+export { isName, isRef, latin1, Lexer, PdfObjects, type PdfDict, type PdfName, type PdfRef, type PdfValue } from "./pdf-objects.js";
+export { readPageContent, readPageResources } from "./page-content.js";
+export { findScanImage, type ScanImage } from "./scan-image.js";

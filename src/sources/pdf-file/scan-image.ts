@@ -1,0 +1,103 @@
+import { readPageContent, readPageResources } from "./page-content.js";
+import { isName, isRef, Lexer, type PdfObjects, type PdfValue } from "./pdf-objects.js";
+
+/**
+ * A scanned page (trang quét) as most scanners write it: content that only places one JPEG image
+ * (q, cm, Do, Q), so the OCR renderer can decode the JPEG natively and draw it, where pdf.js
+ * decodes it in JavaScript (about a quarter of a second for an A4 page at 200 dpi). Anything
+ * else on the page, or an image pdf.js would paint differently (another colour space, a decode
+ * array, a mask), gives null and the page is rendered by pdf.js.
+ */
+
+export interface ScanImage {
+  /** The image's bytes, a JPEG file (DCTDecode). */
+  jpeg: Uint8Array;
+  width: number;
+  height: number;
+  /** Current transformation matrix at the Do: the unit square → PDF user space. */
+  matrix: [number, number, number, number, number, number];
+  /** The image's /Interpolate flag. */
+  interpolate: boolean;
+}
+
+/** Operators a scanner's page may hold around its image that change nothing drawn. */
+const HARMLESS = new Set(["w", "J", "j", "M", "d", "ri", "i", "MP", "DP", "BMC", "BDC", "EMC"]);
+const IDENTITY: ScanImage["matrix"] = [1, 0, 0, 1, 0, 0];
+
+/** The page's one JPEG image and where it is drawn, when that is all the page is; else null. */
+export function findScanImage(objects: PdfObjects, pageRef: { num: number }): ScanImage | null {
+  if (!objects.usable) return null;
+  const page = objects.get(pageRef.num);
+  if (!(page instanceof Map)) return null;
+  const content = readPageContent(objects, page);
+  if (!content) return null;
+  const xobjects = objects.resolve(readPageResources(objects, page)?.get("XObject"));
+  const lexer = new Lexer(content, 0);
+  const stack: ScanImage["matrix"][] = [];
+  let ctm = IDENTITY;
+  let operands: PdfValue[] = [];
+  let found: ScanImage | null = null;
+  for (let token = lexer.next(); token !== undefined; token = lexer.next()) {
+    if (typeof token !== "object" || token === null || !("op" in token)) {
+      // Arrays and dictionaries (a dash pattern, marked-content properties) are not needed.
+      if (typeof token === "object" && token !== null && ("open" in token || "close" in token)) operands = [];
+      else operands.push(token as PdfValue);
+      continue;
+    }
+    const args = operands;
+    operands = [];
+    switch (token.op) {
+      case "q":
+        stack.push(ctm);
+        break;
+      case "Q":
+        ctm = stack.pop() ?? IDENTITY;
+        break;
+      case "cm":
+        if (args.length !== 6 || !args.every((a) => typeof a === "number")) return null;
+        ctm = multiply(args as ScanImage["matrix"], ctm);
+        break;
+      case "Do": {
+        if (found) return null;
+        const name = args[args.length - 1];
+        const ref = xobjects instanceof Map && isName(name) ? xobjects.get(name.name) : undefined;
+        found = isRef(ref) ? jpegImage(objects, ref.num, ctm) : null;
+        if (!found) return null;
+        break;
+      }
+      default:
+        if (!HARMLESS.has(token.op)) return null;
+    }
+  }
+  return found;
+}
+
+/** The image XObject `num` when it is a plain 8-bit gray or RGB JPEG; else null. */
+function jpegImage(objects: PdfObjects, num: number, matrix: ScanImage["matrix"]): ScanImage | null {
+  const stream = objects.encodedStream(num);
+  if (!stream) return null;
+  const get = (key: string) => objects.resolve(stream.dict.get(key));
+  const filter = get("Filter");
+  const filters = Array.isArray(filter) ? filter : [filter];
+  if (!isName(get("Subtype"), "Image") || filters.length !== 1 || !isName(filters[0], "DCTDecode")) return null;
+  const space = get("ColorSpace");
+  if (!isName(space, "DeviceRGB") && !isName(space, "DeviceGray")) return null;
+  if (get("BitsPerComponent") !== 8 || get("ImageMask") === true) return null;
+  for (const key of ["Decode", "SMask", "Mask", "SMaskInData"]) if (stream.dict.has(key)) return null;
+  // DCTDecode's one parameter, ColorTransform, overrides the JPEG's own markers in pdf.js, not in
+  // the native decoder; other keys ("/Quality 80" of some scanners) mean nothing to either.
+  const parms = get("DecodeParms");
+  if (parms !== undefined && !(parms instanceof Map && !parms.has("ColorTransform"))) return null;
+  const width = get("Width");
+  const height = get("Height");
+  if (typeof width !== "number" || typeof height !== "number" || width < 1 || height < 1) return null;
+  // A JPEG starts with its SOI marker.
+  if (stream.data[0] !== 0xff || stream.data[1] !== 0xd8) return null;
+  return { jpeg: stream.data, width, height, matrix, interpolate: get("Interpolate") === true };
+}
+
+/** m × n for PDF matrices [a b c d e f]: `m` applied first. */
+function multiply(m: ScanImage["matrix"], n: ScanImage["matrix"]): ScanImage["matrix"] {
+  return [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3], m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3], m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]];
+}
+
