@@ -27,7 +27,7 @@ describe("findScanImage", () => {
     const scan = findScanImage(pdf("q 1 0 0 1 10 20 cm q 595 0 0 842 0 0 cm /Im0 Do Q Q"), { num: 3 });
     expect(scan).not.toBeNull();
     expect(scan!.matrix).toEqual([595, 0, 0, 842, 10, 20]);
-    expect([scan!.width, scan!.height, scan!.interpolate]).toEqual([20, 30, false]);
+    expect([scan!.width, scan!.height]).toEqual([20, 30]);
     expect(String.fromCharCode(...scan!.jpeg.subarray(0, 2))).toBe("\xff\xd8");
   });
 

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { findScanImage, PdfObjects, type ScanImage } from "../pdf-file/index.js";
+import { findScanImage, multiplyMatrices, PdfObjects, type PdfMatrix, type ScanImage } from "../pdf-file/index.js";
 import { fadeSeals } from "./fade-seals.js";
 
 /**
@@ -128,7 +128,7 @@ export async function openPdfRenderer(data: Uint8Array, canvas: CanvasModule, pa
  */
 async function drawScanImage(canvas: ImageCanvasModule, context: ImageContext, scan: ScanImage | null, viewport: number[]): Promise<boolean> {
   if (!scan || typeof canvas.loadImage !== "function") return false;
-  const [a, b, c, d] = combine(scan.matrix, viewport);
+  const [a, b, c, d] = multiplyMatrices(scan.matrix, viewport as PdfMatrix);
   // Device pixels per image pixel along the image's two axes.
   const across = Math.hypot(a, b) / scan.width;
   const down = Math.hypot(c, d) / scan.height;
@@ -148,11 +148,6 @@ async function drawScanImage(canvas: ImageCanvasModule, context: ImageContext, s
   context.drawImage(image, 0, 0, 1, 1);
   context.setTransform(1, 0, 0, 1, 0, 0);
   return true;
-}
-
-/** The image matrix followed by the viewport's: unit square → device pixels. */
-function combine(m: ScanImage["matrix"], v: number[]): number[] {
-  return [m[0] * v[0] + m[1] * v[2], m[0] * v[1] + m[1] * v[3], m[2] * v[0] + m[3] * v[2], m[2] * v[1] + m[3] * v[3]];
 }
 
 /** The images OCR reads of a page, from its pixels (a rendered PDF page or a decoded image file). */

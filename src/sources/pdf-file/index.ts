@@ -3,6 +3,6 @@
  * and a scanned page's image. Shared by sources/pdf (the path scanner behind tables) and
  * sources/ocr (a scanned page's JPEG decoded natively).
  */
-export { isName, isRef, latin1, Lexer, PdfObjects, type PdfDict, type PdfName, type PdfRef, type PdfValue } from "./pdf-objects.js";
+export { isName, isRef, Lexer, PdfObjects, type PdfDict, type PdfName, type PdfRef, type PdfValue } from "./pdf-objects.js";
 export { readPageContent, readPageResources } from "./page-content.js";
-export { findScanImage, type ScanImage } from "./scan-image.js";
+export { findScanImage, multiplyMatrices, type PdfMatrix, type ScanImage } from "./scan-image.js";

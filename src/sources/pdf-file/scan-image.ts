@@ -15,14 +15,15 @@ export interface ScanImage {
   width: number;
   height: number;
   /** Current transformation matrix at the Do: the unit square → PDF user space. */
-  matrix: [number, number, number, number, number, number];
-  /** The image's /Interpolate flag. */
-  interpolate: boolean;
+  matrix: PdfMatrix;
 }
+
+/** A PDF matrix [a b c d e f]. */
+export type PdfMatrix = [number, number, number, number, number, number];
 
 /** Operators a scanner's page may hold around its image that change nothing drawn. */
 const HARMLESS = new Set(["w", "J", "j", "M", "d", "ri", "i", "MP", "DP", "BMC", "BDC", "EMC"]);
-const IDENTITY: ScanImage["matrix"] = [1, 0, 0, 1, 0, 0];
+const IDENTITY: PdfMatrix = [1, 0, 0, 1, 0, 0];
 
 /** The page's one JPEG image and where it is drawn, when that is all the page is; else null. */
 export function findScanImage(objects: PdfObjects, pageRef: { num: number }): ScanImage | null {
@@ -33,7 +34,7 @@ export function findScanImage(objects: PdfObjects, pageRef: { num: number }): Sc
   if (!content) return null;
   const xobjects = objects.resolve(readPageResources(objects, page)?.get("XObject"));
   const lexer = new Lexer(content, 0);
-  const stack: ScanImage["matrix"][] = [];
+  const stack: PdfMatrix[] = [];
   let ctm = IDENTITY;
   let operands: PdfValue[] = [];
   let found: ScanImage | null = null;
@@ -55,7 +56,7 @@ export function findScanImage(objects: PdfObjects, pageRef: { num: number }): Sc
         break;
       case "cm":
         if (args.length !== 6 || !args.every((a) => typeof a === "number")) return null;
-        ctm = multiply(args as ScanImage["matrix"], ctm);
+        ctm = multiplyMatrices(args as PdfMatrix, ctm);
         break;
       case "Do": {
         if (found) return null;
@@ -73,7 +74,7 @@ export function findScanImage(objects: PdfObjects, pageRef: { num: number }): Sc
 }
 
 /** The image XObject `num` when it is a plain 8-bit gray or RGB JPEG; else null. */
-function jpegImage(objects: PdfObjects, num: number, matrix: ScanImage["matrix"]): ScanImage | null {
+function jpegImage(objects: PdfObjects, num: number, matrix: PdfMatrix): ScanImage | null {
   const stream = objects.encodedStream(num);
   if (!stream) return null;
   const get = (key: string) => objects.resolve(stream.dict.get(key));
@@ -93,11 +94,11 @@ function jpegImage(objects: PdfObjects, num: number, matrix: ScanImage["matrix"]
   if (typeof width !== "number" || typeof height !== "number" || width < 1 || height < 1) return null;
   // A JPEG starts with its SOI marker.
   if (stream.data[0] !== 0xff || stream.data[1] !== 0xd8) return null;
-  return { jpeg: stream.data, width, height, matrix, interpolate: get("Interpolate") === true };
+  return { jpeg: stream.data, width, height, matrix };
 }
 
-/** m × n for PDF matrices [a b c d e f]: `m` applied first. */
-function multiply(m: ScanImage["matrix"], n: ScanImage["matrix"]): ScanImage["matrix"] {
+/** m × n for PDF matrices: `m` applied first (as `cm` concatenates onto the current matrix). */
+export function multiplyMatrices(m: PdfMatrix, n: PdfMatrix): PdfMatrix {
   return [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3], m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3], m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]];
 }
 
