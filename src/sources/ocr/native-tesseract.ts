@@ -45,11 +45,24 @@ export function checkNativeTesseract(language: string, modelDir: string | null =
   return answer;
 }
 
+const versions = new Map<string, { version: string } | { error: string }>();
+
+/** The command's first line of `--version` ("tesseract 5.3.0"), or why it did not run; asked once per process. */
+export function nativeTesseractVersion(): { version: string } | { error: string } {
+  let answer = versions.get(COMMAND());
+  if (!answer) {
+    const run = spawnSync(COMMAND(), ["--version"], { encoding: "utf8" });
+    answer = run.error || run.status !== 0 ? { error: run.error?.message ?? `exit ${run.status}` } : { version: `${run.stdout}${run.stderr}`.split("\n")[0].trim() };
+    versions.set(COMMAND(), answer);
+  }
+  return answer;
+}
+
 function askNativeTesseract(language: string, modelDir: string | null): { name: string } | { unavailable: string } {
   const install = `install it (Debian: apt-get install tesseract-ocr tesseract-ocr-${language.split("+")[0]}) or unset VANBAN_OCR_ENGINE`;
-  const version = spawnSync(COMMAND(), ["--version"], { encoding: "utf8" });
-  if (version.error || version.status !== 0) return { unavailable: `VANBAN_OCR_ENGINE=tesseract: the ${COMMAND()} command did not run (${version.error?.message ?? `exit ${version.status}`}): ${install}.` };
-  const first = `${version.stdout}${version.stderr}`.split("\n")[0].trim();
+  const version = nativeTesseractVersion();
+  if ("error" in version) return { unavailable: `VANBAN_OCR_ENGINE=tesseract: the ${COMMAND()} command did not run (${version.error}): ${install}.` };
+  const first = version.version;
   const langs = spawnSync(COMMAND(), [...modelArgs(modelDir), "--list-langs"], { encoding: "utf8" });
   const listed = new Set(`${langs.stdout}`.split("\n").slice(1).map((l) => l.trim()));
   const missing = language.split("+").filter((code) => !listed.has(code));

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readCropped, readCroppedMany } from "./crop-pgm.js";
 import { prepareModelFolder } from "./native-models.js";
-import { checkNativeTesseract, readManyWithNativeTesseract, readWithNativeTesseract } from "./native-tesseract.js";
+import { checkNativeTesseract, nativeTesseractVersion, readManyWithNativeTesseract, readWithNativeTesseract } from "./native-tesseract.js";
 import type { OcrBlock, OcrBox } from "./ocr-lines.js";
 
 /**
@@ -97,7 +97,7 @@ export async function checkOcrAvailability(language: string, importModule: Impor
  * system's Tesseract when it is version 5 or later and reads the standard models (tesseract.js's
  * model packages, or the folder `TESSDATA_PREFIX` names): the same fields right on the annotated
  * scans and about three quarters of the CPU time (docs/ocr.md). Otherwise tesseract.js, and
- * without it the system's Tesseract with whatever models it has.
+ * without it the system's Tesseract 5 with whatever models it has.
  */
 async function resolveEngine(language: string, importModule: ImportModule): Promise<{ engine: EngineName } | { unavailable: string }> {
   if (!LANGUAGE.test(language)) return { unavailable: `OCR language "${language}" is not a Tesseract language code such as "vie" or "vie+eng".` };
@@ -108,14 +108,16 @@ async function resolveEngine(language: string, importModule: ImportModule): Prom
     const check = await native();
     return "unavailable" in check ? check : { engine: "tesseract" };
   }
-  if (requested === "auto") {
+  // Only a Tesseract 5 is worth unpacking the models for (native-models.ts writes them to disk).
+  const version = requested === "auto" ? nativeTesseractVersion() : null;
+  const autoNative = version !== null && "version" in version && AUTO_NATIVE_VERSION.test(version.version);
+  if (autoNative) {
     const standardModels = (await nativeModelDir(language, importModule)) !== null || Boolean(process.env.TESSDATA_PREFIX);
-    const check = await native();
-    if (standardModels && "name" in check && AUTO_NATIVE_VERSION.test(check.name)) return { engine: "tesseract" };
+    if (standardModels && "name" in (await native())) return { engine: "tesseract" };
   }
   const wasm = await checkTesseractJs(language, importModule);
   if (wasm === null) return { engine: "tesseract.js" };
-  if (requested === "auto" && "name" in (await native())) return { engine: "tesseract" };
+  if (autoNative && "name" in (await native())) return { engine: "tesseract" };
   return { unavailable: wasm };
 }
 
@@ -161,7 +163,7 @@ export async function terminateOcr(): Promise<void> {
 }
 
 type EngineName = "tesseract.js" | "tesseract";
-/** The system's Tesseract chosen by "auto": version 5 or later (its name: "tesseract 5.3.0 (vie…)"). */
+/** The system's Tesseract chosen by "auto": version 5 or later ("tesseract 5.3.0"). */
 const AUTO_NATIVE_VERSION = /^tesseract (?<major>[5-9]|\d{2,})\./u;
 
 /**
