@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { findScanImage, multiplyMatrices, PdfObjects, type PdfMatrix, type ScanImage } from "../pdf-file/index.js";
 import { fadeSeals } from "./fade-seals.js";
+import { pixelWords } from "./pixel-words.js";
 
 /**
  * Renders PDF pages to grayscale images for OCR (kết xuất trang): pdfjs-dist draws on an
@@ -152,16 +153,35 @@ async function drawScanImage(canvas: ImageCanvasModule, context: ImageContext, s
 
 /** The images OCR reads of a page, from its pixels (a rendered PDF page or a decoded image file). */
 export function toPageImage(rgba: Uint8ClampedArray, width: number, height: number, dpi: number): PageImage {
-  const image = toPgm(rgba, width, height, "luma");
   const colour = hasColourInk(rgba);
+  // One pass over the pixels for both gray images of a colour page.
+  const [image, redImage] = colour ? toLumaAndRedPgm(rgba, width, height) : [toPgm(rgba, width, height, "luma"), null];
   return {
     image,
     width,
     height,
     dpi,
-    redImage: colour ? toPgm(rgba, width, height, "red") : null,
+    redImage,
     sealFreeImage: colour ? fadeSeals(rgba, width, height, image) : null,
   };
+}
+
+/** `toPgm` luma and red in one pass. */
+function toLumaAndRedPgm(rgba: Uint8ClampedArray, width: number, height: number): [Uint8Array, Uint8Array] {
+  const words = pixelWords(rgba);
+  if (!words) return [toPgm(rgba, width, height, "luma"), toPgm(rgba, width, height, "red")];
+  const header = pgmHeader(width, height);
+  const luma = new Uint8Array(header.length + width * height);
+  const red = new Uint8Array(luma.length);
+  luma.set(header, 0);
+  red.set(header, 0);
+  for (let i = 0, j = header.length; i < words.length; i++, j++) {
+    const v = words[i];
+    const r = v & 0xff;
+    luma[j] = (r * 77 + ((v >>> 8) & 0xff) * 150 + ((v >>> 16) & 0xff) * 29) >> 8;
+    red[j] = r;
+  }
+  return [luma, red];
 }
 
 /** The header of a binary 8-bit PGM image. */
@@ -174,7 +194,13 @@ export function toPgm(rgba: Uint8ClampedArray, width: number, height: number, ch
   const header = pgmHeader(width, height);
   const out = new Uint8Array(header.length + width * height);
   out.set(header, 0);
-  if (channel === "red") {
+  const words = pixelWords(rgba);
+  if (words && channel === "luma") {
+    for (let i = 0, j = header.length; i < words.length; i++, j++) {
+      const v = words[i];
+      out[j] = ((v & 0xff) * 77 + ((v >>> 8) & 0xff) * 150 + ((v >>> 16) & 0xff) * 29) >> 8;
+    }
+  } else if (channel === "red") {
     for (let i = 0, j = header.length; i < rgba.length; i += 4, j++) out[j] = rgba[i];
   } else {
     for (let i = 0, j = header.length; i < rgba.length; i += 4, j++) out[j] = (rgba[i] * 77 + rgba[i + 1] * 150 + rgba[i + 2] * 29) >> 8;
