@@ -22,6 +22,15 @@ const COMMAND = (): string => process.env.VANBAN_TESSERACT ?? "tesseract";
 /** One element opening of Tesseract's hOCR (one per line in its output), up to the word's text. */
 const HOCR_ELEMENT =
   /<(?:div|p|span) class='(?<kind>ocr_carea|ocr_par|ocr_line|ocr_caption|ocr_header|ocr_textfloat|ocrx_word)'[^>]*? title=(?<quote>["'])(?<title>.*?)\k<quote>[^>]*>(?<text>[^<]*)/gu;
+/** How to read: the language(s), the image's resolution, the segmentation mode, a time limit, a model folder. */
+interface NativeReadOptions {
+  language: string;
+  dpi: number;
+  mode: keyof typeof PSM;
+  timeoutMs: number;
+  modelDir?: string | null;
+}
+
 /** Where each image's part of the hOCR begins. */
 const OCR_PAGE_START = /<div class='ocr_page'/u;
 const TITLE_BBOX = /bbox (?<x0>\d+) (?<y0>\d+) (?<x1>\d+) (?<y1>\d+)/u;
@@ -78,13 +87,13 @@ function modelArgs(modelDir: string | null): string[] {
 /** Reads a PGM image with the system's Tesseract. */
 export async function readWithNativeTesseract(
   image: Uint8Array,
-  options: { language: string; dpi: number; mode: "auto" | "block"; timeoutMs: number; modelDir?: string | null },
+  options: NativeReadOptions,
 ): Promise<OcrRecognition> {
   return readHocr(await runHocr(image, options));
 }
 
 /** Runs `tesseract` on one image file's bytes (PGM, or a multi-page TIFF) and answers its hOCR. */
-async function runHocr(input: Uint8Array, options: { language: string; dpi: number; mode: "auto" | "block"; timeoutMs: number; modelDir?: string | null }): Promise<string> {
+async function runHocr(input: Uint8Array, options: NativeReadOptions): Promise<string> {
   // (hOCR set as a variable, not the `hocr` config file, which a custom --tessdata-dir may lack.)
   const args = [...modelArgs(options.modelDir ?? null), "stdin", "stdout", "-l", options.language, "--oem", "1", "--psm", PSM[options.mode], "--dpi", String(Math.round(options.dpi)), "-c", "tessedit_create_hocr=1"];
   // One thread per reading: the pool decides how many run at once (OpenMP would take every core).
@@ -100,7 +109,7 @@ async function runHocr(input: Uint8Array, options: { language: string; dpi: numb
  */
 export async function readManyWithNativeTesseract(
   images: readonly Uint8Array[],
-  options: { language: string; dpi: number; mode: "auto" | "block"; timeoutMs: number; modelDir?: string | null },
+  options: NativeReadOptions,
 ): Promise<OcrRecognition[]> {
   if (images.length === 0) return [];
   if (images.length === 1) return [await readWithNativeTesseract(images[0], options)];
