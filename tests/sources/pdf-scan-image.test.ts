@@ -7,7 +7,15 @@ import { openPdfRenderer, type CanvasModule } from "../../src/sources/ocr/render
 
 /** A scanned page that only places one JPEG is found, to be decoded natively (issue 14, speed). */
 
-const JPEG = "\xff\xd8\xff\xe0 fake jpeg bytes \xff\xd9";
+/** The markers of a JPEG up to its frame header (as a latin1 string): `components`, an optional EXIF block, a frame type. */
+function jpeg(components = 3, { exif = false, frame = 0xc0 } = {}): string {
+  const app0 = "\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00";
+  const app1 = exif ? "\xff\xe1\x00\x0eExif\x00\x00ORIENT" : "";
+  const specs = Array.from({ length: components }, (_, i) => `${String.fromCharCode(i + 1)}\x11\x00`).join("");
+  const sof = `\xff${String.fromCharCode(frame)}\x00${String.fromCharCode(8 + 3 * components)}\x08\x00\x1e\x00\x14${String.fromCharCode(components)}${specs}`;
+  return `\xff\xd8${app0}${app1}${sof}\xff\xd9`;
+}
+const JPEG = jpeg();
 
 /** A one-page PDF: `content` as the page's content stream, `image` the dictionary entries of /Im0. */
 function pdf(content: string, image = "/Subtype /Image /Width 20 /Height 30 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode", imageData = JPEG): PdfObjects {
@@ -32,7 +40,7 @@ describe("findScanImage", () => {
   });
 
   it("keeps a scanner's parameters that mean nothing to the decoders (/Quality)", () => {
-    expect(findScanImage(pdf("q 595 0 0 842 0 0 cm /Im0 Do Q", "/Subtype /Image /Width 20 /Height 30 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /DecodeParms << /Quality 80 >>"), { num: 3 })).not.toBeNull();
+    expect(findScanImage(pdf("q 595 0 0 842 0 0 cm /Im0 Do Q", "/Subtype /Image /Width 20 /Height 30 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /DecodeParms << /Quality 80 >>", jpeg(1)), { num: 3 })).not.toBeNull();
   });
 
   const base = "/Subtype /Image /Width 20 /Height 30 /BitsPerComponent 8 /Filter /DCTDecode";
@@ -53,8 +61,29 @@ describe("findScanImage", () => {
     expect(findScanImage(pdf(content, image), { num: 3 })).toBeNull();
   });
 
-  it("none when the image's bytes are not a JPEG", () => {
-    expect(findScanImage(pdf("q 595 0 0 842 0 0 cm /Im0 Do Q", undefined, "not a jpeg"), { num: 3 })).toBeNull();
+  it("none when the image's bytes are not a JPEG pdf.js would hand to a native decoder", () => {
+    const page = "q 595 0 0 842 0 0 cm /Im0 Do Q";
+    const rgb = "/Subtype /Image /Width 20 /Height 30 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode";
+    const gray = rgb.replace("DeviceRGB", "DeviceGray");
+    expect(findScanImage(pdf(page, rgb, "not a jpeg"), { num: 3 })).toBeNull();
+    // Four components (CMYK, YCCK), or fewer than the colour space says.
+    expect(findScanImage(pdf(page, rgb, jpeg(4)), { num: 3 })).toBeNull();
+    expect(findScanImage(pdf(page, rgb, jpeg(1)), { num: 3 })).toBeNull();
+    expect(findScanImage(pdf(page, gray, jpeg(1)), { num: 3 })).not.toBeNull();
+    // Lossless and arithmetic-coded frames: pdf.js's decoder reads neither.
+    expect(findScanImage(pdf(page, rgb, jpeg(3, { frame: 0xc3 })), { num: 3 })).toBeNull();
+    expect(findScanImage(pdf(page, rgb, jpeg(3, { frame: 0xc9 })), { num: 3 })).toBeNull();
+  });
+
+  it("zeroes the EXIF block, as pdf.js does: an EXIF orientation must not turn the page", () => {
+    const objects = pdf("q 595 0 0 842 0 0 cm /Im0 Do Q", undefined, jpeg(3, { exif: true }));
+    const scan = findScanImage(objects, { num: 3 })!;
+    const text = String.fromCharCode(...scan.jpeg);
+    expect(text).toContain("Exif\x00\x00\x00\x00\x00\x00\x00\x00");
+    expect(text).not.toContain("ORIENT");
+    // The file itself is left as it was.
+    expect(String.fromCharCode(...findScanImage(objects, { num: 3 })!.jpeg)).not.toContain("ORIENT");
+    expect(text.length).toBe(jpeg(3, { exif: true }).length);
   });
 });
 

@@ -92,9 +92,57 @@ function jpegImage(objects: PdfObjects, num: number, matrix: PdfMatrix): ScanIma
   const width = get("Width");
   const height = get("Height");
   if (typeof width !== "number" || typeof height !== "number" || width < 1 || height < 1) return null;
-  // A JPEG starts with its SOI marker.
-  if (stream.data[0] !== 0xff || stream.data[1] !== 0xd8) return null;
-  return { jpeg: stream.data, width, height, matrix };
+  const frame = readJpegFrame(stream.data);
+  if (!frame || frame.components !== (isName(space, "DeviceGray") ? 1 : 3)) return null;
+  return { jpeg: frame.exif ? withoutExif(stream.data, frame.exif) : stream.data, width, height, matrix };
+}
+
+/** JPEG markers: start of image, end of image, the frames pdf.js decodes (baseline, extended, progressive), APP1. */
+const SOI = 0xffd8;
+const EOI = 0xffd9;
+const FRAMES = new Set([0xffc0, 0xffc1, 0xffc2]);
+const APP1 = 0xffe1;
+const EXIF_HEADER = [0x45, 0x78, 0x69, 0x66, 0, 0]; // "Exif\0\0"
+
+/**
+ * The JPEG's colour components and its EXIF block, read from its markers up to the frame header;
+ * null for what pdf.js would not hand to a native decoder either (no SOI, another frame type, a
+ * damaged marker chain).
+ */
+function readJpegFrame(data: Uint8Array): { components: number; exif: { start: number; end: number } | null } | null {
+  const u16 = (at: number) => (at + 1 < data.length ? (data[at] << 8) | data[at + 1] : -1);
+  if (u16(0) !== SOI) return null;
+  let exif: { start: number; end: number } | null = null;
+  for (let at = 2; at + 4 <= data.length; ) {
+    const marker = u16(at);
+    if (marker === EOI || (marker & 0xff00) !== 0xff00) return null;
+    // Fill bytes before a marker.
+    if (marker === 0xffff) {
+      at++;
+      continue;
+    }
+    const length = u16(at + 2);
+    if (length < 2) return null;
+    if (FRAMES.has(marker)) return at + 9 < data.length ? { components: data[at + 9], exif } : null;
+    if (marker === APP1 && EXIF_HEADER.every((b, i) => data[at + 4 + i] === b)) {
+      if (exif) return null;
+      exif = { start: at + 4 + EXIF_HEADER.length, end: at + 2 + length };
+    }
+    // Another frame type (lossless, hierarchical, arithmetic): pdf.js's decoder reads none of them.
+    if (marker >= 0xffc3 && marker <= 0xffcf && marker !== 0xffc4 && marker !== 0xffc8 && marker !== 0xffcc) return null;
+    at += 2 + length;
+  }
+  return null;
+}
+
+/**
+ * The JPEG with its EXIF block zeroed, as pdf.js does before a native decoder sees it: an EXIF
+ * orientation would turn the image, where a PDF places it by its matrix alone.
+ */
+function withoutExif(data: Uint8Array, exif: { start: number; end: number }): Uint8Array {
+  const copy = data.slice();
+  copy.fill(0, exif.start, Math.min(exif.end, copy.length));
+  return copy;
 }
 
 /** m × n for PDF matrices: `m` applied first (as `cm` concatenates onto the current matrix). */
