@@ -6,7 +6,7 @@ import { cleanOcrText } from "../../src/sources/ocr/clean-ocr.js";
 import { cleanSignatureLine } from "../../src/sources/ocr/clean-signature.js";
 import { correctPlaces } from "../../src/sources/ocr/correct-places.js";
 import { fadeSeals } from "../../src/sources/ocr/fade-seals.js";
-import { toPgm } from "../../src/sources/ocr/render-page.js";
+import { toGrayPgms } from "../../src/sources/ocr/render-page.js";
 
 // Issue 14: layout before recognition on scans; the pure parts (no OCR engine needed).
 
@@ -32,7 +32,7 @@ describe("fadeSeals", () => {
       if (x >= 70 && x < 80) return [30, 40, 160];
       return [250, 250, 245];
     });
-    const pgm = fadeSeals(rgba, 200, 100, toPgm(rgba, 200, 100, "luma"))!;
+    const pgm = fadeSeals(rgba, 200, 100, toGrayPgms(rgba, 200, 100, false).luma)!;
     expect(pgm).not.toBeNull();
     expect(pixel(pgm, 200, 100, 150, 50)).toBe(255);
     expect(pixel(pgm, 200, 100, 10, 1)).toBeLessThan(40);
@@ -42,7 +42,7 @@ describe("fadeSeals", () => {
   it("leaves a page whose only red is the fringe of black letters alone", () => {
     // One reddish pixel in fifty: the colour fringe of a scanner, not a seal.
     const rgba = page(200, 100, (x, y) => ((x * 7 + y * 3) % 50 === 0 ? [170, 100, 100] : [250, 250, 250]));
-    expect(fadeSeals(rgba, 200, 100, toPgm(rgba, 200, 100, "luma"))).toBeNull();
+    expect(fadeSeals(rgba, 200, 100, toGrayPgms(rgba, 200, 100, false).luma)).toBeNull();
   });
 });
 

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fadeSeals } from "../../src/sources/ocr/fade-seals.js";
-import { toPageImage, toPgm } from "../../src/sources/ocr/render-page.js";
+import { toGrayPgms, toPageImage } from "../../src/sources/ocr/render-page.js";
 
 /**
- * The page images read pixels as 32-bit words where that is exact (pixel-words.ts); a view that
- * does not start on a word boundary takes the byte-by-byte path. Both must give the same bytes.
+ * The page images read pixels as 32-bit words (pixel-words.ts); a view that does not start on a
+ * word boundary is copied first. Both must give the bytes of the per-channel formulas.
  */
 
 /** The same pixels twice: aligned, and in a buffer where they start one byte in. */
@@ -28,12 +28,20 @@ const PIXEL = fc.oneof(
 );
 
 describe("page images from RGBA", () => {
-  it("gives the same gray, red and seal-free images by words and by bytes (fast-check)", () => {
+  it("gives the gray and red formulas' bytes, and the same images from an unaligned view (fast-check)", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), fc.array(PIXEL, { minLength: 1600, maxLength: 1600 }), (width, height, pool) => {
         const pixels = Array.from({ length: width * height }, (_, i) => pool[i % pool.length]).flat();
         const [aligned, shifted] = twice(pixels);
-        expect(toPgm(aligned, width, height, "luma")).toEqual(toPgm(shifted, width, height, "luma"));
+        const gray = toGrayPgms(aligned, width, height, true);
+        expect(gray).toEqual(toGrayPgms(shifted, width, height, true));
+        // The formulas, byte by byte: ITU-R 601 luma, and red alone.
+        const header = gray.luma.length - width * height;
+        for (let k = 0; k < width * height; k++) {
+          const [r, g, b] = pixels.slice(k * 4, k * 4 + 3);
+          expect(gray.luma[header + k]).toBe((r * 77 + g * 150 + b * 29) >> 8);
+          expect(gray.red![header + k]).toBe(r);
+        }
         const a = toPageImage(aligned, width, height, 200);
         const b = toPageImage(shifted, width, height, 200);
         expect(a).toEqual(b);

@@ -8,7 +8,7 @@ import { pgmHeader } from "./render-page.js";
  * page for each zone: cutting first made a zone's reading 40 ms cheaper (docs/ocr.md).
  */
 
-/** Binary PGM header, as `toPgm` writes it. */
+/** Binary PGM header, as `pgmHeader` writes it. */
 const PGM_HEADER = /^P5\s+(?<width>\d+)\s+(?<height>\d+)\s+255\s/u;
 
 /** A binary PGM's size and where its pixels start. */

@@ -25,7 +25,7 @@ function isSealTint(r: number, g: number, b: number): boolean {
 }
 
 /**
- * The page's luma image (a binary PGM of its RGBA, `toPgm`) with the dense red patches turned
+ * The page's luma image (a binary PGM of its RGBA, `toGrayPgms`) with the dense red patches turned
  * to paper, as a copy; null when the page has no such patch (then the luma image is as good).
  */
 export function fadeSeals(rgba: Uint8ClampedArray, width: number, height: number, luma: Uint8Array): Uint8Array | null {
@@ -35,16 +35,9 @@ export function fadeSeals(rgba: Uint8ClampedArray, width: number, height: number
   const words = pixelWords(rgba);
   for (let y = 0; y < height; y++) {
     const row = (y / TILE) | 0;
-    if (words) {
-      // The same test on each pixel read as one word (red in the low byte).
-      for (let x = 0, k = y * width; x < width; x++, k++) {
-        const v = words[k];
-        if (isSealInk(v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff)) counts[row * cols + ((x / TILE) | 0)]++;
-      }
-      continue;
-    }
-    for (let x = 0, i = y * width * 4; x < width; x++, i += 4) {
-      if (isSealInk(rgba[i], rgba[i + 1], rgba[i + 2])) counts[row * cols + ((x / TILE) | 0)]++;
+    for (let x = 0, k = y * width; x < width; x++, k++) {
+      const v = words[k];
+      if (isSealInk(v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff)) counts[row * cols + ((x / TILE) | 0)]++;
     }
   }
   const dense = TILE * TILE * DENSE_SHARE;
@@ -62,10 +55,12 @@ export function fadeSeals(rgba: Uint8ClampedArray, width: number, height: number
   }
   if (!any) return null;
   const out = luma.slice();
-  for (let y = 0, j = out.length - width * height; y < height; y++) {
+  for (let y = 0, k = 0, j = out.length - width * height; y < height; y++) {
     const row = ((y / TILE) | 0) * cols;
-    for (let x = 0, i = y * width * 4; x < width; x++, i += 4, j++) {
-      if (seal[row + ((x / TILE) | 0)] && isSealTint(rgba[i], rgba[i + 1], rgba[i + 2])) out[j] = 255;
+    for (let x = 0; x < width; x++, k++, j++) {
+      if (!seal[row + ((x / TILE) | 0)]) continue;
+      const v = words[k];
+      if (isSealTint(v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff)) out[j] = 255;
     }
   }
   return out;

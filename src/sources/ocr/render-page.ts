@@ -154,34 +154,8 @@ async function drawScanImage(canvas: ImageCanvasModule, context: ImageContext, s
 /** The images OCR reads of a page, from its pixels (a rendered PDF page or a decoded image file). */
 export function toPageImage(rgba: Uint8ClampedArray, width: number, height: number, dpi: number): PageImage {
   const colour = hasColourInk(rgba);
-  // One pass over the pixels for both gray images of a colour page.
-  const [image, redImage] = colour ? toLumaAndRedPgm(rgba, width, height) : [toPgm(rgba, width, height, "luma"), null];
-  return {
-    image,
-    width,
-    height,
-    dpi,
-    redImage,
-    sealFreeImage: colour ? fadeSeals(rgba, width, height, image) : null,
-  };
-}
-
-/** `toPgm` luma and red in one pass. */
-function toLumaAndRedPgm(rgba: Uint8ClampedArray, width: number, height: number): [Uint8Array, Uint8Array] {
-  const words = pixelWords(rgba);
-  if (!words) return [toPgm(rgba, width, height, "luma"), toPgm(rgba, width, height, "red")];
-  const header = pgmHeader(width, height);
-  const luma = new Uint8Array(header.length + width * height);
-  const red = new Uint8Array(luma.length);
-  luma.set(header, 0);
-  red.set(header, 0);
-  for (let i = 0, j = header.length; i < words.length; i++, j++) {
-    const v = words[i];
-    const r = v & 0xff;
-    luma[j] = (r * 77 + ((v >>> 8) & 0xff) * 150 + ((v >>> 16) & 0xff) * 29) >> 8;
-    red[j] = r;
-  }
-  return [luma, red];
+  const { luma, red } = toGrayPgms(rgba, width, height, colour);
+  return { image: luma, width, height, dpi, redImage: red, sealFreeImage: colour ? fadeSeals(rgba, width, height, luma) : null };
 }
 
 /** The header of a binary 8-bit PGM image. */
@@ -189,23 +163,21 @@ export function pgmHeader(width: number, height: number): Uint8Array {
   return new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
 }
 
-/** RGBA → 8-bit gray in a binary PGM: ITU-R 601 luma, or the red channel alone. */
-export function toPgm(rgba: Uint8ClampedArray, width: number, height: number, channel: "luma" | "red"): Uint8Array {
+/** RGBA → binary PGMs in one pass: ITU-R 601 luma, and the red channel alone when `withRed`. */
+export function toGrayPgms(rgba: Uint8ClampedArray, width: number, height: number, withRed: boolean): { luma: Uint8Array; red: Uint8Array | null } {
   const header = pgmHeader(width, height);
-  const out = new Uint8Array(header.length + width * height);
-  out.set(header, 0);
+  const luma = new Uint8Array(header.length + width * height);
+  luma.set(header, 0);
+  const red = withRed ? new Uint8Array(luma.length) : null;
+  red?.set(header, 0);
   const words = pixelWords(rgba);
-  if (words && channel === "luma") {
-    for (let i = 0, j = header.length; i < words.length; i++, j++) {
-      const v = words[i];
-      out[j] = ((v & 0xff) * 77 + ((v >>> 8) & 0xff) * 150 + ((v >>> 16) & 0xff) * 29) >> 8;
-    }
-  } else if (channel === "red") {
-    for (let i = 0, j = header.length; i < rgba.length; i += 4, j++) out[j] = rgba[i];
-  } else {
-    for (let i = 0, j = header.length; i < rgba.length; i += 4, j++) out[j] = (rgba[i] * 77 + rgba[i + 1] * 150 + rgba[i + 2] * 29) >> 8;
+  for (let i = 0, j = header.length; i < words.length; i++, j++) {
+    const v = words[i];
+    const r = v & 0xff;
+    luma[j] = (r * 77 + ((v >>> 8) & 0xff) * 150 + ((v >>> 16) & 0xff) * 29) >> 8;
+    if (red) red[j] = r;
   }
-  return out;
+  return { luma, red };
 }
 
 /** More than 1 pixel in 10 000 with strongly unequal channels: coloured ink on the page. */
