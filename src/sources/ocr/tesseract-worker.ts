@@ -82,14 +82,20 @@ let current: EngineState | null = null;
  * Cheap: resolves and imports the packages, starts no worker.
  */
 export async function checkOcrAvailability(language: string, importModule: ImportModule = importOptional): Promise<string | null> {
+  const engine = await chooseEngine(language, importModule);
+  return "unavailable" in engine ? engine.unavailable : null;
+}
+
+/** The engine that will read (`resolveEngine`), once the canvas that renders the pages is there too. */
+async function chooseEngine(language: string, importModule: ImportModule): Promise<{ engine: EngineName } | { unavailable: string }> {
   const engine = await resolveEngine(language, importModule);
-  if ("unavailable" in engine) return engine.unavailable;
+  if ("unavailable" in engine) return engine;
   try {
     await importModule("@napi-rs/canvas");
   } catch (error) {
-    return `OCR needs the optional package @napi-rs/canvas to render PDF pages: npm install @napi-rs/canvas (${errorMessage(error)})`;
+    return { unavailable: `OCR needs the optional package @napi-rs/canvas to render PDF pages: npm install @napi-rs/canvas (${errorMessage(error)})` };
   }
-  return null;
+  return engine;
 }
 
 /**
@@ -178,9 +184,7 @@ function requestedEngine(): "auto" | EngineName | null {
 }
 
 async function startEngine(language: string, importModule: ImportModule): Promise<LiveEngine | { unavailable: string }> {
-  const missing = await checkOcrAvailability(language, importModule);
-  if (missing) return { unavailable: missing };
-  const chosen = await resolveEngine(language, importModule);
+  const chosen = await chooseEngine(language, importModule);
   if ("unavailable" in chosen) return chosen;
   if (chosen.engine === "tesseract") return startNativeEngine(language, await nativeModelDir(language, importModule));
   let tempDir: string | null = null;
