@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { encodeGrayTiff } from "./encode-tiff.js";
 import type { OcrBlock, OcrBox, OcrLine, OcrParagraph } from "./ocr-lines.js";
+import { PSM, type SegmentationMode } from "./segmentation-mode.js";
 import type { OcrRecognition } from "./tesseract-worker.js";
 
 /**
@@ -14,8 +15,6 @@ import type { OcrRecognition } from "./tesseract-worker.js";
  * the blocks → paragraphs → lines → words tesseract.js gives.
  */
 
-/** Tesseract page segmentation modes, as for tesseract.js: "auto" 3, "block" 6. */
-const PSM = { auto: "3", block: "6" } as const;
 /** The command; `VANBAN_TESSERACT` may name another binary. */
 const COMMAND = (): string => process.env.VANBAN_TESSERACT ?? "tesseract";
 
@@ -26,7 +25,7 @@ const HOCR_ELEMENT =
 interface NativeReadOptions {
   language: string;
   dpi: number;
-  mode: keyof typeof PSM;
+  mode: SegmentationMode;
   timeoutMs: number;
   modelDir?: string | null;
 }

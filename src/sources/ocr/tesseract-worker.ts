@@ -6,6 +6,7 @@ import { readCropped, readCroppedMany } from "./crop-pgm.js";
 import { prepareModelFolder } from "./native-models.js";
 import { checkNativeTesseract, nativeTesseractVersion, readManyWithNativeTesseract, readWithNativeTesseract } from "./native-tesseract.js";
 import type { OcrBlock, OcrBox } from "./ocr-lines.js";
+import { PSM, type SegmentationMode } from "./segmentation-mode.js";
 
 /**
  * One Tesseract worker per thread (luồng nhận dạng), created on first use and reused across
@@ -23,14 +24,6 @@ export const importOptional: ImportModule = (specifier) => import(specifier);
 const IDLE_MS = 30_000;
 /** A page that takes longer than this is given up (the worker is restarted). */
 const PAGE_TIMEOUT_MS = 180_000;
-/**
- * Tesseract page segmentation modes (PSM): "auto" (3) finds blocks, paragraphs and lines itself,
- * for a whole page; "block" (6) reads the region as one uniform block of text, for a zone whose
- * layout is already known (a header column, the title block), where the automatic analysis
- * would split a line at a seal or take a speck in the margin for a block of its own.
- */
-export type SegmentationMode = "auto" | "block";
-const PSM: Record<SegmentationMode, string> = { auto: "3", block: "6" };
 /** OEM 1: the LSTM recogniser only (what the model packages ship). */
 const OEM_LSTM_ONLY = 1;
 const LANGUAGE = /^[a-z_]{3,10}(?:\+[a-z_]{3,10})*$/u;
