@@ -76,11 +76,8 @@ export class PdfObjects {
 
   /** The decoded bytes of the stream object `num` (Flate or no filter), or null. */
   streamData(num: number): Uint8Array | null {
-    const offset = this.offsets.get(num);
-    if (offset === undefined) return null;
-    const parsed = this.parseAt(offset);
-    if (!parsed || !(parsed.value instanceof Map)) return null;
-    return this.readStream(parsed.value, parsed.end);
+    const stream = this.encodedStream(num);
+    return stream ? this.decode(stream.dict, stream.data) : null;
   }
 
   /** The stream object `num` as stored (filters not applied) with its dictionary, or null. */
@@ -93,11 +90,14 @@ export class PdfObjects {
     return data ? { dict: parsed.value, data } : null;
   }
 
-  private readStream(dict: PdfDict, end: number): Uint8Array | null {
-    const raw = this.rawStream(dict, end);
-    if (!raw) return null;
+  /** A stream dictionary's filters, in order (none: an empty list). */
+  filtersOf(dict: PdfDict): PdfValue[] {
     const filter = this.resolve(dict.get("Filter"));
-    const filters = Array.isArray(filter) ? filter : filter === undefined ? [] : [filter];
+    return Array.isArray(filter) ? filter : filter === undefined ? [] : [filter];
+  }
+
+  private decode(dict: PdfDict, raw: Uint8Array): Uint8Array | null {
+    const filters = this.filtersOf(dict);
     if (filters.length === 0) return raw;
     if (filters.length > 1 || !isName(filters[0], "FlateDecode") || dict.has("DecodeParms")) return null;
     try {

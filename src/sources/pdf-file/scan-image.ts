@@ -78,8 +78,7 @@ function jpegImage(objects: PdfObjects, num: number, matrix: PdfMatrix): ScanIma
   const stream = objects.encodedStream(num);
   if (!stream) return null;
   const get = (key: string) => objects.resolve(stream.dict.get(key));
-  const filter = get("Filter");
-  const filters = Array.isArray(filter) ? filter : [filter];
+  const filters = objects.filtersOf(stream.dict);
   if (!isName(get("Subtype"), "Image") || filters.length !== 1 || !isName(filters[0], "DCTDecode")) return null;
   const space = get("ColorSpace");
   if (!isName(space, "DeviceRGB") && !isName(space, "DeviceGray")) return null;
