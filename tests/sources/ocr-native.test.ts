@@ -77,14 +77,16 @@ describe("readHocr", () => {
   });
 });
 
+/** A binary PGM whose pixel i is (i × step) mod 256. */
+function pgm(width: number, height: number, step = 1): Uint8Array {
+  const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
+  const out = new Uint8Array(header.length + width * height);
+  out.set(header);
+  for (let i = 0; i < width * height; i++) out[header.length + i] = (i * step) % 256;
+  return out;
+}
+
 describe("cropPgm", () => {
-  const pgm = (width: number, height: number) => {
-    const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
-    const out = new Uint8Array(header.length + width * height);
-    out.set(header);
-    for (let i = 0; i < width * height; i++) out[header.length + i] = i % 256;
-    return out;
-  };
 
   it("cuts the rectangle out, row by row, and says where it was", () => {
     const { data, dx, dy } = cropPgm(pgm(10, 8), { x0: 2.4, y0: 3, x1: 5.2, y1: 5 });
@@ -106,13 +108,6 @@ describe("cropPgm", () => {
 });
 
 describe("encodeGrayTiff", () => {
-  const pgm = (width: number, height: number, seed: number) => {
-    const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
-    const out = new Uint8Array(header.length + width * height);
-    out.set(header);
-    for (let i = 0; i < width * height; i++) out[header.length + i] = (i * seed) % 256;
-    return out;
-  };
   const utif = createRequire(import.meta.url)("utif") as {
     decode(b: Uint8Array): Array<Record<string, unknown> & { width: number; height: number }>;
     decodeImage(b: Uint8Array, ifd: Record<string, unknown>): void;
