@@ -254,6 +254,26 @@ describe("fillCells", () => {
   for (const [name, left, right] of layouts) it(`keeps ${name} as layout`, () => expect(fillCells([line([run(10, left), run(210, right)])], grid, 1)).toBeNull());
 });
 
+describe("scanPagePaths", () => {
+  /** A one-page file whose page content is `content` (unfiltered). */
+  const page = (content: string) =>
+    new TextEncoder().encode(`%PDF-1.4\n1 0 obj\n<< /Type /Page /Contents 2 0 R >>\nendobj\n2 0 obj\n<< /Length ${content.length} >>\nstream\n${content}\nendstream\nendobj\n`);
+  const name = (fn: number) => Object.entries(OPS).find(([, code]) => code === fn)?.[0];
+  const ops = (content: string) => {
+    const out = scanPagePaths(pdfjs, new PdfObjects(page(content)), { num: 1, gen: 0 });
+    return out && out.fnArray.map((fn, i) => [name(fn), ...(fn === OPS.constructPath ? [] : out.argsArray[i])]);
+  };
+  const cases: Array<[string, string, unknown[][]]> = [
+    ["drops a q … Q around a text object, with the colour the text set", "q 1 0 0 rg BT /F1 12 Tf (a) Tj ET Q", []],
+    ["drops nested pairs holding only colours", "q q 0 g Q 1 0 0 RG Q", []],
+    ["keeps the pair around a path", "q 1 0 0 RG 0 0 m 10 0 l S Q", [["save"], ["setStrokeRGBColor", "#ff0000"], ["constructPath"], ["restore"]]],
+    ["keeps the pair around a transform", "q 2 0 0 2 0 0 cm Q", [["save"], ["transform", 2, 0, 0, 2, 0, 0], ["restore"]]],
+    ["keeps a colour set outside any pair", "0 0 1 RG q Q", [["setStrokeRGBColor", "#0000ff"]]],
+    ["keeps an unbalanced Q", "Q 0 g", [["restore"], ["setFillRGBColor", "#000000"]]],
+  ];
+  for (const [title, content, expected] of cases) it(title, () => expect(ops(content)).toEqual(expected));
+});
+
 describe("PdfObjects on odd files", () => {
   const bytes = (text: string) => new TextEncoder().encode(text);
   it("reads an object packed in an object stream whose /Length points into itself, without looping", () => {

@@ -44,10 +44,15 @@ function scanStream(pdfjs: PdfJs, objects: PdfObjects, data: Uint8Array, resourc
   if (budget.bytes < 0) return false;
   const OPS = pdfjs.OPS;
   const lexer = new Lexer(data, 0);
+  // Operands of the operator being read: a count over a reused array (setting an array's length
+  // per operator was a fifth of the scan).
   const operands: unknown[] = [];
+  let operandCount = 0;
   let path: number[] = [];
   let start: [number, number] = [0, 0];
   let current: [number, number] = [0, 0];
+  /** Where each "q" of this stream still open was emitted. */
+  const saves: number[] = [];
   const emit = (fn: number, args: unknown[]): void => {
     out.fnArray.push(fn);
     out.argsArray.push(args);
@@ -57,26 +62,39 @@ function scanStream(pdfjs: PdfJs, objects: PdfObjects, data: Uint8Array, resourc
     path = [];
   };
   const nums = (n: number): number[] | null => {
-    if (operands.length < n) return null;
-    const v = operands.slice(-n);
-    return v.every((x) => typeof x === "number") ? (v as number[]) : null;
+    if (operandCount < n) return null;
+    const v: number[] = [];
+    for (let i = operandCount - n; i < operandCount; i++) {
+      const x = operands[i];
+      if (typeof x !== "number") return null;
+      v.push(x);
+    }
+    return v;
   };
   for (let token = lexer.next(); token !== undefined; token = lexer.next()) {
     if (typeof token !== "object" || token === null || !("op" in token)) {
       // Operands; arrays and dicts inside content (TJ, BDC) are skipped with their brackets.
       if (typeof token === "object" && token !== null && "open" in token) skipGroup(lexer);
-      else operands.push(token);
+      else operands[operandCount++] = token;
       continue;
     }
     const op = token.op;
     let v: number[] | null;
     switch (op) {
       case "q":
+        saves.push(out.fnArray.length);
         emit(OPS.save, []);
         break;
-      case "Q":
-        emit(OPS.restore, []);
+      case "Q": {
+        const at = saves.pop();
+        // Word wraps each text object in q … Q: a pair with nothing but colours between changes
+        // nothing, and dropping it keeps the list to the paths (a fifth of the ops on such pages).
+        if (at !== undefined && onlyColours(OPS, out, at + 1)) {
+          out.fnArray.length = at;
+          out.argsArray.length = at;
+        } else emit(OPS.restore, []);
         break;
+      }
       case "cm":
         if ((v = nums(6))) emit(OPS.transform, v);
         break;
@@ -180,14 +198,23 @@ function scanStream(pdfjs: PdfJs, objects: PdfObjects, data: Uint8Array, resourc
         lexer.skipInlineImage();
         break;
       case "Do": {
-        const name = operands[operands.length - 1];
+        const name = operandCount > 0 ? operands[operandCount - 1] : undefined;
         if (depth < MAX_FORM_DEPTH && isName(name as PdfValue)) {
           if (!followForm(pdfjs, objects, resources, (name as { name: string }).name, out, depth, budget)) return false;
         }
         break;
       }
     }
-    operands.length = 0;
+    operandCount = 0;
+  }
+  return true;
+}
+
+/** Whether every op of `out` from `from` on only sets a colour. */
+function onlyColours(OPS: PdfJs["OPS"], out: PathOps, from: number): boolean {
+  for (let i = from; i < out.fnArray.length; i++) {
+    const fn = out.fnArray[i];
+    if (fn !== OPS.setFillRGBColor && fn !== OPS.setStrokeRGBColor) return false;
   }
   return true;
 }
