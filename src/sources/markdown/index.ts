@@ -3,7 +3,8 @@ import type { Warning } from "../../schema/span.js";
 import { unwrapLines } from "../../blocks/index.js";
 import { footnoteLabelOf } from "../../lexicon/footnote-labels.js";
 import { readText } from "../text/index.js";
-import { parseMarkdown, walkMarkdown, type MdNode } from "./walk-markdown.js";
+import { parseMarkdown, type Token } from "./parse-markdown.js";
+import { walkMarkdown } from "./walk-markdown.js";
 
 /**
  * Markdown as PDF-to-Markdown converters produce it: `#` headings, bold/italic, inline
@@ -11,19 +12,16 @@ import { parseMarkdown, walkMarkdown, type MdNode } from "./walk-markdown.js";
  */
 export function readMarkdown(markdown: string): SourceDocument {
   const depth = nestingDepth(markdown);
-  if (depth > MAX_NESTING) {
-    const why = Number.isFinite(depth) ? `nesting ${depth} levels deep, over ${MAX_NESTING}` : `a line with over ${MAX_DELIMITERS} emphasis marks or ${MAX_BRACKETS} brackets`;
-    return readAsText(markdown, why);
-  }
-  let parsed: Array<{ chunk: string; tree: MdNode }>;
+  if (depth > MAX_NESTING) return readAsText(markdown, `nesting ${depth} levels deep, over ${MAX_NESTING}`);
+  let parsed: Token[][];
   try {
-    parsed = chunksOf(markdown).map((chunk) => ({ chunk, tree: parseMarkdown(chunk) }));
+    parsed = chunksOf(markdown).map(parseMarkdown);
   } catch (error) {
     // A document the Markdown parser cannot take is still text.
     return readAsText(markdown, error instanceof Error ? error.message : String(error));
   }
   const state = { tables: 0 };
-  const blocks = unwrapLines(parsed.flatMap(({ chunk, tree }) => walkMarkdown(chunk, tree, state))).map(markFootnoteDefinition);
+  const blocks = unwrapLines(parsed.flatMap((tokens) => walkMarkdown(tokens, state))).map(markFootnoteDefinition);
   return { format: "markdown", blocks, pages: null, warnings: [] };
 }
 
@@ -33,20 +31,13 @@ function readAsText(markdown: string, reason: string): SourceDocument {
 }
 
 /**
- * Deeper nesting than any real document has: the Markdown parser's time grows with the square
- * of the depth, so such input is read as plain text instead.
+ * Deeper nesting than any real document has. markdown-it drops whatever lies deeper than its
+ * own limit (parse-markdown.ts), and each level is a recursive call: such input is read as plain
+ * text instead, nothing lost.
  */
 const MAX_NESTING = 48;
 
-/** Emphasis delimiters on one line beyond which the parser's time explodes (real text has a few). */
-const MAX_DELIMITERS = 256;
-/** Brackets on one line (links, footnote calls) beyond which it explodes too: micromark re-scans open labels per "]". */
-const MAX_BRACKETS = 512;
-
-/**
- * The deepest nesting of containers (block quotes, list markers, indentation) at the start of a
- * line, or of emphasis delimiters within one, in one pass over the text.
- */
+/** The deepest nesting of containers (block quotes, list markers, indentation) at the start of a line. */
 function nestingDepth(markdown: string): number {
   let max = 0;
   let i = 0;
@@ -62,17 +53,9 @@ function nestingDepth(markdown: string): number {
       else if (c === 0x09) indent += 4;
       else break;
     }
-    const end = markdown.indexOf("\n", i);
-    const lineEnd = end === -1 ? markdown.length : end;
-    let delimiters = 0;
-    let brackets = 0;
-    for (let k = i; k < lineEnd; k++) {
-      const c = markdown.charCodeAt(k);
-      if (c === 0x2a || c === 0x5f) delimiters++; // * _
-      else if (c === 0x5b || c === 0x5d) brackets++; // [ ]
-    }
-    const depth = Math.max(containers + Math.floor(indent / 2), delimiters > MAX_DELIMITERS || brackets > MAX_BRACKETS ? Infinity : 0);
+    const depth = containers + Math.floor(indent / 2);
     if (depth > max) max = depth;
+    const end = markdown.indexOf("\n", i);
     if (end === -1) break;
     i = end + 1;
   }
@@ -85,8 +68,8 @@ const CHUNK = 256 * 1024;
 const SAFE_CUT = /\n[ \t]*\n(?=[^\s>*+\-\d])/gu;
 
 /**
- * Cuts a large document between top-level blocks, so that the parser's time and memory stay
- * linear in the size of the document (micromark slows down on megabytes at once).
+ * Cuts a large document between top-level blocks: each piece's tokens are a fraction of the
+ * whole's, and a construct left open (an unclosed fence) reaches no further than its piece.
  */
 function chunksOf(markdown: string): string[] {
   if (markdown.length <= CHUNK) return [markdown];

@@ -1,156 +1,166 @@
-import { fromMarkdown } from "mdast-util-from-markdown";
-import { gfmFootnoteFromMarkdown } from "mdast-util-gfm-footnote";
-import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
-import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
-import { gfmFootnote } from "micromark-extension-gfm-footnote";
-import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
-import { gfmTable } from "micromark-extension-gfm-table";
-import type { InlineMark } from "../../blocks/index.js";
-import type { SourceLine } from "../../blocks/index.js";
+import type { InlineMark, SourceLine } from "../../blocks/index.js";
+import type { Token } from "./parse-markdown.js";
 
-export interface MdNode {
-  type: string;
-  value?: string;
-  depth?: number;
-  /** GFM footnote reference and definition: the label as printed after "^". */
-  label?: string;
-  alt?: string;
-  children?: MdNode[];
-  position?: { start: { offset?: number; line: number }; end: { offset?: number; line: number } };
-}
-
+/** One opening tag of inline HTML ("<sup>", "</sub>", "<br/>"). */
 const HTML_TAG = /^<\s*(?<close>\/)?\s*(?<name>[a-z0-9]+)[^>]*?(?<self>\/)?\s*>$/iu;
 const HTML_TAGS_IN_BLOCK = /<\/?[a-z][^>]*>/giu;
-/** A table's delimiter row without a pipe: dashes with a colon at either end (":-", "--:"). */
-const PIPELESS_DELIMITER_ROW = /^[ \t]*(?::-+:?|-+:)[ \t]*$/mu;
+/** A line break inside a paragraph's text: soft (a line ending) or hard (two spaces, backslash, <br>). */
+const LINE_BREAK = /(?<=[\n\u2028])/u;
+const TRAILING_BREAK = /[\n\u2028]$/u;
 /** A hard line break (two spaces, backslash or <br>): the next line never joins this one. */
 const HARD_BREAK = "\u2028";
-
-/**
- * The Markdown syntax tree (mdast, as remark-parse builds it) with GitHub's tables, footnotes and
- * strikethrough — the three GFM parts a document uses. Not the whole of remark-gfm: its literal
- * autolinks ("www.…", e-mail addresses) cost a quarter of the parse and change no text we read.
- * Each part is added only when the text has what it starts with: a table a "|", or a delimiter
- * row with a colon and no pipe (micromark reads "a\n:-" as a one-column table); a footnote "[^";
- * a strikethrough "~". Without them the tree is the same, and the table's construct, tried at the
- * start of every line, is the costliest of the three.
- */
-export function parseMarkdown(markdown: string): MdNode {
-  const extensions = [];
-  const mdastExtensions = [];
-  if (markdown.includes("|") || PIPELESS_DELIMITER_ROW.test(markdown)) {
-    extensions.push(gfmTable());
-    mdastExtensions.push(gfmTableFromMarkdown());
-  }
-  if (markdown.includes("[^")) {
-    extensions.push(gfmFootnote());
-    mdastExtensions.push(gfmFootnoteFromMarkdown());
-  }
-  if (markdown.includes("~")) {
-    extensions.push(gfmStrikethrough());
-    mdastExtensions.push(gfmStrikethroughFromMarkdown());
-  }
-  return fromMarkdown(markdown, { extensions, mdastExtensions }) as unknown as MdNode;
-}
 
 /** Counts the GFM tables of a document across the chunks it is parsed in. */
 export interface WalkState {
   tables: number;
 }
 
-/** Turns a Markdown tree (of `markdown`) into visual lines with style hints, walking it without recursion. */
-export function walkMarkdown(markdown: string, tree: MdNode, state: WalkState = { tables: 0 }): SourceLine[] {
+interface Line {
+  text: string;
+  marks: InlineMark[];
+  bold: boolean;
+  italic: boolean;
+  hard: boolean;
+}
+
+/**
+ * Turns the Markdown tokens of a document into visual lines with style hints. Blank lines between
+ * blocks become `gapBefore`, from the tokens' line maps; a list item's marker as printed ("-",
+ * "1.") opens the first line of the item's first block, however deep that block sits.
+ */
+export function walkMarkdown(tokens: Token[], state: WalkState = { tables: 0 }): SourceLine[] {
   const out: SourceLine[] = [];
+  /** The source line (1-based) the last block written ended on. */
   let prevEndLine = 0;
-  // Stack of [node, list-item marker to print before its first line].
-  const stack: Array<{ node: MdNode; marker: string | null }> = [{ node: tree, marker: null }];
-  while (stack.length > 0) {
-    const { node, marker } = stack.pop()!;
-    const startLine = node.position?.start.line ?? prevEndLine;
-    const gap = Math.max(0, startLine - prevEndLine - 1);
-    switch (node.type) {
-      case "heading":
-      case "paragraph": {
-        const lines = inlineLines(node);
+  /** The marker of the list item whose first block has not been met yet. */
+  let marker: string | null = null;
+  const gapTo = (token: Token): number => Math.max(0, (token.map ? token.map[0] + 1 : prevEndLine) - prevEndLine - 1);
+  const endOf = (token: Token): number => (token.map ? token.map[1] : prevEndLine);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    switch (token.type) {
+      case "list_item_open":
+        marker = token.info + token.markup;
+        break;
+      case "bullet_list_open":
+      case "ordered_list_open":
+      case "blockquote_open":
+        // The item's marker goes on to the container's first block.
+        break;
+      case "heading_open":
+      case "paragraph_open": {
+        const inline = tokens[i + 1];
+        const heading = token.type === "heading_open";
         const first = out.length;
-        emit(out, lines, marker, gap, node.type === "heading" ? node.depth ?? 1 : undefined);
-        if (node.type === "heading" && out.length > first) out[first].breakBefore = true;
-        prevEndLine = node.position?.end.line ?? prevEndLine;
+        emit(out, inline?.type === "inline" ? inlineLines(inline.children ?? []) : [], marker, gapTo(token), heading ? Number(token.tag.slice(1)) : undefined);
+        if (heading && out.length > first) out[first].breakBefore = true;
+        prevEndLine = endOf(token);
+        marker = null;
         break;
       }
-      case "code":
-      case "html": {
-        const value = (node.value ?? "").replace(HTML_TAGS_IN_BLOCK, node.type === "html" ? " " : "$&");
-        emit(out, value.split("\n").map((t) => ({ text: t, marks: [] })), marker, gap, undefined);
-        prevEndLine = node.position?.end.line ?? prevEndLine;
+      case "code_block":
+      case "fence":
+      case "html_block": {
+        const html = token.type === "html_block";
+        const value = token.content.replace(/\n$/u, "").replace(HTML_TAGS_IN_BLOCK, html ? " " : "$&");
+        emit(out, value.split("\n").map((text) => ({ text, marks: [], bold: false, italic: false, hard: false })), marker, gapTo(token), undefined);
+        prevEndLine = endOf(token);
+        marker = null;
         break;
       }
-      case "table": {
-        emitTable(out, node, state.tables++, gap);
-        prevEndLine = node.position?.end.line ?? prevEndLine;
+      case "table_open": {
+        const close = findClose(tokens, i);
+        emitTable(out, tokens.slice(i + 1, close), state.tables++, gapTo(token));
+        prevEndLine = endOf(token);
+        marker = null;
+        i = close;
         break;
       }
-      case "footnoteDefinition": {
-        // The definition's label opens its first line as a superscript, like a converted note.
-        const children = node.children ?? [];
-        const label = node.label ?? "";
-        const lines = children[0]?.type === "paragraph" ? inlineLines(children[0]) : [];
-        if (lines.length && label) {
-          lines[0] = { ...lines[0], text: `${label} ${lines[0].text}`, marks: [{ kind: "sup", start: 0, end: label.length }, ...lines[0].marks.map((m) => ({ ...m, start: m.start + label.length + 1, end: m.end + label.length + 1 }))] };
-          const first = out.length;
-          emit(out, lines, null, gap, undefined);
-          if (out.length > first) out[first].breakBefore = true;
+      case "footnote_reference_open": {
+        const open = i;
+        const close = findClose(tokens, open);
+        marker = null;
+        i = emitFootnoteDefinition(out, tokens, open, gapTo);
+        // The rest of the definition is read on, after where it ends (the plugin gives it no
+        // line map: its last block's end).
+        for (let k = close - 1; k > open; k--) {
+          const map = tokens[k].map;
+          if (map) {
+            prevEndLine = map[1];
+            break;
+          }
         }
-        for (let i = children.length - 1; i >= (lines.length ? 1 : 0); i--) stack.push({ node: children[i], marker: null });
-        prevEndLine = node.position?.end.line ?? prevEndLine;
         break;
       }
-      case "listItem": {
-        const children = node.children ?? [];
-        const itemMarker = listMarker(markdown, node, children[0]);
-        for (let i = children.length - 1; i >= 0; i--) {
-          stack.push({ node: children[i], marker: i === 0 ? itemMarker : null });
-        }
-        break;
-      }
-      default: {
-        const children = node.children ?? [];
-        for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], marker: i === 0 ? marker : null });
-      }
+      default:
+        // A block that prints nothing (a thematic break), or the end of an empty item or quote,
+        // takes the item's marker with it.
+        if (token.type !== "inline") marker = null;
     }
   }
   return out;
 }
 
 /**
+ * A footnote definition: its label opens its first line as a superscript, like a converted note;
+ * returns the index of the last token it read (its first paragraph's close, or its own open).
+ */
+function emitFootnoteDefinition(out: SourceLine[], tokens: Token[], open: number, gapTo: (token: Token) => number): number {
+  const label = String(tokens[open].meta?.label ?? "");
+  const paragraph = tokens[open + 1];
+  if (paragraph?.type !== "paragraph_open" || !label) return open;
+  const lines = inlineLines(tokens[open + 2]?.children ?? []);
+  if (lines.length === 0) return open;
+  lines[0] = {
+    ...lines[0],
+    text: `${label} ${lines[0].text}`,
+    marks: [{ kind: "sup", start: 0, end: label.length }, ...lines[0].marks.map((m) => ({ ...m, start: m.start + label.length + 1, end: m.end + label.length + 1 }))],
+  };
+  const first = out.length;
+  emit(out, lines, null, gapTo(paragraph), undefined);
+  if (out.length > first) out[first].breakBefore = true;
+  return open + 3;
+}
+
+/** The index of the token closing the one opened at `open` (the same nesting level). */
+function findClose(tokens: Token[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    depth += tokens[i].nesting;
+    if (depth === 0) return i;
+  }
+  return tokens.length - 1;
+}
+
+/**
  * A GFM table: each cell with text is one line of its own (never joined to another), with its
  * grid place; the first row is GFM's head row.
  */
-function emitTable(out: SourceLine[], table: MdNode, index: number, gap: number): void {
-  (table.children ?? []).forEach((row, rowIndex) => {
-    (row.children ?? []).forEach((cell, col) => {
-      const lines = inlineLines(cell);
-      const text = lines.map((l) => l.text).join(" ").trim();
-      if (text === "") return;
-      const bold = lines.every((l) => l.bold);
-      out.push({
-        text,
-        gapBefore: out.length && rowIndex === 0 && col === 0 ? gap : 0,
-        breakBefore: true,
-        style: { bold: bold || undefined },
-        table: { index, row: rowIndex, col, ...(rowIndex === 0 ? { header: true } : {}) },
-      });
+function emitTable(out: SourceLine[], tokens: Token[], index: number, gap: number): void {
+  let row = -1;
+  let col = 0;
+  for (const token of tokens) {
+    if (token.type === "tr_open") {
+      row++;
+      col = 0;
+      continue;
+    }
+    if (token.type !== "inline") continue;
+    const lines = inlineLines(token.children ?? []);
+    const text = lines.map((l) => l.text).join(" ").trim();
+    const at = col++;
+    if (text === "") continue;
+    out.push({
+      text,
+      gapBefore: out.length && row === 0 && at === 0 ? gap : 0,
+      breakBefore: true,
+      style: { bold: lines.every((l) => l.bold) || undefined },
+      table: { index, row, col: at, ...(row === 0 ? { header: true } : {}) },
     });
-  });
+  }
 }
 
-function emit(
-  out: SourceLine[],
-  lines: Array<{ text: string; marks: InlineMark[]; bold?: boolean; italic?: boolean; hard?: boolean }>,
-  marker: string | null,
-  gap: number,
-  headingLevel: number | undefined,
-): void {
+function emit(out: SourceLine[], lines: Line[], marker: string | null, gap: number, headingLevel: number | undefined): void {
   let first = true;
   for (const line of lines) {
     let text = line.text;
@@ -172,71 +182,60 @@ function emit(
   }
 }
 
-/** The list marker as printed in the source ("-", "1.", "+"), not as remark renumbers it. */
-function listMarker(markdown: string, item: MdNode, firstChild: MdNode | undefined): string {
-  const start = item.position?.start.offset;
-  const end = firstChild?.position?.start.offset;
-  if (start === undefined || end === undefined || end <= start) return "-";
-  const printed = markdown.slice(start, end).trim();
-  return printed === "" ? "-" : printed;
-}
+type MarkKind = "bold" | "italic" | "sup" | "sub";
 
-/** Flattens inline content into lines of text with marks (bold, italic, sup, sub). */
-function inlineLines(block: MdNode): Array<{ text: string; marks: InlineMark[]; bold: boolean; italic: boolean }> {
+/** Flattens a block's inline tokens into lines of text with marks (bold, italic, sup, sub). */
+export function inlineLines(children: Token[]): Line[] {
   let text = "";
   const marks: InlineMark[] = [];
-  const open: Record<"bold" | "italic" | "sup" | "sub", number[]> = { bold: [], italic: [], sup: [], sub: [] };
-  const stack: Array<{ node: MdNode; exit?: "bold" | "italic" }> = [];
-  const children = block.children ?? [];
-  for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] });
-  while (stack.length > 0) {
-    const { node, exit } = stack.pop()!;
-    if (exit) {
-      const start = open[exit].pop();
-      if (start !== undefined && text.length > start) marks.push({ kind: exit, start, end: text.length });
-      continue;
-    }
-    switch (node.type) {
-      case "footnoteReference": {
+  const open: Record<MarkKind, number[]> = { bold: [], italic: [], sup: [], sub: [] };
+  const close = (kind: MarkKind): void => {
+    const start = open[kind].pop();
+    if (start !== undefined && text.length > start) marks.push({ kind, start, end: text.length });
+  };
+  for (const token of children) {
+    switch (token.type) {
+      case "text":
+      case "code_inline":
+        text += token.content;
+        break;
+      case "softbreak":
+        // Whitespace before a line ending is not the line's (markdown-it keeps tabs there).
+        text = trimEnd(text) + "\n";
+        break;
+      case "hardbreak":
+        text = trimEnd(text) + HARD_BREAK;
+        break;
+      case "image":
+        text += plainText(token.children ?? []);
+        break;
+      case "footnote_ref": {
         const start = text.length;
-        text += node.label ?? "";
+        text += String(token.meta?.label ?? "");
         if (text.length > start) marks.push({ kind: "sup", start, end: text.length });
         break;
       }
-      case "text":
-      case "inlineCode":
-        text += node.value ?? "";
+      case "strong_open":
+        open.bold.push(text.length);
         break;
-      case "break":
-        text += HARD_BREAK;
+      case "strong_close":
+        close("bold");
         break;
-      case "image":
-        text += node.alt ?? "";
+      case "em_open":
+        open.italic.push(text.length);
         break;
-      case "html": {
-        const tag = HTML_TAG.exec((node.value ?? "").trim());
+      case "em_close":
+        close("italic");
+        break;
+      case "html_inline": {
+        const tag = HTML_TAG.exec(token.content.trim());
         const name = tag?.groups?.name.toLowerCase();
         if (name === "br") text += HARD_BREAK;
         else if (name === "sup" || name === "sub") {
-          if (tag?.groups?.close) {
-            const start = open[name].pop();
-            if (start !== undefined && text.length > start) marks.push({ kind: name, start, end: text.length });
-          } else open[name].push(text.length);
-        } else if (!tag) text += (node.value ?? "").replace(HTML_TAGS_IN_BLOCK, "");
+          if (tag?.groups?.close) close(name);
+          else open[name].push(text.length);
+        } else if (!tag) text += token.content.replace(HTML_TAGS_IN_BLOCK, "");
         break;
-      }
-      case "strong":
-      case "emphasis": {
-        const kind = node.type === "strong" ? "bold" : "italic";
-        open[kind].push(text.length);
-        stack.push({ node, exit: kind });
-        const kids = node.children ?? [];
-        for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i] });
-        break;
-      }
-      default: {
-        const kids = node.children ?? [];
-        for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i] });
       }
     }
   }
@@ -247,13 +246,32 @@ function inlineLines(block: MdNode): Array<{ text: string; marks: InlineMark[]; 
   return splitLines(text, marks);
 }
 
-function splitLines(text: string, marks: InlineMark[]) {
-  const result: Array<{ text: string; marks: InlineMark[]; bold: boolean; italic: boolean; hard: boolean }> = [];
+/** Without the spaces and tabs it ends with (a loop: a regex anchored at the end scans it all). */
+function trimEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/** An image's description as plain text (its alt text). */
+function plainText(children: Token[]): string {
+  let text = "";
+  for (const token of children) {
+    if (token.type === "text" || token.type === "code_inline") text += token.content;
+    else if (token.type === "softbreak") text += "\n";
+    else if (token.type === "image") text += plainText(token.children ?? []);
+  }
+  return text;
+}
+
+/** Cuts a block's text at its line breaks, each line with the marks over it and its bold/italic share. */
+export function splitLines(text: string, marks: InlineMark[]): Line[] {
+  const result: Line[] = [];
   let offset = 0;
   let hard = false;
-  for (const piece of text.split(/(?<=[\n\u2028])/u)) {
+  for (const piece of text.split(LINE_BREAK)) {
     const nextHard = piece.endsWith(HARD_BREAK);
-    const body = piece.replace(/[\n\u2028]$/u, "");
+    const body = piece.replace(TRAILING_BREAK, "");
     const end = offset + body.length;
     const lineMarks = marks
       .filter((m) => m.start < end && m.end > offset)
