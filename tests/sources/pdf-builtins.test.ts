@@ -36,9 +36,9 @@ describe("pdfjs's polyfills do not replace the platform's builtins (issue 18)", 
       });
       const bytes = new Uint8Array([0xfb, 0xff, 0x00, 0x41]) as Uint8Array & { toBase64(options?: unknown): string };
       expect(bytes.toBase64()).toBe("+/8AQQ==");
-      expect(bytes.subarray(1, 3).toBase64()).toBe("/wA=");
+      expect((bytes.subarray(1, 3) as typeof bytes).toBase64()).toBe("/wA=");
       expect(bytes.toBase64({ alphabet: "base64url" })).toBe("stand-in");
-      expect(new Uint8Array(0).toBase64 === bytes.toBase64 && (new Uint8Array(0) as typeof bytes).toBase64()).toBe("stand-in");
+      expect((new Uint8Array(0) as typeof bytes).toBase64()).toBe("stand-in");
       expect(calls).toEqual([{ alphabet: "base64url" }, undefined]);
     } finally {
       delete proto.toBase64;
