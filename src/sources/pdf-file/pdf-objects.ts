@@ -159,6 +159,7 @@ export class PdfObjects {
 
 type Token = number | string | boolean | null | PdfName | { op: string } | { open: "<<" | "[" } | { close: ">>" | "]" } | undefined;
 
+const NAME_ESCAPE = /#(?<hex>[0-9A-Fa-f]{2})/gu;
 /** Byte classes: 1 whitespace, 2 delimiter, 0 regular. */
 const CLASS = new Uint8Array(256);
 for (const c of WHITESPACE) CLASS[c] = 1;
@@ -194,7 +195,9 @@ export class Lexer {
     if (c === 0x2f) {
       const start = ++this.pos;
       while (this.pos < n && CLASS[d[this.pos]] === 0) this.pos++;
-      return { name: word(d, start, this.pos) };
+      const raw = word(d, start, this.pos);
+      // "#20": a name's byte written as two hex digits (PDF 1.2+), as in "/Times#20New#20Roman".
+      return { name: raw.includes("#") ? raw.replace(NAME_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : raw };
     }
     if (c === 0x28) {
       this.skipLiteral();

@@ -1,5 +1,6 @@
 import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describeLegacyFont } from "../../normalize/index.js";
+import type { FontNumbering } from "./font-numbering.js";
 import type { FontInfo } from "./types.js";
 
 /** Weight words in PostScript and Windows font names ("TimesNewRomanPS-BoldMT", "Arial,Bold", "Times,B"). */
@@ -12,13 +13,36 @@ const UNKNOWN: FontInfo = { name: "", bold: false, italic: false, legacy: null, 
 
 /**
  * Font names by pdfjs loaded name ("g_d0_f3"). getTextContent only reports a generic family, so
- * the real names come from the page's font objects, which pdfjs resolves once the page's
- * operator list has been built; the caller builds it for pages that bring a new font.
+ * the real names come from the file's font objects, in the order pdf.js numbered them
+ * (`FontNumbering`), or else from the page's font objects, which pdfjs resolves once the page's
+ * operator list has been built; the caller builds it for pages that bring a font neither names.
  */
 export class FontCatalog {
   private readonly known = new Map<string, FontInfo>();
   /** Fonts pdfjs could not hand over since the last `takeProblems`. */
   private problems: string[] = [];
+
+  constructor(private readonly numbering: FontNumbering | null = null) {}
+
+  /** Notes that pdf.js has read a page's text (its object number), after the pages before it. */
+  followPage(pageNum: number | null): void {
+    this.numbering?.readPage(pageNum);
+  }
+
+  /**
+   * Names these fonts from the file's own font objects where their numbers say which; true when
+   * none is left unnamed. A page whose operator list is built next stops that for the document.
+   */
+  learnFromFile(loadedNames: Iterable<string>): boolean {
+    let all = true;
+    for (const loadedName of loadedNames) {
+      if (this.known.has(loadedName)) continue;
+      const name = this.numbering?.nameOf(loadedName);
+      if (name === undefined) all = false;
+      else this.known.set(loadedName, describeFont(name));
+    }
+    return all;
+  }
 
   /** True when some of these fonts are still unnamed. */
   lacksAny(loadedNames: Iterable<string>): boolean {
@@ -26,8 +50,11 @@ export class FontCatalog {
     return false;
   }
 
-  /** Reads the names pdfjs resolved for these fonts. */
+  /** Reads the names pdfjs resolved for these fonts (once the page's operator list is built). */
   learn(page: PDFPageProxy, loadedNames: Iterable<string>): void {
+    // The operator list may have loaded fonts of its own (annotation appearances): the numbers
+    // of the file's fonts are no longer certain.
+    this.numbering?.stop();
     for (const loadedName of loadedNames) {
       if (this.known.has(loadedName)) continue;
       // A font pdfjs could not resolve stays unnamed (plain style), and is not asked for again.

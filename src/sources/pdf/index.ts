@@ -10,6 +10,8 @@ import { callPdfJs, PdfJsError } from "./call-pdfjs.js";
 import { containRejections } from "./contain-rejections.js";
 import { splitZone } from "./columns.js";
 import { FontCatalog } from "./fonts.js";
+import { FontNumbering } from "./font-numbering.js";
+import { PdfObjects } from "../pdf-file/index.js";
 import { markReferences, readFootnotes } from "./footnotes.js";
 import { markFurniture } from "./furniture.js";
 import { openPdf, type PdfJs } from "./load-pdf.js";
@@ -100,8 +102,11 @@ async function readPages(data: Uint8Array, options: ResolvedParseOptions, warnin
     if (count < asked) {
       warnings.push({ code: "limit_reached", message: `The PDF declares ${total} pages; only the first ${MAX_PAGES} were read (the reader's limit).` });
     }
-    const fonts = new FontCatalog();
-    const drawings = new PageDrawings(data);
+    // The file's own objects, indexed on first use (tables, font names); a scan never asks.
+    let objects: PdfObjects | null = null;
+    const fileObjects = (): PdfObjects => (objects ??= new PdfObjects(data));
+    const fonts = new FontCatalog(new FontNumbering(fileObjects));
+    const drawings = new PageDrawings(fileObjects);
     for (let n = 1; n <= count; n++) {
       // parse() has already rejected with `aborted`/`timeout`; stop spending time on the pages.
       if (options.signal?.aborted) break;

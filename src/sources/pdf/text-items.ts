@@ -20,8 +20,8 @@ const SKEW_TOLERANCE = 0.05;
 
 /**
  * Reads a page's text as positioned runs: one getTextContent call, plus the operator list only
- * when the page brings fonts not yet named (bold/italic/legacy encoding come from font names)
- * or carries annotation appearances (stamped số and ngày). Throws `PdfJsError` when pdfjs cannot
+ * when the page brings fonts the file's font objects do not name (bold/italic/legacy encoding
+ * come from font names: `FontCatalog`) or carries annotation appearances (stamped số and ngày). Throws `PdfJsError` when pdfjs cannot
  * read the page's text; what pdfjs cannot read of the rest (annotations, the operator list) is
  * said in `problems`, and the page is read without it.
  */
@@ -46,8 +46,9 @@ export async function readPageRuns(
   const stamped = annotations.some(
     (a: { subtype?: string; hasAppearance?: boolean }) => STAMP_SUBTYPES.has(a.subtype ?? "") && a.hasAppearance,
   );
+  fonts.followPage(page.ref?.num ?? null);
   let stamps: PdfRun[] = [];
-  if (stamped || fonts.lacksAny(fontNames)) {
+  if (stamped || (fonts.lacksAny(fontNames) && !fonts.learnFromFile(fontNames))) {
     const annotationMode = stamped ? pdfjs.AnnotationMode.ENABLE : pdfjs.AnnotationMode.DISABLE;
     const what = "operator list (font names for bold and italic, stamped text may be missing)";
     const ops = await partly(problems, what, () => page.getOperatorList({ annotationMode }), null);

@@ -4,7 +4,7 @@ import type { PdfJs } from "../load-pdf.js";
 import type { PdfLine } from "../types.js";
 import { buildGrids } from "./build-grids.js";
 import { mayHoldTable } from "./may-hold-table.js";
-import { PdfObjects } from "../../pdf-file/index.js";
+import type { PdfObjects } from "../../pdf-file/index.js";
 import { readRules, type Rule } from "./read-rules.js";
 import { scanPagePaths } from "./scan-paths.js";
 
@@ -15,11 +15,11 @@ type Matrix = [number, number, number, number, number, number];
  * use), else pdf.js's operator list, which does the glyph work of the whole page again.
  */
 export class PageDrawings {
-  private objects: PdfObjects | null = null;
   /** The page read last drew a table grid: the next one is read too (a table going on over the page break). */
   private gridBefore = false;
 
-  constructor(private readonly data: Uint8Array) {}
+  /** `objects`: the file's objects, indexed by the caller on first use. */
+  constructor(private readonly objects: () => PdfObjects) {}
 
   /**
    * The rules a page draws, read only when its text looks like a table (`mayHoldTable`) or the
@@ -32,8 +32,7 @@ export class PageDrawings {
     if (!wanted) return [];
     try {
       const viewport = await callPdfJs("page geometry", () => page.getViewport({ scale: 1 }));
-      this.objects ??= new PdfObjects(this.data);
-      const scanned = page.ref ? scanPagePaths(pdfjs, this.objects, page.ref) : null;
+      const scanned = page.ref ? scanPagePaths(pdfjs, this.objects(), page.ref) : null;
       const ops = scanned ?? (await callPdfJs("operator list (table rules)", () => page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE })));
       const rules = readRules(pdfjs, ops, viewport.transform as Matrix);
       this.gridBefore = buildGrids(rules).length > 0;

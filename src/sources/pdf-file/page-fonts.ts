@@ -1,0 +1,169 @@
+import { readPageContent, readPageResources } from "./page-content.js";
+import { isName, isRef, Lexer, type PdfDict, type PdfObjects, type PdfValue } from "./pdf-objects.js";
+
+/**
+ * The fonts of a page (phông chữ của trang) as pdf.js would load them for its text: which font
+ * objects the page can set, and in which order its content first sets each (Tf), read from the
+ * file without pdf.js. What cannot be read for certain is null: the caller then asks pdf.js.
+ */
+
+/** A font object a page can set: its object number, the name pdf.js gives it, its descriptor. */
+export interface PageFont {
+  ref: number;
+  /** The font's name as pdf.js reports it (the descriptor's FontName, else BaseFont). */
+  name: string;
+  /** The FontDescriptor's object number; null when the descriptor is inline or absent. */
+  descriptor: number | null;
+  /** The other name pdf.js may report instead, when FontName and BaseFont differ. */
+  otherName: string | null;
+}
+
+/** Form XObjects nested deeper than this are not followed (as in the path scanner). */
+const MAX_FORM_DEPTH = 6;
+
+/**
+ * The fonts in the resources of a page and of the forms it may draw, by object number. Null when
+ * one of them is not a plain font object: an inline font dictionary, a Type3 font (its glyphs may
+ * load fonts of their own), a font without a name, or resources that cannot be read.
+ */
+export function listPageFonts(objects: PdfObjects, pageNum: number): Map<number, PageFont> | null {
+  const page = objects.get(pageNum);
+  if (!(page instanceof Map)) return null;
+  const fonts = new Map<number, PageFont>();
+  const seen = new Set<PdfDict>();
+  const visit = (resources: PdfDict | null, depth: number): boolean => {
+    if (!resources || seen.has(resources)) return true;
+    seen.add(resources);
+    const fontDict = objects.resolve(resources.get("Font"));
+    if (fontDict instanceof Map) {
+      for (const value of fontDict.values()) {
+        if (!isRef(value)) return false;
+        if (fonts.has(value.num)) continue;
+        const font = describeFontObject(objects, value.num);
+        if (!font) return false;
+        fonts.set(value.num, font);
+      }
+    }
+    const xobjects = objects.resolve(resources.get("XObject"));
+    if (!(xobjects instanceof Map) || depth >= MAX_FORM_DEPTH) return true;
+    for (const value of xobjects.values()) {
+      const form = objects.resolve(value);
+      if (!(form instanceof Map) || !isName(form.get("Subtype"), "Form")) continue;
+      const own = objects.resolve(form.get("Resources"));
+      if (!visit(own instanceof Map ? own : null, depth + 1)) return false;
+    }
+    return true;
+  };
+  return visit(readPageResources(objects, page), 0) ? fonts : null;
+}
+
+/** A font object's name and descriptor as pdf.js reads them; null for what pdf.js reads otherwise. */
+function describeFontObject(objects: PdfObjects, num: number): PageFont | null {
+  const font = objects.get(num);
+  if (!(font instanceof Map) || !isName(font.get("Type"), "Font")) return null;
+  const subtype = font.get("Subtype");
+  if (!isName(subtype) || subtype.name === "Type3") return null;
+  // A composite font's name and descriptor are its descendant's.
+  let dict: PdfDict = font;
+  if (subtype.name === "Type0") {
+    const descendants = objects.resolve(font.get("DescendantFonts"));
+    const first = Array.isArray(descendants) ? objects.resolve(descendants[0]) : undefined;
+    if (!(first instanceof Map)) return null;
+    dict = first;
+  }
+  const baseFont = objects.resolve(dict.get("BaseFont"));
+  const rawDescriptor = dict.get("FontDescriptor");
+  const descriptor = objects.resolve(rawDescriptor);
+  const baseName = isName(baseFont) ? baseFont.name : null;
+  if (!(descriptor instanceof Map)) {
+    // pdf.js names a font without a descriptor (the standard 14) by BaseFont, normalized.
+    return baseName ? { ref: num, name: normalizeFontName(baseName), descriptor: null, otherName: null } : null;
+  }
+  const fontName = objects.resolve(descriptor.get("FontName"));
+  const name = isName(fontName) ? fontName.name : baseName;
+  if (!name) return null;
+  const otherName = baseName && baseName !== name ? baseName : null;
+  return { ref: num, name, descriptor: isRef(rawDescriptor) ? rawDescriptor.num : null, otherName };
+}
+
+/** pdf.js's normalizeFontName: commas and underscores to hyphens, no white space. */
+function normalizeFontName(name: string): string {
+  return name.replace(/[,_]/gu, "-").replace(/\s/gu, "");
+}
+
+/**
+ * The font objects a page's content sets (Tf), each once, in the order it first sets them,
+ * following the forms it draws in place. Null when that cannot be known for certain: content
+ * that cannot be read here, a Tf naming a font the resources lack, a graphics state that sets a
+ * font (gs with /Font).
+ */
+export function listFontUses(objects: PdfObjects, pageNum: number): number[] | null {
+  const page = objects.get(pageNum);
+  if (!(page instanceof Map)) return null;
+  const content = readPageContent(objects, page);
+  if (!content) return null;
+  const uses: number[] = [];
+  const ok = scanFontUses(objects, content, readPageResources(objects, page), uses, new Set(), 0);
+  return ok ? uses : null;
+}
+
+function scanFontUses(objects: PdfObjects, data: Uint8Array, resources: PdfDict | null, uses: number[], used: Set<number>, depth: number): boolean {
+  const lexer = new Lexer(data, 0);
+  let last: PdfValue | undefined;
+  let beforeLast: PdfValue | undefined;
+  for (let token = lexer.next(); token !== undefined; token = lexer.next()) {
+    if (typeof token !== "object" || token === null || !("op" in token)) {
+      if (typeof token === "object" && token !== null && ("open" in token || "close" in token)) continue;
+      beforeLast = last;
+      last = token as PdfValue;
+      continue;
+    }
+    switch (token.op) {
+      case "Tf": {
+        // "/F1 12 Tf": the name is the operand before the size.
+        const ref = isName(beforeLast) ? resourceRef(objects, resources, "Font", beforeLast.name) : null;
+        if (ref === null) return false;
+        if (!used.has(ref)) {
+          used.add(ref);
+          uses.push(ref);
+        }
+        break;
+      }
+      case "gs": {
+        const state = isName(last) ? objects.resolve(objectIn(objects, resources, "ExtGState", last.name)) : undefined;
+        if (state instanceof Map && state.has("Font")) return false;
+        break;
+      }
+      case "Do": {
+        if (!isName(last) || depth >= MAX_FORM_DEPTH) break;
+        const ref = resourceRef(objects, resources, "XObject", last.name);
+        const form = ref === null ? undefined : objects.get(ref);
+        if (ref === null || !(form instanceof Map) || !isName(form.get("Subtype"), "Form")) break;
+        const stream = objects.streamData(ref);
+        if (!stream) return false;
+        const own = objects.resolve(form.get("Resources"));
+        if (!scanFontUses(objects, stream, own instanceof Map ? own : resources, uses, used, depth + 1)) return false;
+        break;
+      }
+      case "BI":
+        for (let t = lexer.next(); t !== undefined; t = lexer.next()) {
+          if (typeof t === "object" && t !== null && "op" in t && t.op === "ID") break;
+        }
+        lexer.skipInlineImage();
+        break;
+    }
+    last = undefined;
+    beforeLast = undefined;
+  }
+  return true;
+}
+
+function objectIn(objects: PdfObjects, resources: PdfDict | null, kind: string, name: string): PdfValue | undefined {
+  const dict = objects.resolve(resources?.get(kind));
+  return dict instanceof Map ? dict.get(name) : undefined;
+}
+
+function resourceRef(objects: PdfObjects, resources: PdfDict | null, kind: string, name: string): number | null {
+  const value = objectIn(objects, resources, kind, name);
+  return isRef(value) ? value.num : null;
+}
