@@ -141,6 +141,8 @@ describe("FontNumbering", () => {
         for (let n = 1; n <= Math.min(doc.numPages, 20); n++) {
           const proxy = await doc.getPage(n);
           const items = (await proxy.getTextContent()).items as Array<{ str?: string; fontName?: string }>;
+          // As the reader does: the annotations are read before the names are asked for.
+          await proxy.getAnnotations();
           numbering.readPage(proxy.ref?.num ?? null);
           const fresh = [...new Set(items.filter((i) => i.str).map((i) => i.fontName!))].filter((name) => !seen.has(name));
           if (fresh.length === 0) continue;
