@@ -21,6 +21,7 @@ const full = args.includes("--full");
 const only = args.find((a) => a.startsWith("--only="))?.slice(7).split(",");
 const want = (name) => !only || only.includes(name);
 const CORPUS = join(ROOT, "..", "shared", "corpus", "real");
+const LAMDONG = join(ROOT, "..", "shared", "corpus", "lamdong");
 const CHILD_LIMIT_MS = 300_000;
 
 if (!existsSync(join(ROOT, "dist", "index.js")) || !existsSync(join(ROOT, "dist", "cli.js"))) {
@@ -130,6 +131,14 @@ if (want("pdf")) {
     };
     if (results.pdf.warm.ratio) log(`bench: PDF warm ${results.pdf.warm.ratio}× bare getTextContent (goal ≤ 1.15×); cold ${results.pdf.cold.ratio}× (goal ≤ 1.3×)`);
   }
+  // The same comparison over typical documents: the first PDFs of the Lâm Đồng corpus.
+  if (existsSync(LAMDONG)) {
+    const count = quick ? 30 : 60;
+    log(`bench: PDF × ${count} Lâm Đồng files, one warm process …`);
+    const r = await child(["bench/lib/pdf-files.mjs", LAMDONG, String(count), quick ? "2" : "3"], 900_000);
+    results.pdfFiles = r.failed || r.timedOut ? r : { dir: "../shared/corpus/lamdong", files: r.files, pages: r.pages, ratio: round(r.ratio, 2), cpuRatio: round(r.cpuRatio, 2), cliMs: round(r.cliMs, 0), bareMs: round(r.bareMs, 0), rounds: r.rounds.map((x) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, round(v, 0)]))) };
+    if (results.pdfFiles.ratio) log(`bench: PDF × ${r.files} typical files (${r.pages} pages) warm: ${results.pdfFiles.ratio}× bare getTextContent (CPU ${results.pdfFiles.cpuRatio}×)`);
+  } else results.notes.push("pdfFiles: ../shared/corpus/lamdong absent; skipped");
 }
 
 // 5. DOCX over the corpus.
