@@ -86,9 +86,12 @@ function describeFontObject(objects: PdfObjects, num: number): PageFont | null {
   return { ref: num, name, descriptor: isRef(rawDescriptor) ? rawDescriptor.num : null, otherName };
 }
 
+const NAME_SEPARATOR = /[,_]/gu;
+const WHITE_SPACE = /\s/gu;
+
 /** pdf.js's normalizeFontName: commas and underscores to hyphens, no white space. */
 function normalizeFontName(name: string): string {
-  return name.replace(/[,_]/gu, "-").replace(/\s/gu, "");
+  return name.replace(NAME_SEPARATOR, "-").replace(WHITE_SPACE, "");
 }
 
 /**
