@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FontNumbering } from "../../src/sources/pdf/font-numbering.js";
+import { FontCatalog } from "../../src/sources/pdf/fonts.js";
 import { openPdf } from "../../src/sources/pdf/load-pdf.js";
 import { listFontUses, listPageFonts, PdfObjects } from "../../src/sources/pdf-file/index.js";
 
@@ -100,6 +101,17 @@ describe("FontNumbering", () => {
     stopped.readPage(1);
     stopped.stop();
     expect(stopped.nameOf("g_d0_f1")).toBeUndefined();
+  });
+
+  it("a font catalog names fonts from the file until told to stop (a page pdf.js failed on, an operator list)", () => {
+    const catalog = new FontCatalog(new FontNumbering(() => twoPages("14 0 R")));
+    catalog.followPage(1);
+    expect(catalog.learnFromFile(["g_d0_f2"])).toBe(true);
+    expect(catalog.get("g_d0_f2")).toMatchObject({ bold: true, italic: false });
+    catalog.followPage(10);
+    catalog.stopFollowing();
+    expect(catalog.learnFromFile(["g_d0_f3"])).toBe(false);
+    expect(catalog.get("g_d0_f2").bold).toBe(true);
   });
 
   it("never reads the file until a name is asked for", () => {

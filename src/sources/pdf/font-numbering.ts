@@ -15,11 +15,12 @@ const LOADED_NAME = /^g_d\d+_f(?<id>\d+)$/u;
  * file's own objects tell which number each font got: the pages' Tf operators in order, the
  * names in their font objects.
  *
- * Only where nothing else can take a number: a shared font descriptor (pdf.js may give two font
- * objects one number), Type3 or inline fonts, a Tf naming a missing font, a graphics state
- * setting a font, content this reader cannot decode, FontName and BaseFont that differ in style,
- * or a page read with its annotations' appearances (their fonts are numbered too). Then it stops
- * for the rest of the document and the reader asks pdf.js, as before.
+ * It stops for the rest of the document, and the reader asks pdf.js as before, wherever pdf.js
+ * may number otherwise or the file cannot be read for certain: a shared font descriptor (pdf.js
+ * may give two font objects one number), Type3 or inline fonts, a Tf naming a missing font, a
+ * graphics state setting a font, content this reader cannot decode, FontName and BaseFont that
+ * differ in style, a page whose text pdf.js could not read, and any page whose operator list was
+ * built (a stamped page's annotations load fonts of their own).
  */
 export class FontNumbering {
   /** Font object → the number pdf.js gave it. */

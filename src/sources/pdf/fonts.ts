@@ -29,10 +29,7 @@ export class FontCatalog {
     this.numbering?.readPage(pageNum);
   }
 
-  /**
-   * Names these fonts from the file's own font objects where their numbers say which; true when
-   * none is left unnamed. A page whose operator list is built next stops that for the document.
-   */
+  /** Names these fonts from the file's own font objects where their numbers say which; true when none is left unnamed. */
   learnFromFile(loadedNames: Iterable<string>): boolean {
     let all = true;
     for (const loadedName of loadedNames) {
@@ -42,6 +39,11 @@ export class FontCatalog {
       else this.known.set(loadedName, describeFont(name));
     }
     return all;
+  }
+
+  /** Names no more fonts from the file for this document: pdf.js read a page in a way the numbering cannot follow. */
+  stopFollowing(): void {
+    this.numbering?.stop();
   }
 
   /** True when some of these fonts are still unnamed. */
@@ -54,7 +56,7 @@ export class FontCatalog {
   learn(page: PDFPageProxy, loadedNames: Iterable<string>): void {
     // The operator list may have loaded fonts of its own (annotation appearances): the numbers
     // of the file's fonts are no longer certain.
-    this.numbering?.stop();
+    this.stopFollowing();
     for (const loadedName of loadedNames) {
       if (this.known.has(loadedName)) continue;
       // A font pdfjs could not resolve stays unnamed (plain style), and is not asked for again.

@@ -132,6 +132,8 @@ async function readPage(pdfjs: PdfJs, doc: PDFDocumentProxy, n: number, fonts: F
     page = await readPageRuns(pdfjs, proxy, n, fonts, problems);
   } catch (error) {
     if (!(error instanceof PdfJsError)) throw error;
+    // pdf.js may have loaded (and numbered) some of the page's fonts before it failed.
+    fonts.stopFollowing();
     return { page: { page: n, width: 0, height: 0, runs: [] }, health: "unreadable", lines: [], rules: [], problems: [error.message] };
   }
   problems.push(...fonts.takeProblems());
