@@ -7,6 +7,8 @@ const HTML_TAGS_IN_BLOCK = /<\/?[a-z][^>]*>/giu;
 /** A line break inside a paragraph's text: soft (a line ending) or hard (two spaces, backslash, <br>). */
 const LINE_BREAK = /(?<=[\n\u2028])/u;
 const TRAILING_BREAK = /[\n\u2028]$/u;
+/** The line ending a code or HTML block's content ends with. */
+const FINAL_NEWLINE = /\n$/u;
 /** A hard line break (two spaces, backslash or <br>): the next line never joins this one. */
 const HARD_BREAK = "\u2028";
 
@@ -62,7 +64,7 @@ export function walkMarkdown(tokens: Token[], state: WalkState = { tables: 0 }):
       case "fence":
       case "html_block": {
         const html = token.type === "html_block";
-        const value = token.content.replace(/\n$/u, "").replace(HTML_TAGS_IN_BLOCK, html ? " " : "$&");
+        const value = token.content.replace(FINAL_NEWLINE, "").replace(HTML_TAGS_IN_BLOCK, html ? " " : "$&");
         emit(out, value.split("\n").map((text) => ({ text, marks: [], bold: false, italic: false, hard: false })), marker, gapTo(token), undefined);
         prevEndLine = endOf(token);
         marker = null;
