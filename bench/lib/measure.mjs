@@ -52,3 +52,17 @@ export function lastJson(text) {
 export function log(message) {
   process.stderr.write(`${message}\n`);
 }
+
+/** CPU time this process has used (user + system), in ms. */
+export function cpuMs() {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** Runs `fn` once: its wall and CPU time in ms. */
+export async function timed(fn) {
+  const cpu = cpuMs();
+  const t = performance.now();
+  await fn();
+  return { ms: performance.now() - t, cpuMs: cpuMs() - cpu };
+}

@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tsImport } from "tsx/esm/api";
-import { ROOT } from "./measure.mjs";
+import { cpuMs, ROOT, timed } from "./measure.mjs";
 
 const file = process.argv[2];
 const ROUNDS = Number(process.argv[3] ?? 3);
@@ -18,10 +18,6 @@ const { parse } = await import(join(ROOT, "dist/index.js"));
 const { readPdf } = await tsImport(join(ROOT, "src/sources/pdf/index.ts"), import.meta.url);
 const { resolveOptions } = await tsImport(join(ROOT, "src/resolve-options.ts"), import.meta.url);
 const options = resolveOptions({ ocr: "never" });
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 
 async function bare() {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -49,12 +45,6 @@ async function cliWork() {
   return { pages: record.source.pages };
 }
 
-async function timed(fn) {
-  const cpu = cpuMs();
-  const t = performance.now();
-  await fn();
-  return { ms: performance.now() - t, cpuMs: cpuMs() - cpu };
-}
 
 const rounds = [];
 for (let round = 0; round < ROUNDS; round++) {

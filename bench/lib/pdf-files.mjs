@@ -8,16 +8,12 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "./measure.mjs";
+import { cpuMs, ROOT, timed } from "./measure.mjs";
 
 const [dir, countArg = "60", roundsArg = "3"] = process.argv.slice(2);
 const files = readdirSync(dir).filter((f) => f.toLowerCase().endsWith(".pdf")).sort().slice(0, Number(countArg));
 const datas = files.map((f) => new Uint8Array(readFileSync(join(dir, f))));
 const { parse } = await import(join(ROOT, "dist/index.js"));
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 
 let pages = 0;
 async function bare() {
@@ -37,12 +33,6 @@ async function bare() {
 }
 async function cli() {
   for (const data of datas) JSON.stringify(await parse(data.slice(), { ocr: "never" }));
-}
-async function timed(fn) {
-  const cpu = cpuMs();
-  const t = performance.now();
-  await fn();
-  return { ms: performance.now() - t, cpuMs: cpuMs() - cpu };
 }
 const rounds = [];
 for (let round = 0; round < Number(roundsArg); round++) {

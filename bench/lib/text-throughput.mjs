@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "./measure.mjs";
+import { cpuMs, ROOT } from "./measure.mjs";
 
 const [kind, mbArg] = process.argv.slice(2);
 const seedPath = kind === "markdown" ? join(ROOT, "fixtures/seed-000-kontum-bc-markdown/input.md") : join(ROOT, "fixtures/seed-003-kontum-bc-endnotes-text/input.txt");
@@ -16,10 +16,6 @@ const copies = Math.max(1, Math.round(target / Buffer.byteLength(seed)));
 const text = Array.from({ length: copies }, () => seed).join(kind === "markdown" ? "\n\n" : "\n\f\n");
 const bytes = Buffer.byteLength(text);
 const { parseText } = await import(join(ROOT, "dist/index.js"));
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 // Warm the code paths on one copy first: the figure is the steady state, not JIT start-up.
 parseText(seed, { format: kind });
 let cpu = cpuMs();

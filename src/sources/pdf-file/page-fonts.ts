@@ -149,10 +149,7 @@ function scanFontUses(objects: PdfObjects, data: Uint8Array, resources: PdfDict 
         break;
       }
       case "BI":
-        for (let t = lexer.next(); t !== undefined; t = lexer.next()) {
-          if (typeof t === "object" && t !== null && "op" in t && t.op === "ID") break;
-        }
-        lexer.skipInlineImage();
+        lexer.skipInlineImageObject();
         break;
     }
     last = undefined;

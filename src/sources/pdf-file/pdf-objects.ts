@@ -311,8 +311,16 @@ export class Lexer {
     return { fillColor };
   }
 
+  /** Skips an inline image after its "BI": its dictionary up to "ID", then its binary data. */
+  skipInlineImageObject(): void {
+    for (let t = this.next(); t !== undefined; t = this.next()) {
+      if (typeof t === "object" && t !== null && "op" in t && t.op === "ID") break;
+    }
+    this.skipInlineImage();
+  }
+
   /** Skips the binary data of an inline image: from after "ID" to "EI" between whitespace. */
-  skipInlineImage(): void {
+  private skipInlineImage(): void {
     const d = this.data;
     this.pos++;
     while (this.pos < d.length) {

@@ -191,11 +191,7 @@ function scanStream(pdfjs: PdfJs, objects: PdfObjects, data: Uint8Array, resourc
         if (lexer.skipTextObject().fillColor) emit(OPS.setFillRGBColor, ["#000000"]);
         break;
       case "BI":
-        // Inline image: its dictionary up to "ID", then binary data up to "EI".
-        for (let t = lexer.next(); t !== undefined; t = lexer.next()) {
-          if (typeof t === "object" && t !== null && "op" in t && t.op === "ID") break;
-        }
-        lexer.skipInlineImage();
+        lexer.skipInlineImageObject();
         break;
       case "Do": {
         const name = operandCount > 0 ? operands[operandCount - 1] : undefined;
