@@ -4,12 +4,14 @@ import { describe, expect, it } from "vitest";
 import { FontNumbering } from "../../src/sources/pdf/font-numbering.js";
 import { FontCatalog } from "../../src/sources/pdf/fonts.js";
 import { openPdf } from "../../src/sources/pdf/load-pdf.js";
-import { listFontUses, listPageFonts, PdfObjects } from "../../src/sources/pdf-file/index.js";
+import { appearanceMayShowText, listFontUses, listPageFonts, PdfObjects } from "../../src/sources/pdf-file/index.js";
 
 /**
  * Font names from the file's own font objects, in the order pdf.js numbers them
  * (src/sources/pdf/font-numbering.ts, src/sources/pdf-file/page-fonts.ts): on synthetic files,
- * and against pdf.js's own names on every PDF fixture.
+ * and against pdf.js's own names on every PDF fixture. And whether an annotation's appearance may
+ * show text (src/sources/pdf-file/appearance-text.ts), which decides whether a page's operator
+ * list is built for its stamps.
  */
 
 /** A PDF of these objects ("N 0 obj … endobj"); a `stream` entry becomes a stream object. */
@@ -172,3 +174,23 @@ describe("FontNumbering", () => {
     expect(named).toBeGreaterThan(100);
   }, 300_000);
 });
+
+describe("appearanceMayShowText", () => {
+  const image = { dict: "/Type /XObject /Subtype /Image /Width 1 /Height 1", stream: "x" };
+  const annotation = (appearance: string, objects: Record<number, string | { dict: string; stream: string }>) =>
+    pdf({ 20: `<< /Type /Annot /Subtype /Widget /FT /Sig /AP << /N ${appearance} >> >>`, 22: image, ...objects });
+  const form = (content: string, xobjects = "/Im 22 0 R") => ({ dict: `/Type /XObject /Subtype /Form /Resources << /XObject << ${xobjects} >> >>`, stream: content });
+  const cases: Array<[string, PdfObjects, string, boolean]> = [
+    ["a signature drawn as an image alone", annotation("21 0 R", { 21: form("q 90 0 0 40 0 0 cm /Im Do Q") }), "20R", false],
+    ["an appearance that shows text", annotation("21 0 R", { 21: form("BT /F1 9 Tf (Ky boi) Tj ET") }), "20R", true],
+    ["text in a form the appearance draws", annotation("21 0 R", { 21: form("/Fm Do", "/Fm 23 0 R"), 23: form("[(a)] TJ") }), "20R", true],
+    ["an image in a form the appearance draws", annotation("21 0 R", { 21: form("/Fm Do", "/Fm 23 0 R"), 23: form("/Im Do") }), "20R", false],
+    ["an inline image", annotation("21 0 R", { 21: form("BI /W 1 /H 1 ID xTjx EI") }), "20R", false],
+    ["states without text", annotation("<< /On 21 0 R /Off 24 0 R >>", { 21: form(""), 24: form("/Im Do") }), "20R", false],
+    ["one state with text", annotation("<< /On 21 0 R /Off 24 0 R >>", { 21: form(""), 24: form("(x) '") }), "20R", true],
+    ["an XObject the resources lack", annotation("21 0 R", { 21: form("/Nope Do") }), "20R", true],
+    ["an id that is no object's", annotation("21 0 R", { 21: form("") }), "pdfjs_internal_id_7", true],
+  ];
+  for (const [name, objects, id, expected] of cases) it(name, () => expect(appearanceMayShowText(objects, id)).toBe(expected));
+});
+

@@ -7,3 +7,4 @@ export { isName, isRef, Lexer, PdfObjects, type PdfDict, type PdfName, type PdfR
 export { readPageContent, readPageResources } from "./page-content.js";
 export { findScanImage, multiplyMatrices, type PdfMatrix, type ScanImage } from "./scan-image.js";
 export { listFontUses, listPageFonts, type PageFont } from "./page-fonts.js";
+export { appearanceMayShowText } from "./appearance-text.js";

@@ -11,7 +11,7 @@ import { containRejections } from "./contain-rejections.js";
 import { splitZone } from "./columns.js";
 import { FontCatalog } from "./fonts.js";
 import { FontNumbering } from "./font-numbering.js";
-import { PdfObjects } from "../pdf-file/index.js";
+import { appearanceMayShowText, PdfObjects } from "../pdf-file/index.js";
 import { markReferences, readFootnotes } from "./footnotes.js";
 import { markFurniture } from "./furniture.js";
 import { openPdf, type PdfJs } from "./load-pdf.js";
@@ -110,7 +110,7 @@ async function readPages(data: Uint8Array, options: ResolvedParseOptions, warnin
     for (let n = 1; n <= count; n++) {
       // parse() has already rejected with `aborted`/`timeout`; stop spending time on the pages.
       if (options.signal?.aborted) break;
-      reads.push(await readPage(pdfjs, doc, n, fonts, drawings));
+      reads.push(await readPage(pdfjs, doc, n, fonts, drawings, (id) => appearanceMayShowText(fileObjects(), id)));
     }
   } finally {
     // Releasing pdfjs's memory; a failure there loses nothing that was read.
@@ -123,13 +123,20 @@ async function readPages(data: Uint8Array, options: ResolvedParseOptions, warnin
  * Reads one page. Only pdfjs failing on the page's content makes it unreadable: a bug in our
  * own code throws.
  */
-async function readPage(pdfjs: PdfJs, doc: PDFDocumentProxy, n: number, fonts: FontCatalog, drawings: PageDrawings): Promise<PageRead> {
+async function readPage(
+  pdfjs: PdfJs,
+  doc: PDFDocumentProxy,
+  n: number,
+  fonts: FontCatalog,
+  drawings: PageDrawings,
+  mayShowText: (annotationId: string) => boolean,
+): Promise<PageRead> {
   const problems: string[] = [];
   let page: PdfPage;
   let proxy: PDFPageProxy;
   try {
     proxy = await callPdfJs("page", () => doc.getPage(n));
-    page = await readPageRuns(pdfjs, proxy, n, fonts, problems);
+    page = await readPageRuns(pdfjs, proxy, n, fonts, problems, mayShowText);
   } catch (error) {
     if (!(error instanceof PdfJsError)) throw error;
     // pdf.js may have loaded (and numbered) some of the page's fonts before it failed.

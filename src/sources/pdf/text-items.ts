@@ -21,7 +21,8 @@ const SKEW_TOLERANCE = 0.05;
 /**
  * Reads a page's text as positioned runs: one getTextContent call, plus the operator list only
  * when the page brings fonts the file's font objects do not name (bold/italic/legacy encoding
- * come from font names: `FontCatalog`) or carries annotation appearances (stamped số and ngày). Throws `PdfJsError` when pdfjs cannot
+ * come from font names: `FontCatalog`) or carries annotation appearances that may show text
+ * (stamped số and ngày; `mayShowText` says which, by pdf.js's annotation id). Throws `PdfJsError` when pdfjs cannot
  * read the page's text; what pdfjs cannot read of the rest (annotations, the operator list) is
  * said in `problems`, and the page is read without it.
  */
@@ -31,6 +32,7 @@ export async function readPageRuns(
   pageNumber: number,
   fonts: FontCatalog,
   problems: string[],
+  mayShowText: (annotationId: string) => boolean = () => true,
 ): Promise<PdfPage> {
   const viewport = await callPdfJs("page geometry", () => page.getViewport({ scale: 1 }));
   const vt = viewport.transform as Matrix;
@@ -43,8 +45,9 @@ export async function readPageRuns(
     fontNames.add(item.fontName);
   }
   const annotations = await partly(problems, "annotations (stamped text may be missing)", () => page.getAnnotations(), []);
+  // A signature drawn as an image alone stamps no text: its page needs no operator list.
   const stamped = annotations.some(
-    (a: { subtype?: string; hasAppearance?: boolean }) => STAMP_SUBTYPES.has(a.subtype ?? "") && a.hasAppearance,
+    (a: { subtype?: string; hasAppearance?: boolean; id?: string }) => STAMP_SUBTYPES.has(a.subtype ?? "") && a.hasAppearance && mayShowText(a.id ?? ""),
   );
   fonts.followPage(page.ref?.num ?? null);
   let stamps: PdfRun[] = [];
