@@ -71,6 +71,7 @@ describe("listFontUses", () => {
     ["a graphics state without a font changes nothing", "/G0 gs BT /F1 12 Tf ET", [3]],
     ["a graphics state that sets a font: unknown", "/G1 gs BT /F1 12 Tf ET", null],
     ["a font the resources lack: unknown", "BT /F9 12 Tf ET", null],
+    ["a form with resources of its own drawn 20,000 times: read once", "/X Do ".repeat(20_000) + "BT /F2 1 Tf ET", [5, 4]],
   ];
   for (const [name, content, expected] of cases) it(name, () => expect(uses(content)).toEqual(expected));
 });
@@ -190,6 +191,7 @@ describe("appearanceMayShowText", () => {
     ["one state with text", annotation("<< /On 21 0 R /Off 24 0 R >>", { 21: form(""), 24: form("(x) '") }), "20R", true],
     ["an XObject the resources lack", annotation("21 0 R", { 21: form("/Nope Do") }), "20R", true],
     ["an id that is no object's", annotation("21 0 R", { 21: form("") }), "pdfjs_internal_id_7", true],
+    ["a form drawn 5,000 times, read once", annotation("21 0 R", { 21: form("/Fm Do ".repeat(5000), "/Fm 23 0 R"), 23: form("/Im Do") }), "20R", false],
   ];
   for (const [name, objects, id, expected] of cases) it(name, () => expect(appearanceMayShowText(objects, id)).toBe(expected));
 });

@@ -21,22 +21,37 @@ export function appearanceMayShowText(objects: PdfObjects, annotationId: string)
   const appearances = annotation instanceof Map ? objects.resolve(annotation.get("AP")) : undefined;
   if (!(appearances instanceof Map)) return true;
   const normal = appearances.get("N");
-  if (isRef(normal)) return streamMayShowText(objects, normal.num, 0);
+  const read: AppearanceRead = { streams: new Set(), count: 0 };
+  if (isRef(normal)) return streamMayShowText(objects, normal.num, 0, read);
   // An appearance per state (a check box's on and off): each is a stream.
   const states = objects.resolve(normal);
   if (!(states instanceof Map)) return true;
   for (const state of states.values()) {
-    if (!isRef(state) || streamMayShowText(objects, state.num, 0)) return true;
+    if (!isRef(state) || streamMayShowText(objects, state.num, 0, read)) return true;
   }
   return false;
 }
 
-function streamMayShowText(objects: PdfObjects, num: number, depth: number): boolean {
+interface AppearanceRead {
+  /** Streams with resources of their own read already, without text: a form drawn again is not read again. */
+  streams: Set<number>;
+  /** Streams read so far, against MAX_READS. */
+  count: number;
+}
+
+/** Streams read for one annotation at most; beyond, it may show text. */
+const MAX_READS = 1_000;
+
+function streamMayShowText(objects: PdfObjects, num: number, depth: number, read: AppearanceRead): boolean {
+  if (read.streams.has(num)) return false;
+  if (++read.count > MAX_READS) return true;
   const dict = objects.get(num);
   const data = objects.streamData(num);
   if (!(dict instanceof Map) || !data) return true;
   const resources = objects.resolve(dict.get("Resources"));
   const lexer = new Lexer(data, 0);
+  // Read to the end without text: with resources of its own, it reads the same wherever it is drawn.
+  const own = resources instanceof Map;
   let last: PdfValue | undefined;
   for (let token = lexer.next(); token !== undefined; token = lexer.next()) {
     if (typeof token !== "object" || token === null || !("op" in token)) {
@@ -45,19 +60,20 @@ function streamMayShowText(objects: PdfObjects, num: number, depth: number): boo
     }
     if (SHOW_TEXT.has(token.op)) return true;
     if (token.op === "BI") lexer.skipInlineImageObject();
-    else if (token.op === "Do" && isName(last) && formMayShowText(objects, resources instanceof Map ? resources : null, last.name, depth)) return true;
+    else if (token.op === "Do" && isName(last) && formMayShowText(objects, resources instanceof Map ? resources : null, last.name, depth, read)) return true;
     last = undefined;
   }
+  if (own) read.streams.add(num);
   return false;
 }
 
 /** A drawn XObject: an image shows no text; a form is read in turn. */
-function formMayShowText(objects: PdfObjects, resources: PdfDict | null, name: string, depth: number): boolean {
+function formMayShowText(objects: PdfObjects, resources: PdfDict | null, name: string, depth: number, read: AppearanceRead): boolean {
   const xobjects = objects.resolve(resources?.get("XObject"));
   const ref = xobjects instanceof Map ? xobjects.get(name) : undefined;
   if (!isRef(ref)) return true;
   const xobject = objects.get(ref.num);
   if (!(xobject instanceof Map)) return true;
   if (isName(xobject.get("Subtype"), "Image")) return false;
-  return depth >= MAX_FORM_DEPTH || streamMayShowText(objects, ref.num, depth + 1);
+  return depth >= MAX_FORM_DEPTH || streamMayShowText(objects, ref.num, depth + 1, read);
 }

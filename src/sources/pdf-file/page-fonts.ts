@@ -106,11 +106,27 @@ export function listFontUses(objects: PdfObjects, pageNum: number): number[] | n
   const content = readPageContent(objects, page);
   if (!content) return null;
   const uses: number[] = [];
-  const ok = scanFontUses(objects, content, readPageResources(objects, page), uses, new Set(), 0);
+  const ok = scanFontUses(objects, content, readPageResources(objects, page), { uses, used: new Set(), forms: new Set(), reads: 0 }, 0);
   return ok ? uses : null;
 }
 
-function scanFontUses(objects: PdfObjects, data: Uint8Array, resources: PdfDict | null, uses: number[], used: Set<number>, depth: number): boolean {
+interface FontScan {
+  uses: number[];
+  used: Set<number>;
+  /**
+   * Forms with resources of their own read already: drawn again, they set no font not set
+   * before. (A form without its own takes the resources of where it is drawn: read each time.)
+   */
+  forms: Set<number>;
+  /** Form streams read so far, against MAX_FORM_READS. */
+  reads: number;
+}
+
+/** Form streams read for one page at most: a page drawing forms more often is not followed. */
+const MAX_FORM_READS = 10_000;
+
+function scanFontUses(objects: PdfObjects, data: Uint8Array, resources: PdfDict | null, scan: FontScan, depth: number): boolean {
+  const { uses, used } = scan;
   const lexer = new Lexer(data, 0);
   let last: PdfValue | undefined;
   let beforeLast: PdfValue | undefined;
@@ -140,12 +156,15 @@ function scanFontUses(objects: PdfObjects, data: Uint8Array, resources: PdfDict 
       case "Do": {
         if (!isName(last) || depth >= MAX_FORM_DEPTH) break;
         const ref = resourceRef(objects, resources, "XObject", last.name);
-        const form = ref === null ? undefined : objects.get(ref);
-        if (ref === null || !(form instanceof Map) || !isName(form.get("Subtype"), "Form")) break;
+        if (ref === null || scan.forms.has(ref)) break;
+        const form = objects.get(ref);
+        if (!(form instanceof Map) || !isName(form.get("Subtype"), "Form")) break;
+        const own = objects.resolve(form.get("Resources"));
+        if (own instanceof Map) scan.forms.add(ref);
+        if (++scan.reads > MAX_FORM_READS) return false;
         const stream = objects.streamData(ref);
         if (!stream) return false;
-        const own = objects.resolve(form.get("Resources"));
-        if (!scanFontUses(objects, stream, own instanceof Map ? own : resources, uses, used, depth + 1)) return false;
+        if (!scanFontUses(objects, stream, own instanceof Map ? own : resources, scan, depth + 1)) return false;
         break;
       }
       case "BI":
