@@ -74,6 +74,13 @@ describe("listFontUses", () => {
     ["a form with resources of its own drawn 20,000 times: read once", "/X Do ".repeat(20_000) + "BT /F2 1 Tf ET", [5, 4]],
   ];
   for (const [name, content, expected] of cases) it(name, () => expect(uses(content)).toEqual(expected));
+
+  it("forms nested deeper than six levels: unknown (pdf.js follows them)", () => {
+    // A form without resources of its own draws /X, found in the page's resources: itself.
+    const objects = pdf({ ...FONTS, ...page("/Font << /F1 3 0 R >> /XObject << /X 6 0 R >>", "/X Do"), 6: { dict: "/Subtype /Form", stream: "BT /F1 9 Tf ET /X Do" } });
+    expect(listFontUses(objects, 1)).toBeNull();
+    expect(listPageFonts(objects, 1)).not.toBeNull();
+  });
 });
 
 describe("FontNumbering", () => {

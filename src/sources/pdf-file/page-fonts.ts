@@ -18,13 +18,14 @@ export interface PageFont {
   otherName: string | null;
 }
 
-/** Form XObjects nested deeper than this are not followed (as in the path scanner). */
+/** Form XObjects nested deeper than this are not followed: the fonts of such a page are not known. */
 const MAX_FORM_DEPTH = 6;
 
 /**
  * The fonts in the resources of a page and of the forms it may draw, by object number. Null when
  * one of them is not a plain font object: an inline font dictionary, a Type3 font (its glyphs may
- * load fonts of their own), a font without a name, or resources that cannot be read.
+ * load fonts of their own), a font without a name, resources that cannot be read, or forms nested
+ * deeper than MAX_FORM_DEPTH.
  */
 export function listPageFonts(objects: PdfObjects, pageNum: number): Map<number, PageFont> | null {
   const page = objects.get(pageNum);
@@ -45,10 +46,12 @@ export function listPageFonts(objects: PdfObjects, pageNum: number): Map<number,
       }
     }
     const xobjects = objects.resolve(resources.get("XObject"));
-    if (!(xobjects instanceof Map) || depth >= MAX_FORM_DEPTH) return true;
+    if (!(xobjects instanceof Map)) return true;
     for (const value of xobjects.values()) {
       const form = objects.resolve(value);
       if (!(form instanceof Map) || !isName(form.get("Subtype"), "Form")) continue;
+      // pdf.js follows forms to any depth: the fonts of one deeper than this are not known.
+      if (depth >= MAX_FORM_DEPTH) return false;
       const own = objects.resolve(form.get("Resources"));
       if (!visit(own instanceof Map ? own : null, depth + 1)) return false;
     }
@@ -154,11 +157,13 @@ function scanFontUses(objects: PdfObjects, data: Uint8Array, resources: PdfDict 
         break;
       }
       case "Do": {
-        if (!isName(last) || depth >= MAX_FORM_DEPTH) break;
+        if (!isName(last)) break;
         const ref = resourceRef(objects, resources, "XObject", last.name);
         if (ref === null || scan.forms.has(ref)) break;
         const form = objects.get(ref);
         if (!(form instanceof Map) || !isName(form.get("Subtype"), "Form")) break;
+        // pdf.js follows forms to any depth: one deeper than this is not known.
+        if (depth >= MAX_FORM_DEPTH) return false;
         const own = objects.resolve(form.get("Resources"));
         if (own instanceof Map) scan.forms.add(ref);
         if (++scan.reads > MAX_FORM_READS) return false;
