@@ -1,3 +1,4 @@
+import { lookupResource } from "./page-content.js";
 import { isName, isRef, Lexer, type PdfDict, type PdfObjects, type PdfValue } from "./pdf-objects.js";
 
 /** pdf.js's id of an annotation it read from an object: "45R". */
@@ -48,10 +49,9 @@ function streamMayShowText(objects: PdfObjects, num: number, depth: number, read
   const dict = objects.get(num);
   const data = objects.streamData(num);
   if (!(dict instanceof Map) || !data) return true;
-  const resources = objects.resolve(dict.get("Resources"));
+  const found = objects.resolve(dict.get("Resources"));
+  const resources = found instanceof Map ? found : null;
   const lexer = new Lexer(data, 0);
-  // Read to the end without text: with resources of its own, it reads the same wherever it is drawn.
-  const own = resources instanceof Map;
   let last: PdfValue | undefined;
   for (let token = lexer.next(); token !== undefined; token = lexer.next()) {
     if (typeof token !== "object" || token === null || !("op" in token)) {
@@ -60,17 +60,17 @@ function streamMayShowText(objects: PdfObjects, num: number, depth: number, read
     }
     if (SHOW_TEXT.has(token.op)) return true;
     if (token.op === "BI") lexer.skipInlineImageObject();
-    else if (token.op === "Do" && isName(last) && formMayShowText(objects, resources instanceof Map ? resources : null, last.name, depth, read)) return true;
+    else if (token.op === "Do" && isName(last) && formMayShowText(objects, resources, last.name, depth, read)) return true;
     last = undefined;
   }
-  if (own) read.streams.add(num);
+  // Read to the end without text: with resources of its own, it reads the same wherever it is drawn.
+  if (resources) read.streams.add(num);
   return false;
 }
 
 /** A drawn XObject: an image shows no text; a form is read in turn. */
 function formMayShowText(objects: PdfObjects, resources: PdfDict | null, name: string, depth: number, read: AppearanceRead): boolean {
-  const xobjects = objects.resolve(resources?.get("XObject"));
-  const ref = xobjects instanceof Map ? xobjects.get(name) : undefined;
+  const ref = lookupResource(objects, resources, "XObject", name);
   if (!isRef(ref)) return true;
   const xobject = objects.get(ref.num);
   if (!(xobject instanceof Map)) return true;

@@ -4,7 +4,7 @@
  * sources/ocr (a scanned page's JPEG decoded natively).
  */
 export { isName, isRef, Lexer, PdfObjects, type PdfDict, type PdfName, type PdfRef, type PdfValue } from "./pdf-objects.js";
-export { readPageContent, readPageResources } from "./page-content.js";
+export { lookupResource, readPageContent, readPageResources } from "./page-content.js";
 export { findScanImage, multiplyMatrices, type PdfMatrix, type ScanImage } from "./scan-image.js";
 export { listFontUses, listPageFonts, type PageFont } from "./page-fonts.js";
 export { appearanceMayShowText } from "./appearance-text.js";

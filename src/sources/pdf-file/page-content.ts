@@ -44,3 +44,9 @@ export function readPageResources(objects: PdfObjects, page: PdfDict): PdfDict |
   }
   return null;
 }
+
+/** A named entry of a resource kind ("Font", "XObject", "ExtGState") as written there: a reference, mostly. */
+export function lookupResource(objects: PdfObjects, resources: PdfDict | null, kind: string, name: string): PdfValue | undefined {
+  const dict = objects.resolve(resources?.get(kind));
+  return dict instanceof Map ? dict.get(name) : undefined;
+}

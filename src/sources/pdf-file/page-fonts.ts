@@ -1,4 +1,4 @@
-import { readPageContent, readPageResources } from "./page-content.js";
+import { lookupResource, readPageContent, readPageResources } from "./page-content.js";
 import { isName, isRef, Lexer, type PdfDict, type PdfObjects, type PdfValue } from "./pdf-objects.js";
 
 /**
@@ -152,7 +152,7 @@ function scanFontUses(objects: PdfObjects, data: Uint8Array, resources: PdfDict 
         break;
       }
       case "gs": {
-        const state = isName(last) ? objects.resolve(objectIn(objects, resources, "ExtGState", last.name)) : undefined;
+        const state = isName(last) ? objects.resolve(lookupResource(objects, resources, "ExtGState", last.name)) : undefined;
         if (state instanceof Map && state.has("Font")) return false;
         break;
       }
@@ -182,12 +182,7 @@ function scanFontUses(objects: PdfObjects, data: Uint8Array, resources: PdfDict 
   return true;
 }
 
-function objectIn(objects: PdfObjects, resources: PdfDict | null, kind: string, name: string): PdfValue | undefined {
-  const dict = objects.resolve(resources?.get(kind));
-  return dict instanceof Map ? dict.get(name) : undefined;
-}
-
 function resourceRef(objects: PdfObjects, resources: PdfDict | null, kind: string, name: string): number | null {
-  const value = objectIn(objects, resources, kind, name);
+  const value = lookupResource(objects, resources, kind, name);
   return isRef(value) ? value.num : null;
 }

@@ -1,5 +1,5 @@
 import type { PdfJs } from "../load-pdf.js";
-import { isName, isRef, Lexer, PdfObjects, readPageContent, readPageResources, type PdfDict, type PdfValue } from "../../pdf-file/index.js";
+import { isName, isRef, Lexer, lookupResource, PdfObjects, readPageContent, readPageResources, type PdfDict, type PdfValue } from "../../pdf-file/index.js";
 
 /** The part of a pdf.js operator list `readRules` reads. */
 export interface PathOps {
@@ -217,9 +217,7 @@ function onlyColours(OPS: PdfJs["OPS"], out: PathOps, from: number): boolean {
 
 /** Draws a Form XObject in place (its matrix inside save/restore); images are skipped. */
 function followForm(pdfjs: PdfJs, objects: PdfObjects, resources: PdfDict | null, name: string, out: PathOps, depth: number, budget: Budget): boolean {
-  const xobjects = objects.resolve(resources?.get("XObject"));
-  if (!(xobjects instanceof Map)) return true;
-  const ref = xobjects.get(name);
+  const ref = lookupResource(objects, resources, "XObject", name);
   if (!isRef(ref)) return true;
   const dict = objects.get(ref.num);
   if (!(dict instanceof Map) || !isName(dict.get("Subtype"), "Form")) return true;
