@@ -187,7 +187,7 @@ function emit(out: SourceLine[], lines: Line[], marker: string | null, gap: numb
 type MarkKind = "bold" | "italic" | "sup" | "sub";
 
 /** Flattens a block's inline tokens into lines of text with marks (bold, italic, sup, sub). */
-export function inlineLines(children: Token[]): Line[] {
+function inlineLines(children: Token[]): Line[] {
   let text = "";
   const marks: InlineMark[] = [];
   const open: Record<MarkKind, number[]> = { bold: [], italic: [], sup: [], sub: [] };
@@ -267,7 +267,7 @@ function plainText(children: Token[]): string {
 }
 
 /** Cuts a block's text at its line breaks, each line with the marks over it and its bold/italic share. */
-export function splitLines(text: string, marks: InlineMark[]): Line[] {
+function splitLines(text: string, marks: InlineMark[]): Line[] {
   const result: Line[] = [];
   let offset = 0;
   let hard = false;
