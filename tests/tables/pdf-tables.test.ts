@@ -270,6 +270,17 @@ describe("scanPagePaths", () => {
     ["keeps the pair around a transform", "q 2 0 0 2 0 0 cm Q", [["save"], ["transform", 2, 0, 0, 2, 0, 0], ["restore"]]],
     ["keeps a colour set outside any pair", "0 0 1 RG q Q", [["setStrokeRGBColor", "#0000ff"]]],
     ["keeps an unbalanced Q", "Q 0 g", [["restore"], ["setFillRGBColor", "#000000"]]],
+    // The text-object skip: only a real ET ends it, and only a real colour operator inside counts.
+    ["takes a colour set inside a text object for black", "BT 0.5 g (x) Tj ET 0 0 m 1 1 l S", [["setFillRGBColor", "#000000"], ["constructPath"]]],
+    ["reads no colour from a string or a name inside a text object", "BT /Fg 9 Tf (g k ET rg) Tj <4554> Tj ET 0 0 m 1 1 l S", [["constructPath"]]],
+    ["finds ET glued to a delimiter", "BT (a)Tj ET\n0 0 m 1 1 l S", [["constructPath"]]],
+    ["reads scn as a fill colour in a text object, not SCN", "BT /P0 scn ET BT /P0 SCN ET", [["setFillRGBColor", "#000000"]]],
+    // Operators by their bytes: known, unknown and longer words, and the same colour again.
+    ["skips unknown and longer operators between path operators", "0 0 m xyz 5 abcd 1 1 l Tz S", [["constructPath"]]],
+    ["reads every colour operator, the same colour twice", "0.5 g 0.5 G 1 0 0 0 k 0 0 1 rg", [
+      ["setFillRGBColor", "#808080"], ["setStrokeRGBColor", "#808080"], ["setFillRGBColor", "#00ffff"], ["setFillRGBColor", "#0000ff"],
+    ]],
+    ["reads numbers with signs and leading points", "-.5 +2 m 3. -4.25 l S 1 0 0 1 -0.5 .25 cm", [["constructPath"], ["transform", 1, 0, 0, 1, -0.5, 0.25]]],
   ];
   for (const [title, content, expected] of cases) it(title, () => expect(ops(content)).toEqual(expected));
 });

@@ -37,6 +37,7 @@ export function isRef(v: PdfValue | undefined): v is PdfRef {
 export class PdfObjects {
   private readonly offsets = new Map<number, number>();
   private readonly streams = new Map<number, Map<number, PdfValue>>();
+  private readonly parsed = new Map<number, { value: PdfValue; end: number } | null>();
   readonly usable: boolean;
 
   constructor(private readonly data: Uint8Array) {
@@ -150,10 +151,18 @@ export class PdfObjects {
     }
   }
 
+  /**
+   * The object at `offset`, parsed once: a page's resources, fonts and forms are looked up again
+   * at every use (each Do of a form, each page sharing them). Callers never change what they get.
+   */
   private parseAt(offset: number): { value: PdfValue; end: number } | null {
+    const cached = this.parsed.get(offset);
+    if (cached !== undefined) return cached;
     const lexer = new Lexer(this.data, offset);
     const value = parseValue(lexer);
-    return value === undefined ? null : { value, end: lexer.pos };
+    const parsed = value === undefined ? null : { value, end: lexer.pos };
+    this.parsed.set(offset, parsed);
+    return parsed;
   }
 }
 
@@ -170,6 +179,11 @@ const CLOSE_DICT = { close: ">>" } as const;
 const CLOSE_ARRAY = { close: "]" } as const;
 /** Keyword tokens, shared: a content stream repeats a handful of operators many times. */
 const KEYWORDS = new Map<string, { op: string }>();
+/** Bytes `skipTextObject` looks at: ( < E g k n; every other byte is stepped over. */
+const TEXT_OBJECT_BYTE = new Uint8Array(256);
+for (const c of [0x28, 0x3c, 0x45, 0x67, 0x6b, 0x6e]) TEXT_OBJECT_BYTE[c] = 1;
+/** The same tokens for keywords of one to three bytes, by their bytes (first byte lowest). */
+const SHORT_KEYWORDS = new Map<number, { op: string }>();
 
 /**
  * PDF tokens: numbers, names, keywords; strings are skipped (returned empty: neither the
@@ -185,13 +199,16 @@ export class Lexer {
   next(): Token {
     const d = this.data;
     const n = d.length;
+    // The position is kept in a local while scanning: the hot loops below run on every byte.
+    let p = this.pos;
     for (;;) {
-      while (this.pos < n && CLASS[d[this.pos]] === 1) this.pos++;
-      if (d[this.pos] !== 0x25) break;
-      while (this.pos < n && d[this.pos] !== 0x0a && d[this.pos] !== 0x0d) this.pos++;
+      while (p < n && CLASS[d[p]] === 1) p++;
+      if (d[p] !== 0x25) break;
+      while (p < n && d[p] !== 0x0a && d[p] !== 0x0d) p++;
     }
-    if (this.pos >= n) return undefined;
-    const c = d[this.pos];
+    this.pos = p;
+    if (p >= n) return undefined;
+    const c = d[p];
     if (c === 0x2f) {
       const start = ++this.pos;
       while (this.pos < n && CLASS[d[this.pos]] === 0) this.pos++;
@@ -224,18 +241,24 @@ export class Lexer {
       this.pos++;
       return CLOSE_ARRAY;
     }
-    const start = this.pos;
+    const start = p;
     if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
       const value = this.readNumber();
       if (value !== null) return value;
       this.pos = start;
     }
-    while (this.pos < n && CLASS[d[this.pos]] === 0) this.pos++;
-    if (this.pos === start) {
+    while (p < n && CLASS[d[p]] === 0) p++;
+    this.pos = p;
+    if (p === start) {
       // A stray delimiter ( ) { } >: skipped.
       this.pos++;
       return { op: String.fromCharCode(c) };
     }
+    const length = p - start;
+    // Operators are one to three bytes: found by their bytes, without building a string each time.
+    const code = length <= 3 ? d[start] | (length > 1 ? d[start + 1] << 8 : 0) | (length > 2 ? d[start + 2] << 16 : 0) : -1;
+    const known = code >= 0 ? SHORT_KEYWORDS.get(code) : undefined;
+    if (known !== undefined) return known;
     const text = word(d, start, this.pos);
     if (text === "true") return true;
     if (text === "false") return false;
@@ -243,7 +266,10 @@ export class Lexer {
     let keyword = KEYWORDS.get(text);
     if (!keyword) {
       keyword = { op: text };
-      if (KEYWORDS.size < 256) KEYWORDS.set(text, keyword);
+      if (KEYWORDS.size < 256) {
+        KEYWORDS.set(text, keyword);
+        if (code >= 0) SHORT_KEYWORDS.set(code, keyword);
+      }
     }
     return keyword;
   }
@@ -251,28 +277,30 @@ export class Lexer {
   /** A number in PDF syntax ("12", "-3.5", ".5"), or null when the word is something else. */
   private readNumber(): number | null {
     const d = this.data;
+    let p = this.pos;
     let sign = 1;
-    if (d[this.pos] === 0x2d || d[this.pos] === 0x2b) {
-      if (d[this.pos] === 0x2d) sign = -1;
-      this.pos++;
+    if (d[p] === 0x2d || d[p] === 0x2b) {
+      if (d[p] === 0x2d) sign = -1;
+      p++;
     }
     let value = 0;
     let digits = 0;
-    while (d[this.pos] >= 0x30 && d[this.pos] <= 0x39) {
-      value = value * 10 + (d[this.pos++] - 0x30);
+    while (d[p] >= 0x30 && d[p] <= 0x39) {
+      value = value * 10 + (d[p++] - 0x30);
       digits++;
     }
-    if (d[this.pos] === 0x2e) {
-      this.pos++;
+    if (d[p] === 0x2e) {
+      p++;
       let scale = 0.1;
-      while (d[this.pos] >= 0x30 && d[this.pos] <= 0x39) {
-        value += (d[this.pos++] - 0x30) * scale;
+      while (d[p] >= 0x30 && d[p] <= 0x39) {
+        value += (d[p++] - 0x30) * scale;
         scale /= 10;
         digits++;
       }
     }
+    this.pos = p;
     // "1.2.3" or "12abc" is not a number.
-    if (digits === 0 || (this.pos < d.length && CLASS[d[this.pos]] === 0)) return null;
+    if (digits === 0 || (p < d.length && CLASS[d[p]] === 0)) return null;
     return sign * value;
   }
 
@@ -283,31 +311,40 @@ export class Lexer {
   skipTextObject(): { fillColor: boolean } {
     const d = this.data;
     const n = d.length;
+    let p = this.pos;
     let fillColor = false;
-    while (this.pos < n) {
-      const c = d[this.pos];
+    while (p < n) {
+      const c = d[p];
+      // Most bytes of a text object are none of those looked at below: one table lookup each.
+      if (TEXT_OBJECT_BYTE[c] === 0) {
+        p++;
+        continue;
+      }
       if (c === 0x28) {
+        this.pos = p;
         this.skipLiteral();
+        p = this.pos;
         continue;
       }
-      if (c === 0x3c && d[this.pos + 1] !== 0x3c) {
-        const end = d.indexOf(0x3e, this.pos);
-        this.pos = end < 0 ? n : end + 1;
+      if (c === 0x3c && d[p + 1] !== 0x3c) {
+        const end = d.indexOf(0x3e, p);
+        p = end < 0 ? n : end + 1;
         continue;
       }
-      const before = CLASS[d[this.pos - 1]] !== 0;
-      if (c === 0x45 && d[this.pos + 1] === 0x54 && before && (this.pos + 2 >= n || CLASS[d[this.pos + 2]] !== 0)) {
-        this.pos += 2;
+      const before = CLASS[d[p - 1]] !== 0;
+      if (c === 0x45 && d[p + 1] === 0x54 && before && (p + 2 >= n || CLASS[d[p + 2]] !== 0)) {
+        this.pos = p + 2;
         return { fillColor };
       }
-      if ((c === 0x67 || c === 0x6b) && (this.pos + 1 >= n || CLASS[d[this.pos + 1]] !== 0)) {
+      if ((c === 0x67 || c === 0x6b) && (p + 1 >= n || CLASS[d[p + 1]] !== 0)) {
         // "g", "k", "rg", "sc"-less forms; "scn" ends with n and is caught below.
-        if (before || (d[this.pos - 1] === 0x72 && CLASS[d[this.pos - 2]] !== 0)) fillColor = true;
-      } else if (c === 0x6e && d[this.pos - 1] === 0x63 && d[this.pos - 2] === 0x73 && CLASS[d[this.pos - 3]] !== 0 && (this.pos + 1 >= n || CLASS[d[this.pos + 1]] !== 0)) {
+        if (before || (d[p - 1] === 0x72 && CLASS[d[p - 2]] !== 0)) fillColor = true;
+      } else if (c === 0x6e && d[p - 1] === 0x63 && d[p - 2] === 0x73 && CLASS[d[p - 3]] !== 0 && (p + 1 >= n || CLASS[d[p + 1]] !== 0)) {
         fillColor = true;
       }
-      this.pos++;
+      p++;
     }
+    this.pos = p;
     return { fillColor };
   }
 

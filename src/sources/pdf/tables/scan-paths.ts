@@ -245,7 +245,16 @@ function skipGroup(lexer: Lexer): void {
   }
 }
 
+/** Colours as "#rrggbb", each built once: a page sets the same few colours thousands of times. */
+const HEX_COLOURS = new Map<number, string>();
+
 function hex(r: number, g: number, b: number): string {
-  const part = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 255).toString(16).padStart(2, "0");
-  return `#${part(r)}${part(g)}${part(b)}`;
+  const byte = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 255);
+  const rgb = (byte(r) << 16) | (byte(g) << 8) | byte(b);
+  let colour = HEX_COLOURS.get(rgb);
+  if (colour === undefined) {
+    colour = `#${rgb.toString(16).padStart(6, "0")}`;
+    if (HEX_COLOURS.size < 4096) HEX_COLOURS.set(rgb, colour);
+  }
+  return colour;
 }
