@@ -61,7 +61,7 @@ export function listPageFonts(objects: PdfObjects, pageNum: number): Map<number,
 }
 
 /** A font object's name and descriptor as pdf.js reads them; null for what pdf.js reads otherwise. */
-function describeFontObject(objects: PdfObjects, num: number): PageFont | null {
+export function describeFontObject(objects: PdfObjects, num: number): PageFont | null {
   const font = objects.get(num);
   if (!(font instanceof Map) || !isName(font.get("Type"), "Font")) return null;
   const subtype = font.get("Subtype");

@@ -60,15 +60,32 @@ export class PdfObjects {
     }
   }
 
-  /** The object numbered `num`, or undefined when it cannot be read. */
+  /**
+   * The object numbered `num`, or undefined when it cannot be read: the copy written last, as an
+   * incremental update (a signature) appends new copies — a direct object, or one packed in an
+   * object stream written after it.
+   */
   get(num: number): PdfValue | undefined {
     const offset = this.offsets.get(num);
-    if (offset !== undefined) return this.parseAt(offset)?.value;
+    const packed = this.packedAfter(num, offset ?? -1);
+    if (packed !== null) return packed.value;
+    return offset !== undefined ? this.parseAt(offset)?.value : undefined;
+  }
+
+  /** The copy of `num` in the last object stream after `after` that holds one, or null. */
+  private packedAfter(num: number, after: number): { value: PdfValue } | null {
+    let found: { value: PdfValue } | null = null;
+    let foundAt = after;
     for (const [streamNum, objects] of this.streams) {
+      const at = this.offsets.get(streamNum)!;
+      if (at <= foundAt) continue;
       if (objects.size === 0) this.unpack(streamNum, objects);
-      if (objects.has(num)) return objects.get(num);
+      const value = objects.get(num);
+      if (value === undefined) continue;
+      found = { value };
+      foundAt = at;
     }
-    return undefined;
+    return found;
   }
 
   resolve(value: PdfValue | undefined): PdfValue | undefined {
@@ -191,6 +208,15 @@ const SHORT_KEYWORDS = new Map<number, { op: string }>();
  * building strings for numbers and strings, since content streams are mostly text operators.
  */
 export class Lexer {
+  /**
+   * Where the string `next` returned last lies in the data, without its delimiters, and whether
+   * it is written in hex (its bytes: `stringBytes`). Strings are returned empty: most readers
+   * only step over them.
+   */
+  stringStart = 0;
+  stringEnd = 0;
+  stringHex = false;
+
   constructor(
     private readonly data: Uint8Array,
     public pos: number,
@@ -217,7 +243,9 @@ export class Lexer {
       return { name: raw.includes("#") ? raw.replace(NAME_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : raw };
     }
     if (c === 0x28) {
-      this.skipLiteral();
+      this.stringStart = p + 1;
+      this.stringHex = false;
+      this.stringEnd = this.skipLiteral() ? this.pos - 1 : n;
       return "";
     }
     if (c === 0x3c) {
@@ -226,6 +254,9 @@ export class Lexer {
         return OPEN_DICT;
       }
       const end = d.indexOf(0x3e, this.pos);
+      this.stringStart = p + 1;
+      this.stringHex = true;
+      this.stringEnd = end < 0 ? n : end;
       this.pos = end < 0 ? n : end + 1;
       return "";
     }
@@ -283,25 +314,27 @@ export class Lexer {
       if (d[p] === 0x2d) sign = -1;
       p++;
     }
+    // All digits as one integer, divided once by the power of ten of the decimals: the value pdf.js
+    // computes, to the last bit (summing each decimal's place value drifts from it).
     let value = 0;
     let digits = 0;
+    let divideBy = 1;
     while (d[p] >= 0x30 && d[p] <= 0x39) {
       value = value * 10 + (d[p++] - 0x30);
       digits++;
     }
     if (d[p] === 0x2e) {
       p++;
-      let scale = 0.1;
       while (d[p] >= 0x30 && d[p] <= 0x39) {
-        value += (d[p++] - 0x30) * scale;
-        scale /= 10;
+        value = value * 10 + (d[p++] - 0x30);
+        divideBy *= 10;
         digits++;
       }
     }
     this.pos = p;
     // "1.2.3" or "12abc" is not a number.
     if (digits === 0 || (p < d.length && CLASS[d[p]] === 0)) return null;
-    return sign * value;
+    return (sign * value) / divideBy;
   }
 
   /**
@@ -369,15 +402,17 @@ export class Lexer {
     }
   }
 
-  private skipLiteral(): void {
+  /** Steps over a literal string from its "("; false when the data ends before its ")". */
+  private skipLiteral(): boolean {
     const d = this.data;
     let depth = 0;
     while (this.pos < d.length) {
       const c = d[this.pos++];
       if (c === 0x5c) this.pos++;
       else if (c === 0x28) depth++;
-      else if (c === 0x29 && --depth === 0) break;
+      else if (c === 0x29 && --depth === 0) return true;
     }
+    return false;
   }
 }
 

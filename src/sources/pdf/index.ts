@@ -20,7 +20,8 @@ import { measureDocument, measureTextBox, type DocumentMetrics } from "./page-la
 import { assessPage, type PageHealth } from "./page-health.js";
 import { readPdfTables, type Rule } from "./tables/index.js";
 import { PageDrawings } from "./tables/page-drawings.js";
-import { readPageRuns } from "./text-items.js";
+import { scanStamps } from "./scan-stamps.js";
+import { readPageRuns, type PageStamps } from "./text-items.js";
 import type { PdfLine, PdfPage } from "./types.js";
 
 interface PageRead {
@@ -107,10 +108,14 @@ async function readPages(data: Uint8Array, options: ResolvedParseOptions, warnin
     const fileObjects = (): PdfObjects => (objects ??= new PdfObjects(data));
     const fonts = new FontCatalog(new FontNumbering(fileObjects));
     const drawings = new PageDrawings(fileObjects);
+    const stamps: PageStamps = {
+      mayShowText: (id) => appearanceMayShowText(fileObjects(), id),
+      scan: (ref, drawnIds) => scanStamps(pdfjs, fileObjects(), ref, drawnIds),
+    };
     for (let n = 1; n <= count; n++) {
       // parse() has already rejected with `aborted`/`timeout`; stop spending time on the pages.
       if (options.signal?.aborted) break;
-      reads.push(await readPage(pdfjs, doc, n, fonts, drawings, (id) => appearanceMayShowText(fileObjects(), id)));
+      reads.push(await readPage(pdfjs, doc, n, fonts, drawings, stamps));
     }
   } finally {
     // Releasing pdfjs's memory; a failure there loses nothing that was read.
@@ -129,14 +134,14 @@ async function readPage(
   n: number,
   fonts: FontCatalog,
   drawings: PageDrawings,
-  mayShowText: (annotationId: string) => boolean,
+  stamps: PageStamps,
 ): Promise<PageRead> {
   const problems: string[] = [];
   let page: PdfPage;
   let proxy: PDFPageProxy;
   try {
     proxy = await callPdfJs("page", () => doc.getPage(n));
-    page = await readPageRuns(pdfjs, proxy, n, fonts, problems, mayShowText);
+    page = await readPageRuns(pdfjs, proxy, n, fonts, problems, stamps);
   } catch (error) {
     if (!(error instanceof PdfJsError)) throw error;
     // pdf.js may have loaded (and numbered) some of the page's fonts before it failed.

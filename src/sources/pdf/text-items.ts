@@ -1,7 +1,8 @@
 import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { callPdfJs, PdfJsError } from "./call-pdfjs.js";
-import type { FontCatalog } from "./fonts.js";
+import { describeFont, type FontCatalog } from "./fonts.js";
 import type { PdfJs } from "./load-pdf.js";
+import type { StampOps } from "./scan-stamps.js";
 import { multiply, overlayStamps, readStampRuns } from "./stamps.js";
 import type { PdfPage, PdfRun } from "./types.js";
 
@@ -13,6 +14,14 @@ interface TextItem {
   fontName: string;
 }
 
+/** What the file's own objects tell of a page's annotations, where pdf.js would need an operator list. */
+export interface PageStamps {
+  /** Whether an annotation's appearance (by pdf.js's id) may show text. */
+  mayShowText(annotationId: string): boolean;
+  /** The text operations the page's annotations draw, as an operator list holds them; null when unknown. */
+  scan(pageRef: { num: number; gen: number }, drawnIds: readonly string[]): StampOps | null;
+}
+
 /** Annotations whose appearance may print text on the page (signature stamps, free text). */
 const STAMP_SUBTYPES = new Set(["Widget", "FreeText", "Stamp"]);
 /** Below this share of the font size, a skew or rotation is noise and the text is horizontal. */
@@ -21,10 +30,11 @@ const SKEW_TOLERANCE = 0.05;
 /**
  * Reads a page's text as positioned runs: one getTextContent call, plus the operator list only
  * when the page brings fonts the file's font objects do not name (bold/italic/legacy encoding
- * come from font names: `FontCatalog`) or carries annotation appearances that may show text
- * (stamped số and ngày; `mayShowText` says which, by pdf.js's annotation id). Throws `PdfJsError` when pdfjs cannot
- * read the page's text; what pdfjs cannot read of the rest (annotations, the operator list) is
- * said in `problems`, and the page is read without it.
+ * come from font names: `FontCatalog`), or carries annotation appearances that may show text
+ * (stamped số and ngày; `stamps.mayShowText` says which, by pdf.js's annotation id) which
+ * `stamps.scan` cannot read from the file. Throws `PdfJsError` when pdfjs cannot read the page's
+ * text; what pdfjs cannot read of the rest (annotations, the operator list) is said in
+ * `problems`, and the page is read without it.
  */
 export async function readPageRuns(
   pdfjs: PdfJs,
@@ -32,7 +42,7 @@ export async function readPageRuns(
   pageNumber: number,
   fonts: FontCatalog,
   problems: string[],
-  mayShowText: (annotationId: string) => boolean = () => true,
+  stamps: PageStamps = { mayShowText: () => true, scan: () => null },
 ): Promise<PdfPage> {
   const viewport = await callPdfJs("page geometry", () => page.getViewport({ scale: 1 }));
   const vt = viewport.transform as Matrix;
@@ -47,17 +57,20 @@ export async function readPageRuns(
   const annotations = await partly(problems, "annotations (stamped text may be missing)", () => page.getAnnotations(), []);
   // A signature drawn as an image alone stamps no text: its page needs no operator list.
   const stamped = annotations.some(
-    (a: { subtype?: string; hasAppearance?: boolean; id?: string }) => STAMP_SUBTYPES.has(a.subtype ?? "") && a.hasAppearance && mayShowText(a.id ?? ""),
+    (a: { subtype?: string; hasAppearance?: boolean; id?: string }) => STAMP_SUBTYPES.has(a.subtype ?? "") && a.hasAppearance && stamps.mayShowText(a.id ?? ""),
   );
   fonts.followPage(page.ref?.num ?? null);
-  let stamps: PdfRun[] = [];
-  if (stamped || (fonts.lacksAny(fontNames) && !fonts.learnFromFile(fontNames))) {
-    const annotationMode = stamped ? pdfjs.AnnotationMode.ENABLE : pdfjs.AnnotationMode.DISABLE;
+  // The stamps' text read from the file, named by their real font names; else from an operator list.
+  const scanned = stamped && page.ref ? stamps.scan(page.ref, drawnAnnotationIds(annotations)) : null;
+  let stampRuns: PdfRun[] = scanned ? readStampRuns(pdfjs, scanned, vt, describeFont) : [];
+  const stampsFromPdfJs = stamped && scanned === null;
+  if (stampsFromPdfJs || (fonts.lacksAny(fontNames) && !fonts.learnFromFile(fontNames))) {
+    const annotationMode = stampsFromPdfJs ? pdfjs.AnnotationMode.ENABLE : pdfjs.AnnotationMode.DISABLE;
     const what = "operator list (font names for bold and italic, stamped text may be missing)";
     const ops = await partly(problems, what, () => page.getOperatorList({ annotationMode }), null);
     fonts.learn(page, fontNames);
-    if (ops && stamped) {
-      stamps = readStampRuns(pdfjs, ops, vt, (name) => {
+    if (ops && stampsFromPdfJs) {
+      stampRuns = readStampRuns(pdfjs, ops, vt, (name) => {
         fonts.learn(page, [name]);
         return fonts.get(name);
       });
@@ -84,7 +97,15 @@ export async function readPageRuns(
       rotated: rotated || undefined,
     });
   }
-  return { page: pageNumber, width: viewport.width, height: viewport.height, runs: overlayStamps(runs, stamps) };
+  return { page: pageNumber, width: viewport.width, height: viewport.height, runs: overlayStamps(runs, stampRuns) };
+}
+
+/** Annotation flags that keep pdf.js from drawing an annotation: hidden, no view. */
+const NOT_DRAWN = 0x02 | 0x20;
+
+/** The ids of the annotations pdf.js draws on the page: those with an appearance, not hidden. */
+function drawnAnnotationIds(annotations: Array<{ id?: string; hasAppearance?: boolean; annotationFlags?: number }>): string[] {
+  return annotations.filter((a) => a.hasAppearance && !((a.annotationFlags ?? 0) & NOT_DRAWN)).map((a) => a.id ?? "");
 }
 
 /** A pdfjs call whose failure loses only part of the page: noted in `problems`, `fallback` used. */

@@ -1,0 +1,107 @@
+import { Lexer } from "./pdf-objects.js";
+import { stringBytes } from "./string-bytes.js";
+
+/** Codes one bfrange may map at most: pdf.js refuses larger ranges (its MAX_MAP_RANGE). */
+const MAX_RANGE = 2 ** 24 - 1;
+
+/**
+ * A font's ToUnicode CMap (bảng mã Unicode của phông): character code → text, read as pdf.js
+ * reads it (bfchar and bfrange, destinations in UTF-16BE, a range's destination counted up in
+ * its last byte with pdf.js's carry). Null for anything pdf.js might read otherwise: another
+ * CMap used in (usecmap), CID mappings, a destination of an odd number of bytes or not a string,
+ * a malformed block, a range larger than pdf.js takes.
+ */
+export function readToUnicode(data: Uint8Array): Map<number, string> | null {
+  const map = new Map<number, string>();
+  const lexer = new Lexer(data, 0);
+  const bytes = (): Uint8Array => stringBytes(data, lexer.stringStart, lexer.stringEnd, lexer.stringHex);
+  /** The next token as a string's bytes, or null when it is no string. */
+  const nextString = (): Uint8Array | null => (lexer.next() === "" ? bytes() : null);
+  for (let token = lexer.next(); token !== undefined; token = lexer.next()) {
+    if (typeof token !== "object" || token === null || !("op" in token)) continue;
+    const op = token.op;
+    if (op === "usecmap" || op === "begincidchar" || op === "begincidrange" || op === "beginnotdefrange") return null;
+    if (op === "beginbfchar") {
+      for (;;) {
+        const src = lexer.next();
+        if (typeof src === "object" && src !== null && "op" in src && src.op === "endbfchar") break;
+        if (src !== "") return null;
+        const code = toCode(bytes());
+        const dst = nextString();
+        if (dst === null || !setText(map, code, dst)) return null;
+      }
+    } else if (op === "beginbfrange") {
+      for (;;) {
+        const first = lexer.next();
+        if (typeof first === "object" && first !== null && "op" in first && first.op === "endbfrange") break;
+        if (first !== "") return null;
+        const low = toCode(bytes());
+        const highBytes = nextString();
+        if (highBytes === null) return null;
+        const high = toCode(highBytes);
+        if (high - low > MAX_RANGE) return null;
+        const dst = lexer.next();
+        if (dst === "") {
+          if (!mapRange(map, low, high, bytes())) return null;
+        } else if (typeof dst === "object" && dst !== null && "open" in dst && dst.open === "[") {
+          for (let code = low; ; code++) {
+            const item = lexer.next();
+            if (typeof item === "object" && item !== null && "close" in item) break;
+            if (item !== "") return null;
+            // Items past the range's end are read and dropped, as pdf.js does.
+            if (code <= high && !setText(map, code, bytes())) return null;
+          }
+        } else return null;
+      }
+    }
+  }
+  return map;
+}
+
+/** A source code: its bytes big-endian, as pdf.js's strToInt. */
+function toCode(bytes: Uint8Array): number {
+  let code = 0;
+  for (const b of bytes) code = (code << 8) | b;
+  return code >>> 0;
+}
+
+/** A range's destination counted up through its codes, carrying into the byte before as pdf.js does. */
+function mapRange(map: Map<number, string>, low: number, high: number, start: Uint8Array): boolean {
+  if (start.length < 2 || start.length % 2 !== 0) return false;
+  const dst = Array.from(start);
+  const last = dst.length - 1;
+  for (let code = low; code <= high; code++) {
+    if (!setText(map, code, Uint8Array.from(dst))) return false;
+    if (dst[last] === 0xff) {
+      dst[last - 1]++;
+      dst[last] = 0;
+      // A carry past the byte before would change the byte count: not followed.
+      if (dst[last - 1] > 0xff) return code === high;
+    } else dst[last]++;
+  }
+  return true;
+}
+
+/** Sets a code's text from UTF-16BE bytes; false for an odd byte count. */
+function setText(map: Map<number, string>, code: number, utf16: Uint8Array): boolean {
+  if (utf16.length % 2 !== 0) return false;
+  const units: number[] = [];
+  for (let k = 0; k < utf16.length; k += 2) units.push((utf16[k] << 8) | utf16[k + 1]);
+  map.set(code, decodeUnits(units));
+  return true;
+}
+
+/** pdf.js pairs a high surrogate with the unit after it, whatever that unit is. */
+function decodeUnits(units: number[]): string {
+  const points: number[] = [];
+  for (let k = 0; k < units.length; k++) {
+    const w1 = units[k];
+    if ((w1 & 0xf800) !== 0xd800) {
+      points.push(w1);
+      continue;
+    }
+    const w2 = units[++k] ?? 0;
+    points.push(((w1 & 0x3ff) << 10) + (w2 & 0x3ff) + 0x10000);
+  }
+  return String.fromCodePoint(...points);
+}
