@@ -49,6 +49,7 @@ describe("readToUnicode", () => {
     ["gives up on an odd destination", "1 beginbfchar <0001> <61> endbfchar", null],
     ["gives up on a destination that is a name", "1 beginbfchar <0001> /space endbfchar", null],
     ["gives up on CID mappings", "1 begincidrange <0000> <00FF> 0 endcidrange", null],
+    ["gives up on a range of more codes than two bytes hold", "1 beginbfrange <000000> <FFFFFF> <0041> endbfrange", null],
   ];
   for (const [title, body, expected] of cases) it(title, () => expect(read(body)).toEqual(expected));
 });
@@ -130,6 +131,11 @@ describe("scanStamps on synthetic pages", () => {
 
   it("reads a signature's text with its place, width, size and style", () => {
     expect(runs(objects(widget(), "BT /F1 10 Tf 1 0 0 1 2 5 Tm <00140015> Tj ET"))).toEqual([["12", 102, 137, 11, 10, true]]);
+  });
+
+  it("keeps the widths two-byte codes can reach from a W range of four billion codes, at once", () => {
+    const o = objects(widget(), "BT /F1 10 Tf <0014> Tj ET", { 11: FONT[11].replace("/W [20 [500 600] 30 31 250]", "/W [0 4294967295 700]") });
+    expect(runs(o)).toEqual([["1", 100, 142, 7, 10, true]]);
   });
 
   it("follows TJ's spacing, a moved line and widths from a W range", () => {

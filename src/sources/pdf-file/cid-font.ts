@@ -17,8 +17,8 @@ export interface IdentityFont {
   toUnicode: Map<number, string>;
 }
 
-/** Codes one W entry may cover at most: beyond, the font is not read here. */
-const MAX_WIDTH_RANGE = 0x10000;
+/** The largest code two bytes hold: widths of larger CIDs are never asked for, and not kept. */
+const MAX_CODE = 0xffff;
 
 /**
  * Reads the font object `num` when it is such a font; null for any other kind (simple fonts,
@@ -36,13 +36,13 @@ export function readIdentityFont(objects: PdfObjects, num: number): IdentityFont
   const cmap = objects.streamData(toUnicodeRef.num);
   const toUnicode = cmap ? readToUnicode(cmap) : null;
   const widths = readWidths(objects, objects.resolve(cid.get("W")));
-  if (!toUnicode || toUnicode.size === 0 || !widths) return null;
+  if (!toUnicode || toUnicode.size === 0) return null;
   const dw = objects.resolve(cid.get("DW"));
   return { name: described.name, otherName: described.otherName, widths, defaultWidth: typeof dw === "number" ? Math.ceil(dw) : 1000, toUnicode };
 }
 
 /** The W array as pdf.js's extractWidths reads it: "c [w …]" and "first last w"; it stops at the first malformed entry. */
-function readWidths(objects: PdfObjects, w: PdfValue | undefined): Map<number, number> | null {
+function readWidths(objects: PdfObjects, w: PdfValue | undefined): Map<number, number> {
   const widths = new Map<number, number>();
   if (!Array.isArray(w)) return widths;
   for (let i = 0; i < w.length; i++) {
@@ -52,14 +52,13 @@ function readWidths(objects: PdfObjects, w: PdfValue | undefined): Map<number, n
     if (Array.isArray(code)) {
       for (const c of code) {
         const width = objects.resolve(c);
-        if (typeof width === "number") widths.set(start, width);
+        if (typeof width === "number" && start >= 0 && start <= MAX_CODE) widths.set(start, width);
         start++;
       }
     } else if (typeof code === "number" && Number.isInteger(code)) {
       const width = objects.resolve(w[++i]);
       if (typeof width !== "number") continue;
-      if (code - start > MAX_WIDTH_RANGE) return null;
-      for (let j = start; j <= code; j++) widths.set(j, width);
+      for (let j = Math.max(0, start); j <= Math.min(code, MAX_CODE); j++) widths.set(j, width);
     } else break;
   }
   return widths;

@@ -1,15 +1,18 @@
 import { Lexer } from "./pdf-objects.js";
 import { stringBytes } from "./string-bytes.js";
 
-/** Codes one bfrange may map at most: pdf.js refuses larger ranges (its MAX_MAP_RANGE). */
-const MAX_RANGE = 2 ** 24 - 1;
+/**
+ * Codes one bfrange may map at most. pdf.js takes ranges up to 2^24 codes; the fonts read here
+ * have two-byte codes, so a larger range is damage, and is left to pdf.js.
+ */
+const MAX_RANGE = 0xffff;
 
 /**
  * A font's ToUnicode CMap (bảng mã Unicode của phông): character code → text, read as pdf.js
  * reads it (bfchar and bfrange, destinations in UTF-16BE, a range's destination counted up in
  * its last byte with pdf.js's carry). Null for anything pdf.js might read otherwise: another
  * CMap used in (usecmap), CID mappings, a destination of an odd number of bytes or not a string,
- * a malformed block, a range larger than pdf.js takes.
+ * a malformed block, a range of more codes than two bytes hold.
  */
 export function readToUnicode(data: Uint8Array): Map<number, string> | null {
   const map = new Map<number, string>();
