@@ -87,7 +87,7 @@ describe("PdfObjects after an incremental update", () => {
     const stream = deflateSync(Buffer.from(packed));
     const text = (s: string) => Buffer.from(s, "latin1");
     const file = Buffer.concat([
-      text("%PDF-1.7\n1 0 obj\n<< /Type /Page >>\nendobj\n"),
+      text("%PDF-1.7\n1 0 obj\n<< /Type /Page >>\nendobj\nstartxref\n0\n%%EOF\n"),
       text(`5 0 obj\n<< /Type /ObjStm /N 1 /First ${head.length} /Filter /FlateDecode /Length ${stream.length} >>\nstream\n`),
       stream,
       text("\nendstream\nendobj\n"),
@@ -96,12 +96,23 @@ describe("PdfObjects after an incremental update", () => {
     expect((objects.get(1) as Map<string, unknown>).has("Annots")).toBe(true);
   });
 
+  it("keeps the direct copy when the object stream is of the same revision (no %%EOF between)", () => {
+    const stream = deflateSync(Buffer.from("1 0 << /Type /Page /Packed true >>"));
+    const file = Buffer.concat([
+      Buffer.from("%PDF-1.7\n1 0 obj\n<< /Type /Page /Direct true >>\nendobj\n", "latin1"),
+      Buffer.from(`5 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${stream.length} >>\nstream\n`, "latin1"),
+      stream,
+      Buffer.from("\nendstream\nendobj\n%%EOF\n", "latin1"),
+    ]);
+    expect([...(new PdfObjects(new Uint8Array(file)).get(1) as Map<string, unknown>).keys()]).toEqual(["Type", "Direct"]);
+  });
+
   it("keeps a direct copy written after the object stream", () => {
     const stream = deflateSync(Buffer.from("1 0 << /Type /Page /Old true >>"));
     const file = Buffer.concat([
       Buffer.from(`%PDF-1.7\n5 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${stream.length} >>\nstream\n`, "latin1"),
       stream,
-      Buffer.from("\nendstream\nendobj\n1 0 obj\n<< /Type /Page /New true >>\nendobj\n", "latin1"),
+      Buffer.from("\nendstream\nendobj\nstartxref\n0\n%%EOF\n1 0 obj\n<< /Type /Page /New true >>\nendobj\n", "latin1"),
     ]);
     expect([...(new PdfObjects(new Uint8Array(file)).get(1) as Map<string, unknown>).keys()]).toEqual(["Type", "New"]);
   });

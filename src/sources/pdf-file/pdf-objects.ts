@@ -38,6 +38,10 @@ export class PdfObjects {
   private readonly offsets = new Map<number, number>();
   private readonly streams = new Map<number, Map<number, PdfValue>>();
   private readonly parsed = new Map<number, { value: PdfValue; end: number } | null>();
+  /** Where each revision of the file ends ("%%EOF"), in file order: an incremental update appends one. */
+  private readonly revisionEnds: number[] = [];
+  /** What `get` answered for each object number asked. */
+  private readonly found = new Map<number, PdfValue | undefined>();
   readonly usable: boolean;
 
   constructor(private readonly data: Uint8Array) {
@@ -46,6 +50,7 @@ export class PdfObjects {
     for (let m = OBJ_HEADER.exec(text); m; m = OBJ_HEADER.exec(text)) {
       this.offsets.set(Number(m.groups!.num), m.index + m[0].length);
     }
+    for (let at = text.indexOf("%%EOF"); at >= 0; at = text.indexOf("%%EOF", at + 5)) this.revisionEnds.push(at);
     // Encrypted streams need the key pdf.js derives: not read here.
     this.usable = !/\/Encrypt\b/u.test(text) && this.offsets.size > 0;
     if (!this.usable) return;
@@ -66,10 +71,19 @@ export class PdfObjects {
    * object stream written after it.
    */
   get(num: number): PdfValue | undefined {
+    if (this.found.has(num)) return this.found.get(num);
     const offset = this.offsets.get(num);
-    const packed = this.packedAfter(num, offset ?? -1);
-    if (packed !== null) return packed.value;
-    return offset !== undefined ? this.parseAt(offset)?.value : undefined;
+    // A packed copy replaces a direct one only from a later revision: past the %%EOF after it.
+    const packed = this.packedAfter(num, offset === undefined ? -1 : this.revisionEnd(offset));
+    const value = packed !== null ? packed.value : offset !== undefined ? this.parseAt(offset)?.value : undefined;
+    this.found.set(num, value);
+    return value;
+  }
+
+  /** Where the revision holding `offset` ends (its %%EOF); Infinity when no end follows. */
+  private revisionEnd(offset: number): number {
+    for (const end of this.revisionEnds) if (end > offset) return end;
+    return Infinity;
   }
 
   /** The copy of `num` in the last object stream after `after` that holds one, or null. */
