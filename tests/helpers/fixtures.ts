@@ -25,3 +25,18 @@ export function goldenFixtures(): GoldenFixture[] {
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/** Every PDF under fixtures/, at any depth, but the hostile ones (they are there to break pdf.js itself: tests/hostile). */
+export function fixturePdfs(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== "hostile") walk(path);
+      } else if (entry.name.endsWith(".pdf")) files.push(path);
+    }
+  };
+  walk(FIXTURES);
+  return files.sort();
+}

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { fixturePdfs } from "../helpers/fixtures.js";
 import { describe, expect, it } from "vitest";
 import { FontNumbering } from "../../src/sources/pdf/font-numbering.js";
 import { FontCatalog } from "../../src/sources/pdf/fonts.js";
@@ -139,18 +139,7 @@ describe("FontNumbering", () => {
   });
 
   it("names every font of the PDF fixtures as pdf.js's operator lists do", async () => {
-    const root = join(import.meta.dirname, "..", "..", "fixtures");
-    const files: string[] = [];
-    const walk = (dir: string): void => {
-      for (const entry of readdirSync(dir)) {
-        const path = join(dir, entry);
-        // The hostile files are there to break pdf.js itself (tests/hostile).
-        if (statSync(path).isDirectory()) {
-          if (entry !== "hostile") walk(path);
-        } else if (entry.endsWith(".pdf")) files.push(path);
-      }
-    };
-    walk(root);
+    const files = fixturePdfs();
     let named = 0;
     for (const file of files) {
       const bytes = new Uint8Array(readFileSync(file));

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { fixturePdfs } from "../helpers/fixtures.js";
 import { deflateSync } from "node:zlib";
 import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
@@ -177,18 +177,7 @@ describe("scanStamps on synthetic pages", () => {
 
 describe("scanStamps on the PDF fixtures", () => {
   it("gives the runs pdf.js's operator list gives, on every stamped page it reads", async () => {
-    const root = join(import.meta.dirname, "..", "..", "fixtures");
-    const files: string[] = [];
-    const walk = (dir: string): void => {
-      for (const entry of readdirSync(dir)) {
-        const path = join(dir, entry);
-        // The hostile files are there to break pdf.js itself (tests/hostile).
-        if (statSync(path).isDirectory()) {
-          if (entry !== "hostile") walk(path);
-        } else if (entry.endsWith(".pdf")) files.push(path);
-      }
-    };
-    walk(root);
+    const files = fixturePdfs();
     const withoutFont = (runs: PdfRun[]) => runs.map(({ font: _font, ...rest }) => rest);
     let read = 0;
     let stamped = 0;

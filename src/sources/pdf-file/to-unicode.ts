@@ -17,48 +17,59 @@ const MAX_RANGE = 0xffff;
 export function readToUnicode(data: Uint8Array): Map<number, string> | null {
   const map = new Map<number, string>();
   const lexer = new Lexer(data, 0);
-  const bytes = (): Uint8Array => stringBytes(data, lexer.stringStart, lexer.stringEnd, lexer.stringHex);
-  /** The next token as a string's bytes, or null when it is no string. */
-  const nextString = (): Uint8Array | null => (lexer.next() === "" ? bytes() : null);
   for (let token = lexer.next(); token !== undefined; token = lexer.next()) {
     if (typeof token !== "object" || token === null || !("op" in token)) continue;
     const op = token.op;
     if (op === "usecmap" || op === "begincidchar" || op === "begincidrange" || op === "beginnotdefrange") return null;
-    if (op === "beginbfchar") {
-      for (;;) {
-        const src = lexer.next();
-        if (typeof src === "object" && src !== null && "op" in src && src.op === "endbfchar") break;
-        if (src !== "") return null;
-        const code = toCode(bytes());
-        const dst = nextString();
-        if (dst === null || !setText(map, code, dst)) return null;
-      }
-    } else if (op === "beginbfrange") {
-      for (;;) {
-        const first = lexer.next();
-        if (typeof first === "object" && first !== null && "op" in first && first.op === "endbfrange") break;
-        if (first !== "") return null;
-        const low = toCode(bytes());
-        const highBytes = nextString();
-        if (highBytes === null) return null;
-        const high = toCode(highBytes);
-        if (high - low > MAX_RANGE) return null;
-        const dst = lexer.next();
-        if (dst === "") {
-          if (!mapRange(map, low, high, bytes())) return null;
-        } else if (typeof dst === "object" && dst !== null && "open" in dst && dst.open === "[") {
-          for (let code = low; ; code++) {
-            const item = lexer.next();
-            if (typeof item === "object" && item !== null && "close" in item) break;
-            if (item !== "") return null;
-            // Items past the range's end are read and dropped, as pdf.js does.
-            if (code <= high && !setText(map, code, bytes())) return null;
-          }
-        } else return null;
-      }
-    }
+    const read = op === "beginbfchar" ? readBfChars(lexer, data, map) : op === "beginbfrange" ? readBfRanges(lexer, data, map) : true;
+    if (!read) return null;
   }
   return map;
+}
+
+/** The bytes of the string the lexer returned last. */
+function lastString(lexer: Lexer, data: Uint8Array): Uint8Array {
+  return stringBytes(data, lexer.stringStart, lexer.stringEnd, lexer.stringHex);
+}
+
+/** "<src> <dst>" pairs up to endbfchar; false when malformed. */
+function readBfChars(lexer: Lexer, data: Uint8Array, map: Map<number, string>): boolean {
+  for (;;) {
+    const src = lexer.next();
+    if (isOperator(src, "endbfchar")) return true;
+    if (src !== "") return false;
+    const code = toCode(lastString(lexer, data));
+    if (lexer.next() !== "" || !setText(map, code, lastString(lexer, data))) return false;
+  }
+}
+
+/** "<low> <high> <dst>" or "<low> <high> [<dst> …]" up to endbfrange; false when malformed. */
+function readBfRanges(lexer: Lexer, data: Uint8Array, map: Map<number, string>): boolean {
+  for (;;) {
+    const first = lexer.next();
+    if (isOperator(first, "endbfrange")) return true;
+    if (first !== "") return false;
+    const low = toCode(lastString(lexer, data));
+    if (lexer.next() !== "") return false;
+    const high = toCode(lastString(lexer, data));
+    if (high - low > MAX_RANGE) return false;
+    const dst = lexer.next();
+    if (dst === "") {
+      if (!mapRange(map, low, high, lastString(lexer, data))) return false;
+    } else if (typeof dst === "object" && dst !== null && "open" in dst && dst.open === "[") {
+      for (let code = low; ; code++) {
+        const item = lexer.next();
+        if (typeof item === "object" && item !== null && "close" in item) break;
+        if (item !== "") return false;
+        // Items past the range's end are read and dropped, as pdf.js does.
+        if (code <= high && !setText(map, code, lastString(lexer, data))) return false;
+      }
+    } else return false;
+  }
+}
+
+function isOperator(token: ReturnType<Lexer["next"]>, op: string): boolean {
+  return typeof token === "object" && token !== null && "op" in token && token.op === op;
 }
 
 /** A source code: its bytes big-endian, as pdf.js's strToInt. */
