@@ -40,8 +40,8 @@ export class PdfObjects {
   private readonly parsed = new Map<number, { value: PdfValue; end: number } | null>();
   /** Where each revision of the file ends ("%%EOF"), in file order: an incremental update appends one. */
   private readonly revisionEnds: number[] = [];
-  /** What `get` answered for each object number asked. */
-  private readonly found = new Map<number, PdfValue | undefined>();
+  /** What `get` found for each object number asked. */
+  private readonly found = new Map<number, PdfValue>();
   readonly usable: boolean;
 
   constructor(private readonly data: Uint8Array) {
@@ -71,12 +71,14 @@ export class PdfObjects {
    * object stream written after it.
    */
   get(num: number): PdfValue | undefined {
-    if (this.found.has(num)) return this.found.get(num);
+    const known = this.found.get(num);
+    if (known !== undefined) return known;
     const offset = this.offsets.get(num);
     // A packed copy replaces a direct one only from a later revision: past the %%EOF after it.
     const packed = this.packedAfter(num, offset === undefined ? -1 : this.revisionEnd(offset));
     const value = packed !== null ? packed.value : offset !== undefined ? this.parseAt(offset)?.value : undefined;
-    this.found.set(num, value);
+    // Not kept when not found: an object stream's /Length may be asked for while that stream is unpacked.
+    if (value !== undefined) this.found.set(num, value);
     return value;
   }
 
