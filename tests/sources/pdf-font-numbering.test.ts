@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import { fixturePdfs } from "../helpers/fixtures.js";
 import { describe, expect, it } from "vitest";
 import { FontNumbering } from "../../src/sources/pdf/font-numbering.js";
 import { FontCatalog } from "../../src/sources/pdf/fonts.js";
 import { openPdf } from "../../src/sources/pdf/load-pdf.js";
 import { appearanceMayShowText, listFontUses, listPageFonts, PdfObjects } from "../../src/sources/pdf-file/index.js";
+import { fixturePdfs } from "../helpers/fixtures.js";
 
 /**
  * Font names from the file's own font objects, in the order pdf.js numbers them

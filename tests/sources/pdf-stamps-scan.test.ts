@@ -1,16 +1,17 @@
 import { readFileSync } from "node:fs";
-import { fixturePdfs } from "../helpers/fixtures.js";
 import { deflateSync } from "node:zlib";
 import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
-import { describeFont } from "../../src/sources/pdf/fonts.js";
+import { describeFont, FontCatalog } from "../../src/sources/pdf/fonts.js";
 import type { PdfJs } from "../../src/sources/pdf/load-pdf.js";
 import { openPdf } from "../../src/sources/pdf/load-pdf.js";
 import { scanStamps } from "../../src/sources/pdf/scan-stamps.js";
+import { readPageRuns, type PageStamps } from "../../src/sources/pdf/text-items.js";
 import { readStampRuns } from "../../src/sources/pdf/stamps.js";
 import type { PdfRun } from "../../src/sources/pdf/types.js";
-import { Lexer, PdfObjects, stringBytes } from "../../src/sources/pdf-file/index.js";
+import { appearanceMayShowText, Lexer, PdfObjects, stringBytes } from "../../src/sources/pdf-file/index.js";
 import { readToUnicode } from "../../src/sources/pdf-file/to-unicode.js";
+import { FIXTURES, fixturePdfs } from "../helpers/fixtures.js";
 
 /**
  * Stamped text read from the file (src/sources/pdf/scan-stamps.ts and the pdf-file pieces it
@@ -210,4 +211,34 @@ describe("scanStamps on the PDF fixtures", () => {
     expect(read).toBeGreaterThanOrEqual(stamped - 2);
     expect(read).toBeGreaterThan(5);
   }, 300_000);
+});
+
+describe("readPageRuns with stamps", () => {
+  /** Page 1 of a signed decision: số 1696 and its date stamped by the signing tool. */
+  const SIGNED = `${FIXTURES}/qd-1696-qd-ubnd-laocai-signed/input.pdf`;
+  const stampedText = async (choose: (objects: PdfObjects, real: PdfJs) => PageStamps) => {
+    const data = new Uint8Array(readFileSync(SIGNED));
+    const { pdfjs: real, doc } = await openPdf(data, undefined);
+    try {
+      const page = await doc.getPage(1);
+      const read = await readPageRuns(real, page, 1, new FontCatalog(), [], choose(new PdfObjects(data), real));
+      return read.runs.filter((r) => r.stamp).map((r) => [r.text, Math.round(r.x), Math.round(r.y)]);
+    } finally {
+      await doc.destroy();
+    }
+  };
+  const fromFile = (objects: PdfObjects, real: PdfJs): PageStamps => ({
+    mayShowText: (id) => appearanceMayShowText(objects, id),
+    scan: (ref, ids) => scanStamps(real, objects, ref, ids),
+  });
+
+  it("reads the stamps from the file, and from the operator list when the file cannot be read for them, alike", async () => {
+    const read = await stampedText(fromFile);
+    expect(read.map((r) => r[0])).toEqual(["1696", "15", "5"]);
+    expect(await stampedText((objects, real) => ({ ...fromFile(objects, real), scan: () => null }))).toEqual(read);
+  });
+
+  it("reads no stamp when the file cannot be read for them and no appearance may show text", async () => {
+    expect(await stampedText(() => ({ mayShowText: () => false, scan: () => null }))).toEqual([]);
+  });
 });

@@ -55,15 +55,13 @@ export async function readPageRuns(
     fontNames.add(item.fontName);
   }
   const annotations = await partly(problems, "annotations (stamped text may be missing)", () => page.getAnnotations(), []);
-  // A signature drawn as an image alone stamps no text: its page needs no operator list.
-  const stamped = annotations.some(
-    (a: { subtype?: string; hasAppearance?: boolean; id?: string }) => STAMP_SUBTYPES.has(a.subtype ?? "") && a.hasAppearance && stamps.mayShowText(a.id ?? ""),
-  );
+  const stampLike = annotations.filter((a: { subtype?: string; hasAppearance?: boolean }) => STAMP_SUBTYPES.has(a.subtype ?? "") && a.hasAppearance);
   fonts.followPage(page.ref?.num ?? null);
-  // The stamps' text read from the file, named by their real font names; else from an operator list.
-  const scanned = stamped && page.ref ? stamps.scan(page.ref, drawnAnnotationIds(annotations)) : null;
+  // The stamps' text read from the file, named by their real font names; else from an operator
+  // list, unless every stamp is drawn as an image alone (it stamps no text).
+  const scanned = stampLike.length > 0 && page.ref ? stamps.scan(page.ref, drawnAnnotationIds(annotations)) : null;
   let stampRuns: PdfRun[] = scanned ? readStampRuns(pdfjs, scanned, vt, describeFont) : [];
-  const stampsFromPdfJs = stamped && scanned === null;
+  const stampsFromPdfJs = scanned === null && stampLike.some((a: { id?: string }) => stamps.mayShowText(a.id ?? ""));
   if (stampsFromPdfJs || (fonts.lacksAny(fontNames) && !fonts.learnFromFile(fontNames))) {
     const annotationMode = stampsFromPdfJs ? pdfjs.AnnotationMode.ENABLE : pdfjs.AnnotationMode.DISABLE;
     const what = "operator list (font names for bold and italic, stamped text may be missing)";
