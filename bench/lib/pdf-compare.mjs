@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tsImport } from "tsx/esm/api";
-import { cpuMs, ROOT, timed } from "./measure.mjs";
+import { cpuMs, median, ROOT, timed } from "./measure.mjs";
 
 const file = process.argv[2];
 const ROUNDS = Number(process.argv[3] ?? 3);
@@ -68,6 +68,9 @@ process.stdout.write(
     readerRatio: best("readerMs") / best("bareMs"),
     cliRatio: best("cliMs") / best("bareMs"),
     cliCpuRatio: best("cliCpuMs") / best("bareCpuMs"),
+    // Each warm round's own ratio, then their median: a slower or faster spell of the machine
+    // moves both sides of a round together.
+    cliPairedRatio: median(warm.map((r) => r.cliMs / r.bareMs)),
     barePagesPerSecond: pages / (best("bareMs") / 1000),
     cliPagesPerSecond: pages / (best("cliMs") / 1000),
     maxRssMb: process.resourceUsage().maxRSS / 1024,

@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { cpuMs, ROOT, timed } from "./measure.mjs";
+import { cpuMs, median, ROOT, timed } from "./measure.mjs";
 
 const [dir, countArg = "60", roundsArg = "3"] = process.argv.slice(2);
 const files = readdirSync(dir).filter((f) => f.toLowerCase().endsWith(".pdf")).sort().slice(0, Number(countArg));
@@ -42,4 +42,4 @@ for (let round = 0; round < Number(roundsArg); round++) {
 }
 const warm = rounds.slice(1);
 const best = (key) => Math.min(...warm.map((r) => r[key]));
-process.stdout.write(`${JSON.stringify({ files: files.length, pages, rounds, cliMs: best("cliMs"), bareMs: best("bareMs"), ratio: best("cliMs") / best("bareMs"), cpuRatio: best("cliCpuMs") / best("bareCpuMs") })}\n`);
+process.stdout.write(`${JSON.stringify({ files: files.length, pages, rounds, cliMs: best("cliMs"), bareMs: best("bareMs"), ratio: best("cliMs") / best("bareMs"), cpuRatio: best("cliCpuMs") / best("bareCpuMs"), pairedRatio: median(warm.map((r) => r.cliMs / r.bareMs)) })}\n`);
