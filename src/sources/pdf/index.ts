@@ -8,6 +8,7 @@ import { assembleBlocks, type PageFlow } from "./assemble-blocks.js";
 import { buildLines } from "./build-lines.js";
 import { callPdfJs, PdfJsError } from "./call-pdfjs.js";
 import { containRejections } from "./contain-rejections.js";
+import { withSyncInflate } from "./sync-inflate.js";
 import { splitZone } from "./columns.js";
 import { FontCatalog } from "./fonts.js";
 import { FontNumbering } from "./font-numbering.js";
@@ -34,6 +35,11 @@ interface PageRead {
   problems: string[];
 }
 
+/** pdf.js at work: its stray rejections contained, its Flate streams inflated in this thread. */
+function inPdfJs<T>(work: () => Promise<T>): Promise<{ value: T; rejections: string[] }> {
+  return containRejections(() => withSyncInflate(work));
+}
+
 /**
  * Reads a PDF into blocks: text runs by position, lines, two-column header and closing zones,
  * footnotes, furniture; pages without a usable text layer are reported and, when allowed,
@@ -41,7 +47,7 @@ interface PageRead {
  */
 export async function readPdf(data: Uint8Array, options: ResolvedParseOptions): Promise<SourceDocument> {
   const warnings: Warning[] = [];
-  const { value, rejections } = await containRejections(() => readPages(data, options, warnings));
+  const { value, rejections } = await inPdfJs(() => readPages(data, options, warnings));
   const { reads, total } = value;
   const openProblems = [...value.openProblems, ...rejections.map((r) => `pdf.js: ${r}`)];
   const unreadable = pagesWith(reads, "unreadable");
@@ -65,7 +71,7 @@ export async function readPdf(data: Uint8Array, options: ResolvedParseOptions): 
 
   const { flows, metrics } = layOut(reads);
   // OCR opens the file with pdf.js again (to render pages): its stray rejections are contained too.
-  const rendered = await containRejections(() => runOcr(data, reads, options, warnings));
+  const rendered = await inPdfJs(() => runOcr(data, reads, options, warnings));
   const ocr = rendered.value;
   if (rendered.rejections.length > 0) {
     warnings.push({ code: "pages_partly_unreadable", message: `Parts of the PDF could not be read by pdfjs while rendering pages for OCR: ${rendered.rejections.join("; ")}.` });
@@ -113,6 +119,9 @@ async function readPages(data: Uint8Array, options: ResolvedParseOptions, warnin
       scan: (ref, drawnIds) => scanStamps(pdfjs, fileObjects(), ref, drawnIds),
     };
     for (let n = 1; n <= count; n++) {
+      // pdf.js now works in microtasks alone (its inflating no longer waits on the thread pool):
+      // each page gives the event loop a turn, for the caller's timers, I/O and abort signal.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       // parse() has already rejected with `aborted`/`timeout`; stop spending time on the pages.
       if (options.signal?.aborted) break;
       reads.push(await readPage(pdfjs, doc, n, fonts, drawings, stamps));
@@ -249,13 +258,13 @@ function selectOcrPages(reads: PageRead[], ocr: ResolvedParseOptions["ocr"]): nu
  * layer alone (no OCR): to split a long scan into per-page OCR jobs before reading it.
  */
 export async function findOcrPages(data: Uint8Array, options: ResolvedParseOptions): Promise<{ pages: number; ocrPages: number[] }> {
-  const { value } = await containRejections(() => readPages(data, options, []));
+  const { value } = await inPdfJs(() => readPages(data, options, []));
   return { pages: value.total, ocrPages: selectOcrPages(value.reads, options.ocr) };
 }
 
 /** The page count the PDF declares, from opening it (no page is read: far cheaper than `findOcrPages`). */
 export async function countPdfPages(data: Uint8Array, options: ResolvedParseOptions): Promise<number> {
-  const { value } = await containRejections(async () => {
+  const { value } = await inPdfJs(async () => {
     const { doc } = await openPdf(data, options.password);
     const total = doc.numPages;
     // Releasing pdfjs's memory; a failure there loses nothing that was read.
