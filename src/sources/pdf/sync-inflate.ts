@@ -46,10 +46,24 @@ function syncFor(Platform: DecompressionStreamClass): DecompressionStreamClass {
   return class DecompressionStream {
     constructor(format: ConstructorParameters<DecompressionStreamClass>[0]) {
       // Returning another object from a constructor makes `new` give that object.
-      if (format !== "deflate" || !PDFJS_WORKER_FRAME.test(new Error().stack ?? "")) return new Platform(format);
+      if (format !== "deflate" || !PDFJS_WORKER_FRAME.test(callerFrames())) return new Platform(format);
       return inflateInOneCall(Platform);
     }
   } as unknown as DecompressionStreamClass;
+}
+
+/** Frames read to find the caller: this constructor, its caller, and a little more. */
+const CALLER_FRAMES = 4;
+
+/** The top of the current stack, as text: only a few frames are built (a full stack costs several times more). */
+function callerFrames(): string {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = CALLER_FRAMES;
+  try {
+    return new Error().stack ?? "";
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /**
