@@ -6,7 +6,7 @@ import { describeFont, FontCatalog } from "../../src/sources/pdf/fonts.js";
 import type { PdfJs } from "../../src/sources/pdf/load-pdf.js";
 import { openPdf } from "../../src/sources/pdf/load-pdf.js";
 import { scanStamps } from "../../src/sources/pdf/scan-stamps.js";
-import { readPageRuns, type PageStamps } from "../../src/sources/pdf/text-items.js";
+import { drawnAnnotationIds, readPageRuns, type PageStamps } from "../../src/sources/pdf/text-items.js";
 import { readStampRuns } from "../../src/sources/pdf/stamps.js";
 import type { PdfRun } from "../../src/sources/pdf/types.js";
 import { appearanceMayShowText, Lexer, PdfObjects, stringBytes } from "../../src/sources/pdf-file/index.js";
@@ -191,8 +191,7 @@ describe("scanStamps on the PDF fixtures", () => {
       try {
         for (let n = 1; n <= Math.min(doc.numPages, 20); n++) {
           const proxy = await doc.getPage(n);
-          const annotations = (await proxy.getAnnotations()) as Array<{ id: string; hasAppearance?: boolean; annotationFlags?: number }>;
-          const drawn = annotations.filter((a) => a.hasAppearance && !((a.annotationFlags ?? 0) & 0x22)).map((a) => a.id);
+          const drawn = drawnAnnotationIds(await proxy.getAnnotations());
           if (drawn.length === 0) continue;
           stamped++;
           const scanned = scanStamps(real, objects, proxy.ref!, drawn);

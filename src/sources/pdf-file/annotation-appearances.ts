@@ -13,9 +13,9 @@ export interface DrawnAppearance {
   resources: PdfDict | null;
 }
 
-/** Annotation flags pdf.js reads: not drawn when hidden or not viewed; no rotation gives a canvas of its own. */
-const HIDDEN = 0x02;
-const NO_VIEW = 0x20;
+/** Annotation flags (F) that keep pdf.js from drawing an annotation on screen: hidden, no view. */
+export const NOT_DRAWN_FLAGS = 0x02 | 0x20;
+/** No rotation: pdf.js gives the annotation a canvas of its own. */
 const NO_ROTATE = 0x10;
 const IDENTITY = [1, 0, 0, 1, 0, 0];
 /** Parent levels followed for an inherited field type or page entry. */
@@ -45,7 +45,7 @@ export function listDrawnAppearances(objects: PdfObjects, pageNum: number): Draw
     if (!isName(subtype, "Widget") || !isName(inherited(objects, dict, "FT"), "Sig")) return null;
     const flagsValue = objects.resolve(dict.get("F"));
     const flags = typeof flagsValue === "number" && Number.isInteger(flagsValue) ? flagsValue : 0;
-    if (flags & (HIDDEN | NO_VIEW)) continue;
+    if (flags & NOT_DRAWN_FLAGS) continue;
     const stream = normalAppearance(objects, dict);
     if (stream === null) continue;
     if (stream === undefined) return null;

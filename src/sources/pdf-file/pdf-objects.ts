@@ -397,6 +397,20 @@ export class Lexer {
     return { fillColor };
   }
 
+  /**
+   * Skips an array or a dictionary (TJ's array, BDC's properties) after its opening bracket, to
+   * its closing one, nested ones included; false when the data ends first.
+   */
+  skipGroup(): boolean {
+    let depth = 1;
+    for (let t = this.next(); t !== undefined; t = this.next()) {
+      if (typeof t !== "object" || t === null) continue;
+      if ("open" in t) depth++;
+      else if ("close" in t && --depth === 0) return true;
+    }
+    return false;
+  }
+
   /** Skips an inline image after its "BI": its dictionary up to "ID", then its binary data. */
   skipInlineImageObject(): void {
     for (let t = this.next(); t !== undefined; t = this.next()) {

@@ -1,5 +1,5 @@
 import { listFontUses, listPageFonts, type PdfObjects } from "../pdf-file/index.js";
-import { describeFont } from "./fonts.js";
+import { sameFontStyle } from "./fonts.js";
 
 /** pdf.js's name for a font it loaded: "g_d0_f12", numbered in the order the document loads them. */
 const LOADED_NAME = /^g_d\d+_f(?<id>\d+)$/u;
@@ -67,18 +67,11 @@ export class FontNumbering {
       if (this.numbers.has(ref)) continue;
       const font = fonts.get(ref);
       if (!font || (font.descriptor !== null && this.descriptors.has(font.descriptor))) return this.stop();
-      if (font.otherName && !sameStyle(font.name, font.otherName)) return this.stop();
+      if (font.otherName && !sameFontStyle(font.name, font.otherName)) return this.stop();
       if (font.descriptor !== null) this.descriptors.add(font.descriptor);
       const number = this.numbers.size + 1;
       this.numbers.set(ref, number);
       this.names.set(number, font.name);
     }
   }
-}
-
-/** Whether two names of one font describe it the same way (weight, slant, encoding). */
-function sameStyle(a: string, b: string): boolean {
-  const x = describeFont(a);
-  const y = describeFont(b);
-  return x.bold === y.bold && x.italic === y.italic && x.legacy === y.legacy && x.capitals === y.capitals;
 }

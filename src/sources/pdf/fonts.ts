@@ -94,3 +94,10 @@ export function describeFont(rawName: string): FontInfo {
     capitals: legacy?.capitals ?? false,
   };
 }
+
+/** Whether two names of one font describe it the same way (weight, slant, encoding). */
+export function sameFontStyle(a: string, b: string): boolean {
+  const x = describeFont(a);
+  const y = describeFont(b);
+  return x.bold === y.bold && x.italic === y.italic && x.legacy === y.legacy && x.capitals === y.capitals;
+}

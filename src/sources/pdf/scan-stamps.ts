@@ -1,5 +1,6 @@
 import type { PdfJs } from "./load-pdf.js";
-import { describeFont } from "./fonts.js";
+import { sameFontStyle } from "./fonts.js";
+import type { Glyph as StampGlyph, StampOps } from "./stamps.js";
 import {
   isName,
   isRef,
@@ -14,18 +15,8 @@ import {
   type PdfObjects,
 } from "../pdf-file/index.js";
 
-/** The part of a pdf.js operator list `readStampRuns` reads. */
-export interface StampOps {
-  fnArray: number[];
-  argsArray: unknown[][];
-}
-
-/** A glyph as pdf.js hands it in a showText operation. */
-interface Glyph {
-  unicode: string;
-  width: number;
-  isSpace: boolean;
-}
+/** A glyph with every field pdf.js gives it. */
+type Glyph = Required<StampGlyph>;
 
 /** Form XObjects nested deeper than this make the page unknown here. */
 const MAX_FORM_DEPTH = 6;
@@ -231,7 +222,7 @@ class AppearanceScan {
     if (typeof token === "boolean" || token === null) return null;
     if (typeof token === "object" && "name" in token) return token.name;
     if (typeof token === "object" && "open" in token) {
-      if (token.open === "<<") return skipDictionary(lexer) ? null : undefined;
+      if (token.open === "<<") return lexer.skipGroup() ? null : undefined;
       const items: Operand[] = [];
       for (let t = lexer.next(); ; t = lexer.next()) {
         if (t === undefined) return undefined;
@@ -251,7 +242,7 @@ class AppearanceScan {
     if (font === undefined) {
       font = readIdentityFont(this.objects, ref.num);
       // pdf.js may report either name when they differ: only a difference that changes nothing is taken.
-      if (font?.otherName && !sameStyle(font.name, font.otherName)) font = null;
+      if (font?.otherName && !sameFontStyle(font.name, font.otherName)) font = null;
       this.fonts.set(ref.num, font);
     }
     this.font = font;
@@ -291,22 +282,6 @@ class AppearanceScan {
   }
 }
 
-/** Steps over a dictionary after its "<<"; false when the data ends first. */
-function skipDictionary(lexer: Lexer): boolean {
-  let depth = 1;
-  for (let t = lexer.next(); t !== undefined; t = lexer.next()) {
-    if (typeof t !== "object" || t === null) continue;
-    if ("open" in t) depth++;
-    else if ("close" in t && --depth === 0) return true;
-  }
-  return false;
-}
-
-function sameStyle(a: string, b: string): boolean {
-  const x = describeFont(a);
-  const y = describeFont(b);
-  return x.bold === y.bold && x.italic === y.italic && x.legacy === y.legacy && x.capitals === y.capitals;
-}
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;

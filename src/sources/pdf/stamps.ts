@@ -3,12 +3,15 @@ import type { FontInfo, PdfRun } from "./types.js";
 import { charEdges } from "./char-edges.js";
 
 type Matrix = [number, number, number, number, number, number];
-interface Glyph {
+/** A glyph as pdf.js hands it in a showText operation (the fields read here). */
+export interface Glyph {
   unicode?: string;
   width?: number;
   isSpace?: boolean;
 }
-interface OperatorList {
+
+/** The part of a pdf.js operator list `readStampRuns` reads: pdf.js's own, or `scanStamps`'s from the file. */
+export interface StampOps {
   fnArray: number[];
   argsArray: unknown[][];
 }
@@ -36,7 +39,7 @@ export function multiply(m: Matrix, n: Matrix): Matrix {
  */
 export function readStampRuns(
   pdfjs: PdfJs,
-  ops: OperatorList,
+  ops: StampOps,
   viewport: Matrix,
   fontOf: (loadedName: string) => FontInfo,
 ): PdfRun[] {

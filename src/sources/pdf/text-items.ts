@@ -2,9 +2,9 @@ import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { callPdfJs, PdfJsError } from "./call-pdfjs.js";
 import { describeFont, type FontCatalog } from "./fonts.js";
 import type { PdfJs } from "./load-pdf.js";
-import type { StampOps } from "./scan-stamps.js";
-import { multiply, overlayStamps, readStampRuns } from "./stamps.js";
+import { multiply, overlayStamps, readStampRuns, type StampOps } from "./stamps.js";
 import type { PdfPage, PdfRun } from "./types.js";
+import { NOT_DRAWN_FLAGS } from "../pdf-file/index.js";
 
 type Matrix = [number, number, number, number, number, number];
 interface TextItem {
@@ -98,12 +98,9 @@ export async function readPageRuns(
   return { page: pageNumber, width: viewport.width, height: viewport.height, runs: overlayStamps(runs, stampRuns) };
 }
 
-/** Annotation flags that keep pdf.js from drawing an annotation: hidden, no view. */
-const NOT_DRAWN = 0x02 | 0x20;
-
 /** The ids of the annotations pdf.js draws on the page: those with an appearance, not hidden. */
-function drawnAnnotationIds(annotations: Array<{ id?: string; hasAppearance?: boolean; annotationFlags?: number }>): string[] {
-  return annotations.filter((a) => a.hasAppearance && !((a.annotationFlags ?? 0) & NOT_DRAWN)).map((a) => a.id ?? "");
+export function drawnAnnotationIds(annotations: Array<{ id?: string; hasAppearance?: boolean; annotationFlags?: number }>): string[] {
+  return annotations.filter((a) => a.hasAppearance && !((a.annotationFlags ?? 0) & NOT_DRAWN_FLAGS)).map((a) => a.id ?? "");
 }
 
 /** A pdfjs call whose failure loses only part of the page: noted in `problems`, `fallback` used. */

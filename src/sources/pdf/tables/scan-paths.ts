@@ -74,7 +74,7 @@ function scanStream(pdfjs: PdfJs, objects: PdfObjects, data: Uint8Array, resourc
   for (let token = lexer.next(); token !== undefined; token = lexer.next()) {
     if (typeof token !== "object" || token === null || !("op" in token)) {
       // Operands; arrays and dicts inside content (TJ, BDC) are skipped with their brackets.
-      if (typeof token === "object" && token !== null && "open" in token) skipGroup(lexer);
+      if (typeof token === "object" && token !== null && "open" in token) lexer.skipGroup();
       else operands[operandCount++] = token;
       continue;
     }
@@ -231,18 +231,6 @@ function followForm(pdfjs: PdfJs, objects: PdfObjects, resources: PdfDict | null
   out.fnArray.push(pdfjs.OPS.paintFormXObjectEnd);
   out.argsArray.push([]);
   return ok;
-}
-
-/** Skips an array or dictionary operand (TJ's array, BDC's properties) to its closing bracket. */
-function skipGroup(lexer: Lexer): void {
-  let depth = 1;
-  for (let t = lexer.next(); t !== undefined && depth > 0; t = lexer.next()) {
-    if (typeof t === "object" && t !== null) {
-      if ("open" in t) depth++;
-      else if ("close" in t) depth--;
-    }
-    if (depth === 0) break;
-  }
 }
 
 /** Colours as "#rrggbb", each built once: a page sets the same few colours thousands of times. */
