@@ -17,6 +17,7 @@ import { boundaryAfter, boundaryBefore, findBoundaries } from "./sentences.js";
 import { normalizeFigure } from "./units.js";
 import { measuresNothing } from "./not-measures.js";
 import { judgeResult } from "./judge-result.js";
+import { asResult } from "./as-result.js";
 import { readRestatedTarget, type RestatedTarget } from "./restated-target.js";
 
 export { parseVietnameseNumber, readNumberToken, type ParsedNumber } from "./numbers.js";
@@ -287,7 +288,7 @@ function readUnitFigures(
     else if (restated[k] !== null) {
       const target = restatedFigure(restated[k]!, figure, m.value, text, offset, unit.span);
       out.targets.push(target);
-      out.results.push({ ...figure, basis: m.basis, targetRef: out.targets.length - 1, status: judgeResult(figure, target) });
-    } else out.results.push({ ...figure, basis: m.basis, targetRef: null, status: null });
+      out.results.push(asResult(figure, m.basis, out.targets.length - 1, judgeResult(figure, target)));
+    } else out.results.push(asResult(figure, m.basis, null, null));
   }
 }

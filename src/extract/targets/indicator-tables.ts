@@ -25,6 +25,7 @@ import { foldTones } from "../../text/fold.js";
 import { readNumberToken, scaleExact } from "./numbers.js";
 import { normalizeFigure, readUnit } from "./units.js";
 import { judgeResult } from "./judge-result.js";
+import { asResult } from "./as-result.js";
 
 /** Figures read from tables; `targetRef` of results indexes `targets` of the same object. */
 export interface TableMeasures {
@@ -61,7 +62,7 @@ export function mergeMeasures(prose: TableMeasures, tables: TableMeasures): Tabl
   const targets = [...prose.targets, ...tables.targets].sort((a, b) => a.span.start - b.span.start);
   const indexOf = new Map(targets.map((t, i) => [t, i]));
   const remap = (ref: number | null): number | null => (ref === null ? null : indexOf.get(tables.targets[ref]) ?? null);
-  const results = [...prose.results, ...tables.results.map((r) => ({ ...r, targetRef: remap(r.targetRef) }))].sort((a, b) => a.span.start - b.span.start);
+  const results = [...prose.results, ...tables.results.map((r) => asResult(r, r.basis, remap(r.targetRef), r.status))].sort((a, b) => a.span.start - b.span.start);
   return { targets, results };
 }
 
@@ -121,7 +122,7 @@ function readTable(text: string, table: Table, out: TableMeasures): void {
       const figure = readFigure(cell!.text);
       if (!figure) continue;
       const made = makeMeasure(text, cell!, figure, indicator, unitText, sectionId);
-      out.results.push({ ...made, basis: null, targetRef: targetIndex, status: target ? judgeResult(made, target) : null });
+      out.results.push(asResult(made, null, targetIndex, target ? judgeResult(made, target) : null));
     }
   }
 }
