@@ -5,6 +5,7 @@ import { VanbanError } from "../../errors.js";
 import { importQuietly, installCanvasPolyfills, type LoadCanvas } from "./canvas-polyfills.js";
 import { createFontSinkDocument } from "./font-sink-document.js";
 import { keepBuiltins } from "./keep-builtins.js";
+import { findStrippedFonts } from "./stripped-fonts.js";
 
 export type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 
@@ -36,8 +37,9 @@ export function loadPdfJs(loadCanvas?: LoadCanvas): Promise<PdfJs> {
 }
 
 /**
- * The folders pdfjs reads standard fonts and CMaps from. Resolved from this module, in the ESM
- * build (`import.meta.url`) as in the CJS build (`__filename`, where `import.meta` is empty).
+ * The folders pdfjs reads standard fonts (ours, without outlines: `findStrippedFonts`) and CMaps
+ * from. Resolved from this module, in the ESM build (`import.meta.url`) as in the CJS build
+ * (`__filename`, where `import.meta` is empty).
  */
 function assetUrls(): { urls: { standardFontDataUrl?: string; cMapUrl?: string }; problem: string | null } {
   const base = typeof __filename === "string" ? __filename : import.meta.url;
@@ -49,8 +51,9 @@ function assetUrls(): { urls: { standardFontDataUrl?: string; cMapUrl?: string }
     const reason = error instanceof Error ? error.message : String(error);
     return { urls: {}, problem: `pdfjs-dist's standard fonts and CMaps were not found (${reason})` };
   }
+  const fonts = findStrippedFonts(base) ?? join(root, "standard_fonts");
   // pdfjs in Node reads these with fs.readFile; it wants a trailing separator.
-  return { urls: { standardFontDataUrl: join(root, "standard_fonts") + "/", cMapUrl: join(root, "cmaps") + "/" }, problem: null };
+  return { urls: { standardFontDataUrl: fonts + "/", cMapUrl: join(root, "cmaps") + "/" }, problem: null };
 }
 
 /**
