@@ -20,6 +20,8 @@ const PDFJS_WORKER_FRAME = /pdf\.worker(?:\.min)?\.m?js/u;
 type DecompressionStreamClass = typeof globalThis.DecompressionStream;
 /** What a writer may hand a DecompressionStream: bytes, in a view or a buffer. */
 type Chunk = ArrayBufferView | ArrayBuffer;
+/** What the reader yields: the one inflated piece, or the platform's stream past the limit. */
+type Chunks = Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
 
 let active = 0;
 let saved: PropertyDescriptor | undefined;
@@ -52,6 +54,9 @@ function syncFor(Platform: DecompressionStreamClass): DecompressionStreamClass {
   } as unknown as DecompressionStreamClass;
 }
 
+/** What the writer answers at once: nothing waits for the inflating but the reader. */
+const SETTLED = Promise.resolve();
+
 /** Frames read to find the caller: this constructor, its caller, and a little more. */
 const CALLER_FRAMES = 4;
 
@@ -67,30 +72,70 @@ function callerFrames(): string {
 }
 
 /**
- * A "deflate" DecompressionStream that inflates what was written in one zlib call when the
- * writer closes; past `maxBytes` of output, the platform's stream does it in chunks.
+ * What pdf.js's worker uses of a DecompressionStream (`asyncGetBytesFromDecompressionStream`):
+ * a writer (`ready`, `write`, `close`) and a readable it iterates with `for await`.
  */
-export function inflateInOneCall(Platform: DecompressionStreamClass, maxBytes = MAX_SYNC_BYTES): { readable: ReadableStream<Uint8Array>; writable: WritableStream<Chunk> } {
+export interface InflatePair {
+  readable: AsyncIterable<Uint8Array>;
+  writable: { getWriter(): InflateWriter };
+}
+
+export interface InflateWriter {
+  readonly ready: Promise<void>;
+  write(chunk: Chunk): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A "deflate" pair that inflates what was written in one zlib call when the writer closes; past
+ * `maxBytes` of output, the platform's stream does it in chunks. Not a web-streams
+ * TransformStream: its two streams, controllers and the promises between them cost more than the
+ * inflating of a typical stream (every promise also passes `containRejections`' hook), and pdf.js
+ * inflates thousands per batch of documents (docs/performance.md).
+ */
+export function inflateInOneCall(Platform: DecompressionStreamClass, maxBytes = MAX_SYNC_BYTES): InflatePair {
   const chunks: Uint8Array[] = [];
-  const { readable, writable } = new TransformStream<Chunk, Uint8Array>({
-    transform(chunk) {
+  let closing = false;
+  let settle!: { resolve: (chunks: Chunks) => void; reject: (error: unknown) => void };
+  const output = new Promise<Chunks>((resolve, reject) => (settle = { resolve, reject }));
+  // Read by the iterator, or by nobody when the writer gives up: never an unhandled rejection.
+  output.catch(() => undefined);
+  const refuse = () => Promise.reject(new TypeError("Invalid state: the stream is closed"));
+  const writer: InflateWriter = {
+    ready: SETTLED,
+    write(chunk) {
+      if (closing) return refuse();
       chunks.push(ArrayBuffer.isView(chunk) ? new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength) : new Uint8Array(chunk));
+      return SETTLED;
     },
-    async flush(controller) {
-      const input = Buffer.concat(chunks);
-      let output: Buffer;
-      try {
-        output = inflateSync(input, { maxOutputLength: maxBytes });
-      } catch (error) {
-        if ((error as { code?: unknown }).code !== "ERR_BUFFER_TOO_LARGE") throw error;
-        // Too large to inflate in one piece: the platform's stream, in chunks.
-        for await (const chunk of inflateByPlatform(Platform, input)) controller.enqueue(chunk);
-        return;
-      }
-      controller.enqueue(new Uint8Array(output.buffer, output.byteOffset, output.byteLength));
+    close() {
+      if (closing) return refuse();
+      closing = true;
+      // Inflated in a microtask of its own, as the platform's stream fails from a callback of its
+      // own: an error on damaged data must not carry pdf.js's frames, which `containRejections`
+      // would report as a problem of the file (pdf.js recovers: its own decoder takes over).
+      queueMicrotask(() => {
+        const input = Buffer.concat(chunks);
+        let inflated: Buffer;
+        try {
+          inflated = inflateSync(input, { maxOutputLength: maxBytes });
+        } catch (error) {
+          // Too large to inflate in one piece: the platform's stream, in chunks.
+          if ((error as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE") settle.resolve(inflateByPlatform(Platform, input));
+          else settle.reject(error);
+          return;
+        }
+        settle.resolve([new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.byteLength)]);
+      });
+      return SETTLED;
     },
-  });
-  return { readable, writable };
+  };
+  const readable: AsyncIterable<Uint8Array> = {
+    async *[Symbol.asyncIterator]() {
+      yield* await output;
+    },
+  };
+  return { readable, writable: { getWriter: () => writer } };
 }
 
 function inflateByPlatform(Platform: DecompressionStreamClass, input: Uint8Array): ReadableStream<Uint8Array> {
