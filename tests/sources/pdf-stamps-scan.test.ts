@@ -9,7 +9,7 @@ import { scanStamps } from "../../src/sources/pdf/scan-stamps.js";
 import { drawnAnnotationIds, readPageRuns, type PageStamps } from "../../src/sources/pdf/text-items.js";
 import { readStampRuns } from "../../src/sources/pdf/stamps.js";
 import type { PdfRun } from "../../src/sources/pdf/types.js";
-import { appearanceMayShowText, Lexer, PdfObjects, stringBytes } from "../../src/sources/pdf-file/index.js";
+import { appearanceMayShowText, Lexer, listDrawnIds, PdfObjects, stringBytes } from "../../src/sources/pdf-file/index.js";
 import { readToUnicode } from "../../src/sources/pdf-file/to-unicode.js";
 import { FIXTURES, fixturePdfs } from "../helpers/fixtures.js";
 
@@ -227,6 +227,7 @@ describe("readPageRuns with stamps", () => {
     }
   };
   const fromFile = (objects: PdfObjects, real: PdfJs): PageStamps => ({
+    drawnIds: (ref) => listDrawnIds(objects, ref.num),
     mayShowText: (id) => appearanceMayShowText(objects, id),
     scan: (ref, ids) => scanStamps(real, objects, ref, ids),
   });
@@ -237,7 +238,14 @@ describe("readPageRuns with stamps", () => {
     expect(await stampedText((objects, real) => ({ ...fromFile(objects, real), scan: () => null }))).toEqual(read);
   });
 
+  it("finds the stamped annotations from the file, and from pdf.js's annotations when the file cannot say, alike", async () => {
+    const read = await stampedText(fromFile);
+    expect(await stampedText((objects, real) => ({ ...fromFile(objects, real), drawnIds: () => null }))).toEqual(read);
+    // A file that says the page draws no annotation: nothing is stamped, pdf.js is not asked.
+    expect(await stampedText((objects, real) => ({ ...fromFile(objects, real), drawnIds: () => [] }))).toEqual([]);
+  });
+
   it("reads no stamp when the file cannot be read for them and no appearance may show text", async () => {
-    expect(await stampedText(() => ({ mayShowText: () => false, scan: () => null }))).toEqual([]);
+    expect(await stampedText(() => ({ drawnIds: () => null, mayShowText: () => false, scan: () => null }))).toEqual([]);
   });
 });

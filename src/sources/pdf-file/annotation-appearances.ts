@@ -66,6 +66,16 @@ export function listDrawnAppearances(objects: PdfObjects, pageNum: number): Draw
   return drawn;
 }
 
+/**
+ * The ids of the annotations pdf.js draws on a page, as its `getAnnotations` would give them with
+ * an appearance and not hidden (`drawnAnnotationIds`), without pdf.js building them; null when
+ * `listDrawnAppearances` cannot answer or the file is not read here.
+ */
+export function listDrawnIds(objects: PdfObjects, pageNum: number): string[] | null {
+  if (!objects.usable) return null;
+  return listDrawnAppearances(objects, pageNum)?.map((a) => a.id) ?? null;
+}
+
 /** A dictionary entry, or its nearest parent's (page tree, field tree). */
 function inherited(objects: PdfObjects, dict: PdfDict, key: string): PdfValue | undefined {
   let node: PdfValue | undefined = dict;

@@ -9,6 +9,6 @@ export { lookupResource, readPageContent, readPageResources } from "./page-conte
 export { findScanImage, multiplyMatrices, type PdfMatrix, type ScanImage } from "./scan-image.js";
 export { listFontUses, listPageFonts, type PageFont } from "./page-fonts.js";
 export { appearanceMayShowText } from "./appearance-text.js";
-export { listDrawnAppearances, NOT_DRAWN_FLAGS, readNumberArray, type DrawnAppearance } from "./annotation-appearances.js";
+export { listDrawnAppearances, listDrawnIds, NOT_DRAWN_FLAGS, readNumberArray, type DrawnAppearance } from "./annotation-appearances.js";
 export { readIdentityFont, type IdentityFont } from "./cid-font.js";
 export { stringBytes } from "./string-bytes.js";

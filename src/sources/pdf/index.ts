@@ -12,7 +12,7 @@ import { withSyncInflate } from "./sync-inflate.js";
 import { splitZone } from "./columns.js";
 import { FontCatalog } from "./fonts.js";
 import { FontNumbering } from "./font-numbering.js";
-import { appearanceMayShowText, PdfObjects } from "../pdf-file/index.js";
+import { appearanceMayShowText, listDrawnIds, PdfObjects } from "../pdf-file/index.js";
 import { markReferences, readFootnotes } from "./footnotes.js";
 import { markFurniture } from "./furniture.js";
 import { openPdf, type PdfJs } from "./load-pdf.js";
@@ -115,6 +115,7 @@ async function readPages(data: Uint8Array, options: ResolvedParseOptions, warnin
     const fonts = new FontCatalog(new FontNumbering(fileObjects));
     const drawings = new PageDrawings(fileObjects);
     const stamps: PageStamps = {
+      drawnIds: (ref) => listDrawnIds(fileObjects(), ref.num),
       mayShowText: (id) => appearanceMayShowText(fileObjects(), id),
       scan: (ref, drawnIds) => scanStamps(pdfjs, fileObjects(), ref, drawnIds),
     };

@@ -16,6 +16,11 @@ interface TextItem {
 
 /** What the file's own objects tell of a page's annotations, where pdf.js would need an operator list. */
 export interface PageStamps {
+  /**
+   * The ids of the annotations pdf.js draws on the page (`drawnAnnotationIds`), read from the
+   * file; null when the file's annotations are not all of the kinds read there.
+   */
+  drawnIds(pageRef: { num: number; gen: number }): string[] | null;
   /** Whether an annotation's appearance (by pdf.js's id) may show text. */
   mayShowText(annotationId: string): boolean;
   /** The text operations the page's annotations draw, as an operator list holds them; null when unknown. */
@@ -32,7 +37,8 @@ const SKEW_TOLERANCE = 0.05;
  * when the page brings fonts the file's font objects do not name (bold/italic/legacy encoding
  * come from font names: `FontCatalog`), or carries annotation appearances that may show text
  * (stamped số and ngày; `stamps.mayShowText` says which, by pdf.js's annotation id) which
- * `stamps.scan` cannot read from the file. Throws `PdfJsError` when pdfjs cannot read the page's
+ * `stamps.scan` cannot read from the file. Which annotations pdf.js draws comes from the file
+ * (`stamps.drawnIds`), else from pdf.js's annotations. Throws `PdfJsError` when pdfjs cannot read the page's
  * text; what pdfjs cannot read of the rest (annotations, the operator list) is said in
  * `problems`, and the page is read without it.
  */
@@ -42,7 +48,7 @@ export async function readPageRuns(
   pageNumber: number,
   fonts: FontCatalog,
   problems: string[],
-  stamps: PageStamps = { mayShowText: () => true, scan: () => null },
+  stamps: PageStamps = { drawnIds: () => null, mayShowText: () => true, scan: () => null },
 ): Promise<PdfPage> {
   const viewport = await callPdfJs("page geometry", () => page.getViewport({ scale: 1 }));
   const vt = viewport.transform as Matrix;
@@ -54,14 +60,17 @@ export async function readPageRuns(
     items.push(item);
     fontNames.add(item.fontName);
   }
-  const annotations = await partly(problems, "annotations (stamped text may be missing)", () => page.getAnnotations(), []);
-  const stampLike = annotations.filter((a: { subtype?: string; hasAppearance?: boolean }) => STAMP_SUBTYPES.has(a.subtype ?? "") && a.hasAppearance);
+  // The stamps pdf.js draws, from the file when it says (signature fields: no pdf.js call), else
+  // from pdf.js's annotations, whose signature fields parse the whole signature (a PKCS #7 of
+  // 8-30 KB in hex) to drop it: several milliseconds a signed page.
+  const known = page.ref ? stamps.drawnIds(page.ref) : null;
+  const stampIds = known ? { drawn: known, stamps: known } : await stampLikeIds(page, problems);
   fonts.followPage(page.ref?.num ?? null);
   // The stamps' text read from the file, named by their real font names; else from an operator
   // list, unless every stamp is drawn as an image alone (it stamps no text).
-  const scanned = stampLike.length > 0 && page.ref ? stamps.scan(page.ref, drawnAnnotationIds(annotations)) : null;
+  const scanned = stampIds.stamps.length > 0 && page.ref ? stamps.scan(page.ref, stampIds.drawn) : null;
   let stampRuns: PdfRun[] = scanned ? readStampRuns(pdfjs, scanned, vt, describeFont) : [];
-  const stampsFromPdfJs = scanned === null && stampLike.some((a: { id?: string }) => stamps.mayShowText(a.id ?? ""));
+  const stampsFromPdfJs = scanned === null && stampIds.stamps.some((id) => stamps.mayShowText(id));
   if (stampsFromPdfJs || (fonts.lacksAny(fontNames) && !fonts.learnFromFile(fontNames))) {
     const annotationMode = stampsFromPdfJs ? pdfjs.AnnotationMode.ENABLE : pdfjs.AnnotationMode.DISABLE;
     const what = "operator list (font names for bold and italic, stamped text may be missing)";
@@ -96,6 +105,17 @@ export async function readPageRuns(
     });
   }
   return { page: pageNumber, width: viewport.width, height: viewport.height, runs: overlayStamps(runs, stampRuns) };
+}
+
+/**
+ * From pdf.js's annotations: the ids of those it draws (`drawn`), and of those whose appearance
+ * may stamp text (`stamps`: signature widgets, free text, stamps with an appearance). What pdfjs
+ * cannot read of them is said in `problems`, and the page is read without stamps.
+ */
+async function stampLikeIds(page: PDFPageProxy, problems: string[]): Promise<{ drawn: string[]; stamps: string[] }> {
+  const annotations = await partly(problems, "annotations (stamped text may be missing)", () => page.getAnnotations(), []);
+  const stampLike = annotations.filter((a: { subtype?: string; hasAppearance?: boolean }) => STAMP_SUBTYPES.has(a.subtype ?? "") && a.hasAppearance);
+  return { drawn: drawnAnnotationIds(annotations), stamps: stampLike.map((a: { id?: string }) => a.id ?? "") };
 }
 
 /** The ids of the annotations pdf.js draws on the page: those with an appearance, not hidden. */
