@@ -156,6 +156,16 @@ describe("withSyncInflate", () => {
       made = 0;
       expect(await withSyncInflate(readText)).toBe(platformText);
       expect(made).toBe(0);
+      // A source-map hook (node --enable-source-maps; pdf.js ships its maps) renames pdf.js's frames
+      // in stack text: the caller is still recognized.
+      const prepare = Error.prepareStackTrace;
+      Error.prepareStackTrace = (error) => `${String(error)}\n    at read (webpack:/pdf.js/src/core/decode_stream.js:1:1)`;
+      try {
+        expect(await withSyncInflate(readText)).toBe(platformText);
+      } finally {
+        Error.prepareStackTrace = prepare;
+      }
+      expect(made).toBe(0);
     } finally {
       globalThis.DecompressionStream = Platform;
     }

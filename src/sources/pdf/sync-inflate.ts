@@ -48,7 +48,7 @@ function syncFor(Platform: DecompressionStreamClass): DecompressionStreamClass {
   return class DecompressionStream {
     constructor(format: ConstructorParameters<DecompressionStreamClass>[0]) {
       // Returning another object from a constructor makes `new` give that object.
-      if (format !== "deflate" || !PDFJS_WORKER_FRAME.test(callerFrames())) return new Platform(format);
+      if (format !== "deflate" || !calledFromPdfJs(new.target)) return new Platform(format);
       return inflateInOneCall(Platform);
     }
   } as unknown as DecompressionStreamClass;
@@ -57,16 +57,24 @@ function syncFor(Platform: DecompressionStreamClass): DecompressionStreamClass {
 /** What the writer answers at once: nothing waits for the inflating but the reader. */
 const SETTLED = Promise.resolve();
 
-/** Frames read to find the caller: this constructor, its caller, and a little more. */
-const CALLER_FRAMES = 4;
-
-/** The top of the current stack, as text: only a few frames are built (a full stack costs several times more). */
-function callerFrames(): string {
+/**
+ * Whether the code that called `constructor` is pdf.js's worker. One raw call site is taken, and
+ * no stack text is made (a few frames of text cost several times more, once per stream); raw,
+ * because a source-map hook (`node --enable-source-maps`, and pdf.js ships its maps) renames the
+ * worker's frames in the text to pdf.js's own sources.
+ */
+function calledFromPdfJs(constructor: abstract new (...args: never[]) => unknown): boolean {
   const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = CALLER_FRAMES;
+  const prepare = Error.prepareStackTrace;
+  Error.stackTraceLimit = 1;
+  Error.prepareStackTrace = (_error, sites) => sites;
   try {
-    return new Error().stack ?? "";
+    const holder: { stack?: NodeJS.CallSite[] } = {};
+    Error.captureStackTrace(holder, constructor);
+    const caller = holder.stack?.[0];
+    return caller !== undefined && PDFJS_WORKER_FRAME.test(caller.getFileName() ?? "");
   } finally {
+    Error.prepareStackTrace = prepare;
     Error.stackTraceLimit = limit;
   }
 }
