@@ -1,4 +1,5 @@
 import { inflateSync } from "node:zlib";
+import { findRevisionEnds, indexObjectHeaders, isSpaceByte, mentionsEncryption } from "./object-headers.js";
 
 /** A PDF object as far as the path scanner needs it. */
 export type PdfValue = number | string | boolean | null | PdfName | PdfRef | PdfValue[] | PdfDict;
@@ -13,8 +14,6 @@ export type PdfDict = Map<string, PdfValue>;
 
 const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIMITER = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
-/** "N G obj" at the start of an object (the file is scanned for them, newest wins). */
-const OBJ_HEADER = /(?:^|[\r\n\s])(?<num>\d{1,10})\s+(?<gen>\d{1,5})\s+obj\b/gu;
 /** Object streams larger than this (bytes, inflated) are not indexed. */
 const MAX_INFLATED = 64 * 1024 * 1024;
 
@@ -35,29 +34,26 @@ export function isRef(v: PdfValue | undefined): v is PdfRef {
  * pdf.js instead.
  */
 export class PdfObjects {
-  private readonly offsets = new Map<number, number>();
+  private readonly offsets: Map<number, number>;
   private readonly streams = new Map<number, Map<number, PdfValue>>();
   private readonly parsed = new Map<number, { value: PdfValue; end: number } | null>();
   /** Where each revision of the file ends ("%%EOF"), in file order: an incremental update appends one. */
-  private readonly revisionEnds: number[] = [];
+  private readonly revisionEnds: number[];
   /** What `get` found for each object number asked. */
   private readonly found = new Map<number, PdfValue>();
   readonly usable: boolean;
 
   constructor(private readonly data: Uint8Array) {
-    const text = latin1(data);
-    OBJ_HEADER.lastIndex = 0;
-    for (let m = OBJ_HEADER.exec(text); m; m = OBJ_HEADER.exec(text)) {
-      this.offsets.set(Number(m.groups!.num), m.index + m[0].length);
-    }
-    for (let at = text.indexOf("%%EOF"); at >= 0; at = text.indexOf("%%EOF", at + 5)) this.revisionEnds.push(at);
+    this.offsets = indexObjectHeaders(data);
+    this.revisionEnds = findRevisionEnds(data);
     // Encrypted streams need the key pdf.js derives: not read here.
-    this.usable = !/\/Encrypt\b/u.test(text) && this.offsets.size > 0;
+    this.usable = !mentionsEncryption(data) && this.offsets.size > 0;
     if (!this.usable) return;
     for (const [num, offset] of this.offsets) {
-      if (!text.startsWith("<<", skipSpaces(text, offset))) continue;
-      const head = text.slice(offset, offset + 400);
-      if (!/\/Type\s*\/ObjStm/u.test(head)) continue;
+      let start = offset;
+      while (start < data.length && isSpaceByte(data[start])) start++;
+      if (data[start] !== 0x3c || data[start + 1] !== 0x3c) continue;
+      if (!/\/Type\s*\/ObjStm/u.test(latin1(data.subarray(offset, offset + 400)))) continue;
       const parsed = this.parseAt(offset);
       if (!parsed || !(parsed.value instanceof Map)) continue;
       // Unpacked when an object is not found on its own.
@@ -484,11 +480,6 @@ function fromToken(lexer: Lexer, token: Token, depth: number): PdfValue | undefi
     return dict;
   }
   return null;
-}
-
-function skipSpaces(text: string, pos: number): number {
-  while (pos < text.length && /\s/u.test(text[pos])) pos++;
-  return pos;
 }
 
 function indexOf(data: Uint8Array, word: string, from: number): number {
