@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Zip, ZipDeflate, zipSync, strToU8 } from "fflate";
 import iconv from "iconv-lite";
+import { assemblePdf } from "../helpers/assemble-pdf.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 export const SEED_TEXT = join(ROOT, "fixtures", "seed-002-kontum-phatdong-text", "input.txt");
@@ -56,17 +57,7 @@ export function makeMinimalPdf(lines: string[] = ["CONG VAN", "So: 12/UBND-VP", 
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     `<< /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}\nendstream`,
   ];
-  let body = "%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n";
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(Buffer.byteLength(body, "latin1"));
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(body, "latin1");
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, "0")} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(body, "latin1"));
+  return assemblePdf(objects, "%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n");
 }
 
 /** The first `fraction` of a file: a download cut short. */

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { createFontSinkDocument } from "../../src/sources/pdf/font-sink-document.js";
 import { loadPdfJs } from "../../src/sources/pdf/load-pdf.js";
 import { findStrippedFonts } from "../../src/sources/pdf/stripped-fonts.js";
+import { assemblePdf } from "../helpers/assemble-pdf.js";
 import { FIXTURES } from "../helpers/fixtures.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -53,17 +54,7 @@ function makeFontSampler(): Uint8Array {
     );
   });
   objects[1] = `<< /Type /Pages /Kids [${kids.join(" ")}] /Count ${kids.length} >>`;
-  let body = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objects.forEach((obj, i) => {
-    offsets.push(Buffer.byteLength(body, "latin1"));
-    body += `${i + 1} 0 obj\n${obj}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(body, "latin1");
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) body += `${String(o).padStart(10, "0")} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(body, "latin1"));
+  return assemblePdf(objects);
 }
 
 /**

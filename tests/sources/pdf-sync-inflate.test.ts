@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "../../src/index.js";
 import { openPdf } from "../../src/sources/pdf/load-pdf.js";
 import { inflateInOneCall, withSyncInflate } from "../../src/sources/pdf/sync-inflate.js";
+import { assemblePdf } from "../helpers/assemble-pdf.js";
 import { FIXTURES } from "../helpers/fixtures.js";
 
 /**
@@ -47,16 +48,7 @@ function pdfOfStreams(streams: Uint8Array[]): Uint8Array {
     objects.push(Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`));
     objects.push(Buffer.concat([Buffer.from(`<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`), stream, Buffer.from("\nendstream")]));
   });
-  let body = Buffer.from("%PDF-1.4\n");
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body = Buffer.concat([body, Buffer.from(`${i + 1} 0 obj\n`), o, Buffer.from("\nendobj\n")]);
-  });
-  let tail = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) tail += `${String(o).padStart(10, "0")} 00000 n \n`;
-  tail += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${body.length}\n%%EOF\n`;
-  return new Uint8Array(Buffer.concat([body, Buffer.from(tail)]));
+  return assemblePdf(objects);
 }
 
 const split = (bytes: Uint8Array, at: number[]): Uint8Array[] => {

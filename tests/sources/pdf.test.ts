@@ -6,6 +6,7 @@ import { isVanbanError } from "../../src/errors.js";
 import { encodeLegacy } from "../../src/normalize/legacy-encoding.js";
 import { ParseOptionsSchema } from "../../src/schema/options.js";
 import { readPdf } from "../../src/sources/pdf/index.js";
+import { assemblePdf } from "../helpers/assemble-pdf.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "..", "fixtures");
 const options = (extra: Record<string, unknown> = {}) => ParseOptionsSchema.parse({ ocr: "never", ...extra });
@@ -35,17 +36,7 @@ function makePdf(fontName: string, lines: string[]): Uint8Array {
     `<< /Type /Font /Subtype /TrueType /BaseFont /${fontName} /Encoding /WinAnsiEncoding >>`,
     `<< /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}\nendstream`,
   ];
-  let body = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objects.forEach((obj, i) => {
-    offsets.push(Buffer.byteLength(body, "latin1"));
-    body += `${i + 1} 0 obj\n${obj}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(body, "latin1");
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) body += `${String(o).padStart(10, "0")} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(body, "latin1"));
+  return assemblePdf(objects);
 }
 
 describe("readPdf: signed công văn (two-column header and closing, stamped số/ngày)", () => {

@@ -38,9 +38,9 @@ const SKEW_TOLERANCE = 0.05;
  * come from font names: `FontCatalog`), or carries annotation appearances that may show text
  * (stamped số and ngày; `stamps.mayShowText` says which, by pdf.js's annotation id) which
  * `stamps.scan` cannot read from the file. Which annotations pdf.js draws comes from the file
- * (`stamps.drawnIds`), else from pdf.js's annotations. Throws `PdfJsError` when pdfjs cannot read the page's
- * text; what pdfjs cannot read of the rest (annotations, the operator list) is said in
- * `problems`, and the page is read without it.
+ * (`stamps.drawnIds`), else from pdf.js's annotations. Throws `PdfJsError` when pdfjs cannot
+ * read the page's text; what pdfjs cannot read of the rest (annotations, the operator list) is
+ * said in `problems`, and the page is read without it.
  */
 export async function readPageRuns(
   pdfjs: PdfJs,
