@@ -60,11 +60,13 @@ export async function readPageRuns(
     items.push(item);
     fontNames.add(item.fontName);
   }
-  // The stamps pdf.js draws, from the file when it says (signature fields: no pdf.js call), else
-  // from pdf.js's annotations, whose signature fields parse the whole signature (a PKCS #7 of
-  // 8-30 KB in hex) to drop it: several milliseconds a signed page.
+  // The stamps pdf.js draws, from the file when it names some (signature fields: no pdf.js call),
+  // else from pdf.js's annotations, whose signature fields parse the whole signature (a PKCS #7 of
+  // 8-30 KB in hex) to drop it: several milliseconds a signed page. A page the file says draws
+  // nothing is still asked (cheap without signatures): an update of the file this reader would
+  // have missed must not lose a stamp.
   const known = page.ref ? stamps.drawnIds(page.ref) : null;
-  const stampIds = known ? { drawn: known, stamps: known } : await stampLikeIds(page, problems);
+  const stampIds = known !== null && known.length > 0 ? { drawn: known, stamps: known } : await stampLikeIds(page, problems);
   fonts.followPage(page.ref?.num ?? null);
   // The stamps' text read from the file, named by their real font names; else from an operator
   // list, unless every stamp is drawn as an image alone (it stamps no text).
