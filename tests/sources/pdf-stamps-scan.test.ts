@@ -49,6 +49,9 @@ describe("readToUnicode", () => {
     ["gives up on another CMap used in", "/Foo usecmap 1 beginbfchar <0001> <0061> endbfchar", null],
     ["gives up on an odd destination", "1 beginbfchar <0001> <61> endbfchar", null],
     ["gives up on a destination that is a name", "1 beginbfchar <0001> /space endbfchar", null],
+    ["gives up on a source that is no string", "1 beginbfchar 1 <0061> endbfchar", null],
+    ["gives up on a range's start that is no string", "1 beginbfrange 1 <0002> <0061> endbfrange", null],
+    ["gives up on a range's end that is no string", "1 beginbfrange <0001> 2 <0061> endbfrange", null],
     ["gives up on CID mappings", "1 begincidrange <0000> <00FF> 0 endcidrange", null],
     ["gives up on a range of more codes than two bytes hold", "1 beginbfrange <000000> <FFFFFF> <0041> endbfrange", null],
   ];

@@ -32,26 +32,41 @@ function lastString(lexer: Lexer, data: Uint8Array): Uint8Array {
   return stringBytes(data, lexer.stringStart, lexer.stringEnd, lexer.stringHex);
 }
 
+/** The next token's bytes when it is a string, else null. */
+function nextString(lexer: Lexer, data: Uint8Array): Uint8Array | null {
+  return lexer.next() === "" ? lastString(lexer, data) : null;
+}
+
+/** A block's end operator was read. */
+const BLOCK_END = "end";
+
+/** The code of the block entry's first string; `BLOCK_END` at the block's `end` operator; null when neither. */
+function nextSource(lexer: Lexer, data: Uint8Array, end: string): number | typeof BLOCK_END | null {
+  const token = lexer.next();
+  if (isOperator(token, end)) return BLOCK_END;
+  return token === "" ? toCode(lastString(lexer, data)) : null;
+}
+
 /** "<src> <dst>" pairs up to endbfchar; false when malformed. */
 function readBfChars(lexer: Lexer, data: Uint8Array, map: Map<number, string>): boolean {
   for (;;) {
-    const src = lexer.next();
-    if (isOperator(src, "endbfchar")) return true;
-    if (src !== "") return false;
-    const code = toCode(lastString(lexer, data));
-    if (lexer.next() !== "" || !setText(map, code, lastString(lexer, data))) return false;
+    const code = nextSource(lexer, data, "endbfchar");
+    if (code === BLOCK_END) return true;
+    if (code === null) return false;
+    const dst = nextString(lexer, data);
+    if (dst === null || !setText(map, code, dst)) return false;
   }
 }
 
 /** "<low> <high> <dst>" or "<low> <high> [<dst> …]" up to endbfrange; false when malformed. */
 function readBfRanges(lexer: Lexer, data: Uint8Array, map: Map<number, string>): boolean {
   for (;;) {
-    const first = lexer.next();
-    if (isOperator(first, "endbfrange")) return true;
-    if (first !== "") return false;
-    const low = toCode(lastString(lexer, data));
-    if (lexer.next() !== "") return false;
-    const high = toCode(lastString(lexer, data));
+    const low = nextSource(lexer, data, "endbfrange");
+    if (low === BLOCK_END) return true;
+    if (low === null) return false;
+    const highBytes = nextString(lexer, data);
+    if (highBytes === null) return false;
+    const high = toCode(highBytes);
     if (high - low > MAX_RANGE) return false;
     const dst = lexer.next();
     if (dst === "") {

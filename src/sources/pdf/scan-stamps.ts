@@ -282,7 +282,6 @@ class AppearanceScan {
   }
 }
 
-
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   const set = new Set(b);
