@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "tsup";
+import { noExternal, zodEnglishOnly } from "../../tsup.config.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -27,7 +28,10 @@ export async function buildQueueCli(): Promise<QueueCli> {
     dts: false,
     clean: false,
     silent: true,
-    external: [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {})],
+    // As tsup.config.ts: the package's dependencies stay imports, but those it bundles.
+    external: [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {})].filter((name) => !noExternal.includes(name)),
+    noExternal,
+    esbuildPlugins: [zodEnglishOnly],
   });
   mkdirSync(join(dir, "bin"));
   copyFileSync(join(ROOT, "bin", "vanban.js"), join(dir, "bin", "vanban.js"));

@@ -1,0 +1,12 @@
+/**
+ * Child process: what a script pays that imports vanban as a library and parses one document —
+ * `import "vanban"` (dist/index.js), then parse() of FILE and the record's JSON; with
+ * `--import-only`, the import alone. Imports nothing else (bench/lib/measure.mjs would load
+ * child_process into the measured process).
+ *   node bench/lib/library-start.mjs FILE [--import-only]
+ */
+import { readFileSync } from "node:fs";
+
+const [file, only] = process.argv.slice(2);
+const { parse } = await import(new URL("../../dist/index.js", import.meta.url).href);
+if (only !== "--import-only") JSON.stringify(await parse(readFileSync(file), { name: file }));
