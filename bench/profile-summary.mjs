@@ -44,6 +44,11 @@ function shortFile(url) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // Piped into `head`: stop quietly when the reader has had enough.
+  process.stdout.on("error", (error) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
   const [path, top] = process.argv.slice(2);
   if (!path) {
     process.stderr.write("usage: node bench/profile-summary.mjs PROFILE.cpuprofile [TOP]\n");

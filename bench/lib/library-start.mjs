@@ -4,9 +4,11 @@
  * `--import-only`, the import alone. Imports nothing else (bench/lib/measure.mjs would load
  * child_process into the measured process).
  *   node bench/lib/library-start.mjs FILE [--import-only]
+ * VANBAN_DIST names another build's folder (bench/ab.mjs), dist/ by default.
  */
 import { readFileSync } from "node:fs";
 
 const [file, only] = process.argv.slice(2);
-const { parse } = await import(new URL("../../dist/index.js", import.meta.url).href);
+const dist = process.env.VANBAN_DIST ? new URL(`file://${process.env.VANBAN_DIST}/`) : new URL("../../dist/", import.meta.url);
+const { parse } = await import(new URL("index.js", dist).href);
 if (only !== "--import-only") JSON.stringify(await parse(readFileSync(file), { name: file }));

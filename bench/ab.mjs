@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+/**
+ * Two builds, the same work, alternating processes: is B faster than A, beyond this machine's noise?
+ *   node bench/ab.mjs A_DIST B_DIST [--pairs N] [--rounds R] WORKLOAD ARGS...
+ *   WORKLOAD: pdf FILE... | pdfs DIR COUNT | text MB   (bench/lib/ab-run.mjs)
+ *             start FILE [--import-only]             (bench/lib/library-start.mjs: a fresh process
+ *                                                      per round, wall time only)
+ *
+ * Each pair runs A and B in fresh processes one after the other, in alternating order (A B, B A …),
+ * so that a slower spell of the machine falls on both. A process counts its best round after the
+ * first (the first compiles the code paths). B ÷ A is taken pair by pair, wall and CPU time, and the
+ * median of the pairs is the figure; their range shows the noise. Two builds of the same commit give
+ * the noise floor (docs/performance.md: identical code has differed by up to a fifth here). The
+ * records of the first round are hashed in each process: a change meant to be "speed only" must
+ * give the same records.
+ */
+import { resolve } from "node:path";
+import { spawn } from "node:child_process";
+import { lastJson, median, ROOT, round, runNode } from "./lib/measure.mjs";
+
+/** `node ...args` with extra environment variables: { code, ms, stderr }. */
+function runNodeWithEnv(args, env) {
+  return new Promise((done) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
+    const err = [];
+    child.stderr.on("data", (c) => err.push(c));
+    child.on("close", (code) => done({ code, ms: performance.now() - started, stderr: Buffer.concat(err).toString("utf8") }));
+  });
+}
+
+const argv = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = argv.indexOf(name);
+  if (i < 0) return fallback;
+  const value = Number(argv[i + 1]);
+  argv.splice(i, 2);
+  return value;
+};
+const pairs = flag("--pairs", 6);
+const rounds = flag("--rounds", 3);
+const [a, b, ...work] = argv;
+if (!a || !b || work.length === 0) {
+  process.stderr.write("usage: node bench/ab.mjs A_DIST B_DIST [--pairs N] [--rounds R] pdf FILE... | pdfs DIR COUNT | text MB | start FILE [--import-only]\n");
+  process.exit(2);
+}
+
+async function runBuild(dist) {
+  if (work[0] === "start") return startBuild(dist);
+  const run = await runNode(["bench/lib/ab-run.mjs", resolve(dist), String(rounds), ...work], { timeoutMs: 600_000 });
+  const result = lastJson(run.stdout);
+  if (run.code !== 0 || !result) throw new Error(`${dist}: exit ${run.code}\n${run.stderr}`);
+  const warm = rounds > 1 ? 1 : 0;
+  return { wall: Math.min(...result.wallMs.slice(warm)), cpu: Math.min(...result.cpuMs.slice(warm)), records: result.records };
+}
+
+/** A script importing the build (and parsing FILE) in a fresh process, `rounds` times: the fastest. */
+async function startBuild(dist) {
+  const times = [];
+  for (let i = 0; i < rounds; i++) {
+    const run = await runNodeWithEnv(["bench/lib/library-start.mjs", ...work.slice(1)], { VANBAN_DIST: resolve(dist) });
+    if (run.code !== 0) throw new Error(`${dist}: exit ${run.code}\n${run.stderr}`);
+    times.push(run.ms);
+  }
+  const wall = Math.min(...times);
+  // A start gives no CPU time of its own and no records.
+  return { wall, cpu: Number.NaN, records: null };
+}
+
+const rows = [];
+for (let i = 0; i < pairs; i++) {
+  const first = i % 2 === 0 ? a : b;
+  const one = await runBuild(first);
+  const two = await runBuild(first === a ? b : a);
+  const [ra, rb] = first === a ? [one, two] : [two, one];
+  const row = { a: ra, b: rb, wall: rb.wall / ra.wall, cpu: rb.cpu / ra.cpu };
+  rows.push(row);
+  const cpu = (r) => (Number.isNaN(r.cpu) ? "" : ` (CPU ${Math.round(r.cpu)})`);
+  process.stdout.write(`pair ${i + 1}: A ${Math.round(ra.wall)} ms${cpu(ra)}, B ${Math.round(rb.wall)} ms${cpu(rb)}: B/A wall ${round(row.wall, 3)}${Number.isNaN(row.cpu) ? "" : `, CPU ${round(row.cpu, 3)}`}\n`);
+}
+const span = (key) => `${round(Math.min(...rows.map((r) => r[key])), 3)}–${round(Math.max(...rows.map((r) => r[key])), 3)}`;
+const starts = work[0] === "start";
+const same = starts || rows.every((r) => r.a.records === r.b.records && r.a.records === rows[0].a.records);
+const cpuPart = starts ? "" : `, CPU ${round(median(rows.map((r) => r.cpu)), 3)} (${span("cpu")})`;
+process.stdout.write(`B/A, median of ${pairs} pairs: wall ${round(median(rows.map((r) => r.wall)), 3)} (${span("wall")})${cpuPart}; records ${starts ? "not compared (a start)" : same ? "identical" : "DIFFER"}\n`);
+process.exitCode = same ? 0 : 1;
