@@ -2,21 +2,21 @@ import { dirname, join, sep } from "node:path";
 import { defineConfig, type Options } from "tsup";
 
 // Heavy parsers stay external and are imported lazily, so start-up stays fast.
-export const external = ["pdfjs-dist", "mammoth", "word-extractor", "tesseract.js", "@napi-rs/canvas", "@tesseract.js-data/vie", "piscina", "cli-progress"];
+const external = ["pdfjs-dist", "mammoth", "word-extractor", "tesseract.js", "@napi-rs/canvas", "@tesseract.js-data/vie", "piscina", "cli-progress"];
 // Bundled: a 4 KB CommonJS package on every parse's path (imported from ESM it makes Node start its
 // CommonJS loader and export lexer for it, a few ms of every CLI start); and zod and markdown-it,
 // which `import "vanban"` loads at once (the exported schemas, the Markdown reader): as packages
 // they are ~190 files for Node to resolve, read and compile one by one, over a third of the
 // import's time (docs/performance.md). The declarations still name zod's types, so zod stays a
 // dependency; the other three are devDependencies, needed to build only.
-export const noExternal = ["fastest-levenshtein", "zod", "markdown-it", "markdown-it-footnote"];
+const noExternal = ["fastest-levenshtein", "zod", "markdown-it", "markdown-it-footnote"];
 
 /**
  * zod re-exports its 64 locales as a namespace (`z.locales`), which nothing of vanban's reads: its
  * schemas report in English, zod's default, which zod's schemas import directly. The bundled copy
  * is private to vanban, so its `locales` is the English one alone.
  */
-export const zodEnglishOnly: NonNullable<Options["esbuildPlugins"]>[number] = {
+const zodEnglishOnly: NonNullable<Options["esbuildPlugins"]>[number] = {
   name: "zod-english-only",
   setup(build) {
     // A Go regular expression (esbuild): no flags.
@@ -25,6 +25,9 @@ export const zodEnglishOnly: NonNullable<Options["esbuildPlugins"]>[number] = {
     );
   },
 };
+
+/** What every build bundles and leaves to node_modules; the tests' own builds take it too. */
+export const bundling = { external, noExternal, esbuildPlugins: [zodEnglishOnly] } satisfies Options;
 
 export default defineConfig([
   {
@@ -39,9 +42,7 @@ export default defineConfig([
     clean: false,
     splitting: true,
     shims: true,
-    external,
-    noExternal,
-    esbuildPlugins: [zodEnglishOnly],
+    ...bundling,
   },
   {
     // The CLI, its batch worker and the queue's parse thread: ESM only, loaded by bin/vanban.js.
@@ -52,8 +53,6 @@ export default defineConfig([
     sourcemap: true,
     clean: false,
     splitting: true,
-    external,
-    noExternal,
-    esbuildPlugins: [zodEnglishOnly],
+    ...bundling,
   },
 ]);

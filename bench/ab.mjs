@@ -15,19 +15,7 @@
  * give the same records.
  */
 import { resolve } from "node:path";
-import { spawn } from "node:child_process";
-import { lastJson, median, ROOT, round, runNode } from "./lib/measure.mjs";
-
-/** `node ...args` with extra environment variables: { code, ms, stderr }. */
-function runNodeWithEnv(args, env) {
-  return new Promise((done) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
-    const err = [];
-    child.stderr.on("data", (c) => err.push(c));
-    child.on("close", (code) => done({ code, ms: performance.now() - started, stderr: Buffer.concat(err).toString("utf8") }));
-  });
-}
+import { lastJson, median, round, runNode } from "./lib/measure.mjs";
 
 const argv = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -58,7 +46,7 @@ async function runBuild(dist) {
 async function startBuild(dist) {
   const times = [];
   for (let i = 0; i < rounds; i++) {
-    const run = await runNodeWithEnv(["bench/lib/library-start.mjs", ...work.slice(1)], { VANBAN_DIST: resolve(dist) });
+    const run = await runNode(["bench/lib/library-start.mjs", ...work.slice(1)], { stdout: "ignore", env: { VANBAN_DIST: resolve(dist) } });
     if (run.code !== 0) throw new Error(`${dist}: exit ${run.code}\n${run.stderr}`);
     times.push(run.ms);
   }

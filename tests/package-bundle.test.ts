@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "tsup";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { external, noExternal, zodEnglishOnly } from "../tsup.config.js";
+import { bundling } from "../tsup.config.js";
 
 /**
  * The library entry as tsup.config.ts bundles it (dist/index.js): zod and markdown-it inside it,
@@ -29,9 +29,7 @@ beforeAll(async () => {
     dts: false,
     clean: false,
     silent: true,
-    external,
-    noExternal,
-    esbuildPlugins: [zodEnglishOnly],
+    ...bundling,
   });
   // The package's own dependencies (pdfjs-dist …) resolve as from the package's folder.
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");

@@ -14,13 +14,14 @@ export function round(value, digits = 2) {
 }
 
 /**
- * Runs `node ...args` with a time limit; returns { code, ms, stdout, stderr, timedOut }.
+ * Runs `node ...args` with a time limit (and `env` added to this process's); returns
+ * { code, ms, stdout, stderr, timedOut }.
  * The child's last stdout line is often a JSON result (see `lastJson`).
  */
-export function runNode(args, { timeoutMs = 180_000, cwd = ROOT, stdout = "pipe" } = {}) {
+export function runNode(args, { timeoutMs = 180_000, cwd = ROOT, stdout = "pipe", env = {} } = {}) {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", stdout, "pipe"] });
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", stdout, "pipe"] });
     const out = [];
     const err = [];
     child.stdout?.on("data", (c) => out.push(c));

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "tsup";
-import { noExternal, zodEnglishOnly } from "../../tsup.config.js";
+import { bundling } from "../../tsup.config.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 export const CLI_FIXTURES = join(import.meta.dirname, "fixtures");
@@ -36,9 +36,8 @@ export async function buildCli(extraEntries: Record<string, string> = {}): Promi
     clean: false,
     silent: true,
     // As tsup.config.ts: the package's dependencies stay imports, but those it bundles.
-    external: [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {})].filter((name) => !noExternal.includes(name)),
-    noExternal,
-    esbuildPlugins: [zodEnglishOnly],
+    ...bundling,
+    external: [...bundling.external, ...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {})].filter((name) => !bundling.noExternal.includes(name)),
   });
   mkdirSync(join(dir, "bin"));
   copyFileSync(join(ROOT, "bin", "vanban.js"), join(dir, "bin", "vanban.js"));

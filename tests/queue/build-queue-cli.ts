@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "tsup";
-import { noExternal, zodEnglishOnly } from "../../tsup.config.js";
+import { bundling } from "../../tsup.config.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -29,9 +29,8 @@ export async function buildQueueCli(): Promise<QueueCli> {
     clean: false,
     silent: true,
     // As tsup.config.ts: the package's dependencies stay imports, but those it bundles.
-    external: [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {})].filter((name) => !noExternal.includes(name)),
-    noExternal,
-    esbuildPlugins: [zodEnglishOnly],
+    ...bundling,
+    external: [...bundling.external, ...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {})].filter((name) => !bundling.noExternal.includes(name)),
   });
   mkdirSync(join(dir, "bin"));
   copyFileSync(join(ROOT, "bin", "vanban.js"), join(dir, "bin", "vanban.js"));
