@@ -2,9 +2,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build } from "tsup";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundling } from "../tsup.config.js";
+import { buildEntries } from "./helpers/build-entries.js";
 
 /**
  * The library entry as tsup.config.ts bundles it (dist/index.js): zod and markdown-it inside it,
@@ -17,20 +16,7 @@ let dir = "";
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "vanban-bundle-"));
-  await build({
-    config: false,
-    entry: { index: join(ROOT, "src/index.ts") },
-    outDir: join(dir, "dist"),
-    format: ["esm"],
-    target: "node20",
-    platform: "node",
-    splitting: true,
-    sourcemap: false,
-    dts: false,
-    clean: false,
-    silent: true,
-    ...bundling,
-  });
+  await buildEntries({ index: join(ROOT, "src/index.ts") }, join(dir, "dist"));
   // The package's own dependencies (pdfjs-dist …) resolve as from the package's folder.
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
   symlinkSync(join(ROOT, "package.json"), join(dir, "package.json"));

@@ -1,9 +1,8 @@
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build } from "tsup";
-import { bundling } from "../../tsup.config.js";
+import { buildEntries } from "../helpers/build-entries.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 export const CLI_FIXTURES = join(import.meta.dirname, "fixtures");
@@ -22,23 +21,7 @@ export interface BuiltCli {
  */
 export async function buildCli(extraEntries: Record<string, string> = {}): Promise<BuiltCli> {
   const dir = mkdtempSync(join(tmpdir(), "vanban-cli-"));
-  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Record<string, Record<string, string> | undefined>;
-  await build({
-    config: false,
-    entry: { cli: join(ROOT, "src/cli/main.ts"), "batch-worker": join(ROOT, "src/cli/batch-worker.ts"), ...extraEntries },
-    outDir: join(dir, "dist"),
-    format: ["esm"],
-    target: "node20",
-    platform: "node",
-    splitting: true,
-    sourcemap: false,
-    dts: false,
-    clean: false,
-    silent: true,
-    // As tsup.config.ts: the package's dependencies stay imports, but those it bundles.
-    ...bundling,
-    external: [...bundling.external, ...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {})].filter((name) => !bundling.noExternal.includes(name)),
-  });
+  await buildEntries({ cli: join(ROOT, "src/cli/main.ts"), "batch-worker": join(ROOT, "src/cli/batch-worker.ts"), ...extraEntries }, join(dir, "dist"));
   mkdirSync(join(dir, "bin"));
   copyFileSync(join(ROOT, "bin", "vanban.js"), join(dir, "bin", "vanban.js"));
   copyFileSync(join(ROOT, "package.json"), join(dir, "package.json"));

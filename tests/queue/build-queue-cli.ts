@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build } from "tsup";
-import { bundling } from "../../tsup.config.js";
+import { buildEntries } from "../helpers/build-entries.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -15,23 +14,7 @@ export interface QueueCli {
 /** The CLI and the queue's parse thread bundled from the current sources into a temp package, as tsup.config.ts lays them out. */
 export async function buildQueueCli(): Promise<QueueCli> {
   const dir = mkdtempSync(join(tmpdir(), "vanban-queue-cli-"));
-  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Record<string, Record<string, string> | undefined>;
-  await build({
-    config: false,
-    entry: { cli: join(ROOT, "src/cli/main.ts"), "queue-thread": join(ROOT, "src/queue/parse-thread.ts") },
-    outDir: join(dir, "dist"),
-    format: ["esm"],
-    target: "node20",
-    platform: "node",
-    splitting: true,
-    sourcemap: false,
-    dts: false,
-    clean: false,
-    silent: true,
-    // As tsup.config.ts: the package's dependencies stay imports, but those it bundles.
-    ...bundling,
-    external: [...bundling.external, ...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {})].filter((name) => !bundling.noExternal.includes(name)),
-  });
+  await buildEntries({ cli: join(ROOT, "src/cli/main.ts"), "queue-thread": join(ROOT, "src/queue/parse-thread.ts") }, join(dir, "dist"));
   mkdirSync(join(dir, "bin"));
   copyFileSync(join(ROOT, "bin", "vanban.js"), join(dir, "bin", "vanban.js"));
   copyFileSync(join(ROOT, "package.json"), join(dir, "package.json"));
