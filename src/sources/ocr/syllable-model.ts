@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
+import { findPackageData } from "../../util/find-package-data.js";
 
 /**
  * The syllable bigram model of OCR post-correction (mô hình ngôn ngữ âm tiết): counts of
@@ -41,21 +41,10 @@ let loaded: SyllableModel | null | undefined;
 export function loadSyllableModel(): SyllableModel | null {
   if (loaded === undefined) {
     // VANBAN_OCR_SPELLING=off measures OCR without post-correction (scripts/measure-ocr-fields.ts).
-    const path = process.env.VANBAN_OCR_SPELLING === "off" ? null : findModelFile();
+    const path = process.env.VANBAN_OCR_SPELLING === "off" ? null : findPackageData(import.meta.url, MODEL_FILE);
     loaded = path ? buildModel(JSON.parse(gunzipSync(readFileSync(path)).toString("utf8")) as ModelFile) : null;
   }
   return loaded;
-}
-
-/** The data folder is at the package root: 3 levels above src/sources/ocr/, 1 above dist/. */
-function findModelFile(): string | null {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const candidate = join(dir, MODEL_FILE);
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
-  }
-  return null;
 }
 
 /** Builds the in-memory model from the file's arrays; exported for tests with a small model. */

@@ -1,11 +1,8 @@
-import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { findPackageData } from "../../util/find-package-data.js";
 
-/** Where scripts/strip-standard-fonts.py writes them, from the package root. */
-const FOLDER = join("data", "standard-fonts");
-/** The data folder is 1 level above dist/, 3 above src/sources/pdf/. */
-const LEVELS_UP = 5;
+/** What scripts/strip-standard-fonts.py writes beside them, from the package root: the folder is complete when it is there. */
+const SOURCES = join("data", "standard-fonts", "SOURCES.json");
 
 let found: string | null | undefined;
 
@@ -19,13 +16,8 @@ let found: string | null | undefined;
  */
 export function findStrippedFonts(base: string): string | null {
   if (found === undefined) {
-    let dir = dirname(base.startsWith("file:") ? fileURLToPath(base) : base);
-    found = null;
-    for (let i = 0; i < LEVELS_UP && found === null; i++) {
-      const candidate = join(dir, FOLDER);
-      if (existsSync(join(candidate, "SOURCES.json"))) found = candidate;
-      dir = dirname(dir);
-    }
+    const sources = findPackageData(base, SOURCES);
+    found = sources === null ? null : dirname(sources);
   }
   return found;
 }
