@@ -17,7 +17,8 @@ let dir = "";
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "vanban-bundle-"));
   await buildEntries({ index: join(ROOT, "src/index.ts") }, join(dir, "dist"));
-  // The package's own dependencies (pdfjs-dist …) resolve as from the package's folder.
+  // The package's own dependencies (pdfjs-dist …) resolve as from the package's folder, and its
+  // package.json makes the .js files ES modules.
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
   symlinkSync(join(ROOT, "package.json"), join(dir, "package.json"));
 }, 120_000);

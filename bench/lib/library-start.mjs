@@ -7,8 +7,9 @@
  * VANBAN_DIST names another build's folder (bench/ab.mjs), dist/ by default.
  */
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 
 const [file, only] = process.argv.slice(2);
-const dist = process.env.VANBAN_DIST ? new URL(`file://${process.env.VANBAN_DIST}/`) : new URL("../../dist/", import.meta.url);
+const dist = process.env.VANBAN_DIST ? pathToFileURL(`${process.env.VANBAN_DIST}/`) : new URL("../../dist/", import.meta.url);
 const { parse } = await import(new URL("index.js", dist).href);
 if (only !== "--import-only") JSON.stringify(await parse(readFileSync(file), { name: file }));
