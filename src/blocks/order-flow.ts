@@ -1,9 +1,10 @@
 import type { Block } from "./block.js";
 import { BLOCK_START } from "../lexicon/section-markers.js";
 import { isAllCaps } from "../text/caps.js";
+import { LOWER_CLASS } from "../lexicon/letters.js";
 
 const ENDS_CLAUSE = /[.:;!?…]["”»)]?$/u;
-const STARTS_LOWER = /^["“(]?\p{Ll}/u;
+const STARTS_LOWER = new RegExp(String.raw`^["“(]?[${LOWER_CLASS}]`, "u");
 
 /**
  * Puts the blocks in reading flow: body first, then footnote and endnote definitions, then page

@@ -1,6 +1,7 @@
 import type { Block, BlockStyle, InlineMark } from "./block.js";
 import { BLOCK_START, HEADING_MARKER } from "../lexicon/section-markers.js";
 import { capsOfCounts, countCase, isAllCaps, type CaseCounts } from "../text/caps.js";
+import { LETTER_CLASS, LOWER_CLASS } from "../lexicon/letters.js";
 
 /** One visual line as a source reads it, before paragraphs are rebuilt. */
 export interface SourceLine {
@@ -21,11 +22,11 @@ export interface SourceLine {
 
 /** A line that closes a sentence or a list item. */
 const ENDS_CLAUSE = /[.:;!?…]["”»)]?$/u;
-const STARTS_LOWER = /^["“(]?\p{Ll}/u;
+const STARTS_LOWER = new RegExp(String.raw`^["“(]?[${LOWER_CLASS}]`, "u");
 /** A line that opens with the punctuation of the sentence above (a note marker was lost there). */
 const CONTINUES_PUNCT = /^[.,;:](?:\s|$)/u;
 /** A word broken at a hyphen with no space before it ("NĐ-" + "CP"): rejoin without a space. */
-const HYPHEN_WRAP = /[\p{L}\d]-$/u;
+const HYPHEN_WRAP = new RegExp(String.raw`[${LETTER_CLASS}\d]-$`, "u");
 /** Code units at the end of a paragraph enough for the end-anchored patterns above. */
 const TAIL = 8;
 

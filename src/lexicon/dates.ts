@@ -4,6 +4,7 @@
  * `DATE_ONLY`, `PLACE_LINE`), and numeric dates a figure must not be read from
  * (`NUMERIC_DATE_AT`). `toIsoDate` is the one calendar check.
  */
+import { LETTER_CLASS, UPPER_CLASS } from "./letters.js";
 
 export interface DateMatch {
   /** ISO yyyy-mm-dd, or null when the printed day or month cannot exist (the span is still consumed). */
@@ -45,12 +46,12 @@ export function readDateAt(folded: string, pos: number): DateMatch | null {
  * OCR garbled may come as two tokens ("ngàysŠ Ÿ tháng"), and "ngày" as "ngài": still the date line.
  */
 export const PLACE_DATE =
-  /(?<place>\p{Lu}[\p{L}.'’]*(?:\s+(?:\p{Lu}[\p{L}.'’]*|phố|xã|trấn)){0,6})\s*,\s*ng(?:ày|àu|áy|ay|ài)\s*(?:(?<day>\d{1,2})|(?<dayUnreadable>(?=\S{0,3}[^\s\d])\S{1,4}(?:\s(?!tháng)\S{1,2})?))?\s*[/.-]?\s*tháng\s*(?:(?<month>\d{1,2})|(?<monthUnreadable>(?=\S{0,3}[^\s\d])\S{1,4}))?\s*[/.-]?\s*năm\s*(?<year>\d{4})?/u;
+  new RegExp(String.raw`(?<place>[${UPPER_CLASS}][${LETTER_CLASS}.'’]*(?:\s+(?:[${UPPER_CLASS}][${LETTER_CLASS}.'’]*|phố|xã|trấn)){0,6})\s*,\s*ng(?:ày|àu|áy|ay|ài)\s*(?:(?<day>\d{1,2})|(?<dayUnreadable>(?=\S{0,3}[^\s\d])\S{1,4}(?:\s(?!tháng)\S{1,2})?))?\s*[/.-]?\s*tháng\s*(?:(?<month>\d{1,2})|(?<monthUnreadable>(?=\S{0,3}[^\s\d])\S{1,4}))?\s*[/.-]?\s*năm\s*(?<year>\d{4})?`, "u");
 /** A date line with no place. */
 export const DATE_ONLY =
   /^ng(?:ày|àu|áy|ay|ài)\s*(?:(?<day>\d{1,2})|(?<dayUnreadable>(?=\S{0,3}[^\s\d])\S{1,4}(?:\s(?!tháng)\S{1,2})?))?\s*[/.-]?\s*tháng\s*(?:(?<month>\d{1,2})|(?<monthUnreadable>(?=\S{0,3}[^\s\d])\S{1,4}))?\s*[/.-]?\s*năm\s*(?<year>\d{4})?/iu;
 /** A place alone on its line, the date below it: "Thành phố Hồ Chí Minh," / "ngày … năm 2021". */
-export const PLACE_LINE = /^(?<place>\p{Lu}[\p{L}.'’]*(?:\s+(?:\p{Lu}[\p{L}.'’]*|phố|xã|trấn)){0,6})\s*,$/u;
+export const PLACE_LINE = new RegExp(String.raw`^(?<place>[${UPPER_CLASS}][${LETTER_CLASS}.'’]*(?:\s+(?:[${UPPER_CLASS}][${LETTER_CLASS}.'’]*|phố|xã|trấn)){0,6})\s*,$`, "u");
 
 /**
  * Ngày ban hành: "ngày 07 tháng 4 năm 2014" (groups d1 m1 y1) or "ngày 23/7/2014",
@@ -63,9 +64,9 @@ export const CITED_DATE_AT = new RegExp(
   "iuy",
 );
 /** "năm 2015" after a law's name ("Bộ luật Hình sự năm 2015"): the year only. */
-export const YEAR_AT = /năm\s{1,4}(?<year>(?:19|20)\d{2})(?![\d/\-\p{L}])/iuy;
+export const YEAR_AT = new RegExp(String.raw`năm\s{1,4}(?<year>(?:19|20)\d{2})(?![\d/\-${LETTER_CLASS}])`, "iuy");
 /** A bare year right after a law's name: "Luật Đất đai 2013". */
-export const BARE_YEAR_AT = /(?<year>(?:19|20)\d{2})(?![\d/\-\p{L}])/uy;
+export const BARE_YEAR_AT = new RegExp(String.raw`(?<year>(?:19|20)\d{2})(?![\d/\-${LETTER_CLASS}])`, "uy");
 
 /** Ngày tháng written with dashes or dots, which the token scan cannot refuse alone: 04-3-2022, 30.10.2010. */
 export const NUMERIC_DATE_AT = /(?<date>\d{1,2}[-.]\d{1,2}[-.](?:\d{4}|\d{2})(?!\d))/uy;

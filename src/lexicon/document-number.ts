@@ -5,6 +5,7 @@
  * - `SYMBOL_AFTER_NUMBER`: the tail that tells a figure is a document number (targets skip it).
  * All three share the segment shape: a code that starts with a capital, joined by - / &.
  */
+import { LETTER_CLASS, LOWER_CLASS, NUMERAL_CLASS, UPPER_CLASS } from "./letters.js";
 
 /**
  * Optional spaces around a separator, with at most one line break ("NĐ-\nCP", "34/CT - TW").
@@ -35,7 +36,7 @@ export const SYMBOL = new RegExp(
     String.raw`|${GAP}${DASH}${GAP}(?<partyType>${SEG})${GAP}\/${GAP}(?<partyIssuer>${SEGS(3)})` +
     String.raw`|${GAP}\/${GAP}(?<admin>${SEGS(4)})` +
     String.raw`|[ \t]{1,2}(?<bare>${SEG}(?:${DASH}${SEG}){1,4})` +
-    String.raw`)(?![\p{L}\p{N}])`,
+    String.raw`)(?![${LETTER_CLASS}${NUMERAL_CLASS}])`,
   "gu",
 );
 /** `SYMBOL` anchored at one position (sticky), to test "số <symbol>" after a title. */
@@ -68,4 +69,4 @@ export const SYMBOL_AFTER_NUMBER = new RegExp(
  * The drafting unit may follow in parentheses: "TTr-CAT(PC04)" (Công an tỉnh, phòng PC04).
  */
 export const NUMBER_SYMBOL =
-  /(?:(?<![\p{L}\d])Số|(?<![\p{L}\d])số(?=\s*:)|^số)\s*[:.]?\s*(?:(?<number>\d{1,6}[a-z]?(?:\s{0,2}[-–]\s{0,2}\d{1,3}(?=\s{0,2}\/))?)|(?<unreadable>[^\s/\d\-–][^\s/]{0,7}|\d[^\s/\d]?\s?[^\s/\d][^\s/]{0,3}(?=\s{0,2}\/)|\d{1,6}\s?[^\s/\d.\-–][^\s/]{0,3}(?=\s{0,2}\/)|\d[^\s/]{0,5}\s[^\s/]{1,3}(?=\s{0,2}\/)))?\s*\.?\s*(?:[/\-–]\s*(?<year>(?:19|20)\d{2})\s*)?[/\-–]\s*(?<symbol>[\p{Lu}\d][\p{Lu}\p{Ll}\d&]{0,20}(?:\s*[-–/]\s*[\p{Lu}\d][\p{Lu}\p{Ll}\d&]{0,20}){0,5}(?:\([\p{Lu}\d]{1,10}\))?)/u;
+  new RegExp(String.raw`(?:(?<![${LETTER_CLASS}\d])Số|(?<![${LETTER_CLASS}\d])số(?=\s*:)|^số)\s*[:.]?\s*(?:(?<number>\d{1,6}[a-z]?(?:\s{0,2}[-–]\s{0,2}\d{1,3}(?=\s{0,2}\/))?)|(?<unreadable>[^\s/\d\-–][^\s/]{0,7}|\d[^\s/\d]?\s?[^\s/\d][^\s/]{0,3}(?=\s{0,2}\/)|\d{1,6}\s?[^\s/\d.\-–][^\s/]{0,3}(?=\s{0,2}\/)|\d[^\s/]{0,5}\s[^\s/]{1,3}(?=\s{0,2}\/)))?\s*\.?\s*(?:[/\-–]\s*(?<year>(?:19|20)\d{2})\s*)?[/\-–]\s*(?<symbol>[${UPPER_CLASS}\d][${UPPER_CLASS}${LOWER_CLASS}\d&]{0,20}(?:\s*[-–/]\s*[${UPPER_CLASS}\d][${UPPER_CLASS}${LOWER_CLASS}\d&]{0,20}){0,5}(?:\([${UPPER_CLASS}\d]{1,10}\))?)`, "u");

@@ -13,6 +13,7 @@
 import { distance } from "fastest-levenshtein";
 import { foldKey } from "../text/fold.js";
 import { BoundedCache } from "../util/bounded-cache.js";
+import { LETTER_CLASS, MARK_CLASS } from "./letters.js";
 
 /** One document type: its sentence-case name and its abbreviation in a số ký hiệu. */
 export interface DocumentType {
@@ -234,7 +235,7 @@ function lookupByName(word: string, fuzzy: boolean): TypeMatch | null {
  * text is the running order of an event, not a Chương trình (CTr) that sets a programme.
  */
 export const AGENDA_SUBJECT =
-  /^(?<event>Hội\s+nghị|Hội\s+thảo|T(?:ọa|oạ)\s+đàm|Lễ|Buổi\s+làm\s+việc|Làm\s+việc|Đại\s+hội|Kỳ\s+họp|Phiên\s+họp|Cuộc\s+họp|Buổi\s+gặp\s+mặt|Gặp\s+mặt)(?![\p{L}\p{M}])/iu;
+  new RegExp(String.raw`^(?<event>Hội\s+nghị|Hội\s+thảo|T(?:ọa|oạ)\s+đàm|Lễ|Buổi\s+làm\s+việc|Làm\s+việc|Đại\s+hội|Kỳ\s+họp|Phiên\s+họp|Cuộc\s+họp|Buổi\s+gặp\s+mặt|Gặp\s+mặt)(?![${LETTER_CLASS}${MARK_CLASS}])`, "iu");
 
 /** The same event named in the heading itself: "CHƯƠNG TRÌNH ĐẠI HỘI DỰ KIẾN", "Chương trình Hội nghị …". */
 export const AGENDA_TITLE = new RegExp(`^Chương\\s+trình\\s+${AGENDA_SUBJECT.source.slice(1)}`, "iu");

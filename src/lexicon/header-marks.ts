@@ -3,6 +3,7 @@
  * the số/ký hiệu line, Kính gửi and V/v. Patterns run on `foldTones(text)` (classic tone
  * placement, same length as the text) with the `iu` flags unless said otherwise.
  */
+import { LETTER_CLASS } from "./letters.js";
 
 /** Quốc hiệu. */
 export const NATIONAL_TITLE = /CỘNG\s*HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM/iu;
@@ -27,7 +28,7 @@ export const SUBJECT_FIELD = /^(?:\d{1,2}[.)]\s{0,3})?(?:Trích\s+yếu|Vấn\s+
 export const ADDRESSEE_LEAD = /^Kính\s+gử\s?i\s*[:.]?\s*/iu; // "gử i": a PDF font fallback splits the word
 
 export const ORNAMENT_TAIL = /[\s\-–—_*]+$/u;
-export const NATIONAL_TITLE_START = /^(?:CỘNG\s*HÒA|ĐẢNG\s+CỘNG)(?![\p{L}\d])/iu;
+export const NATIONAL_TITLE_START = new RegExp(String.raw`^(?:CỘNG\s*HÒA|ĐẢNG\s+CỘNG)(?![${LETTER_CLASS}\d])`, "iu");
 
 /** A qualifier printed after a type title: "ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG)", "QUY CHẾ (DỰ THẢO)". */
 export const TITLE_QUALIFIER = /\s*\([^()]{1,40}\)\s*$/u;
@@ -37,7 +38,7 @@ export const TITLE_QUALIFIER = /\s*\([^()]{1,40}\)\s*$/u;
  * ngày … của Chủ tịch UBND tỉnh)", "(Ban hành kèm theo …)", "(Được công nhận kèm theo …)".
  */
 export const ATTACHED_TO_LINE =
-  /^(?:\(\s*(?:\p{L}+\s+){0,3}kèm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Thông\s+tư|Nghị\s+định|Chỉ\s+thị|Kế\s+hoạch|Công\s+văn|Văn\s+bản|Tờ\s+trình|QĐ|NQ)|(?:\p{L}+\s+){0,3}kèm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Thông\s+tư|Nghị\s+định|Chỉ\s+thị|Kế\s+hoạch|Công\s+văn|Văn\s+bản|Tờ\s+trình|QĐ|NQ)\s+số)(?![\p{L}\d])/iu;
+  new RegExp(String.raw`^(?:\(\s*(?:[${LETTER_CLASS}]+\s+){0,3}kèm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Thông\s+tư|Nghị\s+định|Chỉ\s+thị|Kế\s+hoạch|Công\s+văn|Văn\s+bản|Tờ\s+trình|QĐ|NQ)|(?:[${LETTER_CLASS}]+\s+){0,3}kèm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Thông\s+tư|Nghị\s+định|Chỉ\s+thị|Kế\s+hoạch|Công\s+văn|Văn\s+bản|Tờ\s+trình|QĐ|NQ)\s+số)(?![${LETTER_CLASS}\d])`, "iu");
 
 /**
  * An attached-to line whose number is still blank (a draft): "(Kèm theo Quyết định số      /QĐ-UBND

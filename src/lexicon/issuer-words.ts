@@ -3,8 +3,9 @@
  * The header reads names in capitals ("ỦY BAN NHÂN DÂN", "SỞ NỘI VỤ"); citations read them in
  * sentence case after a list ("Ủy ban nhân dân tỉnh tại các Kế hoạch:"). Both forms come from
  * this list, so a body added here is known to both.
-' */
+ */
 import { escapeRegex } from "../util/escape-regex.js";
+import { LETTER_CLASS, WORD_CLASS } from "./letters.js";
 
 /** A body word and whether it names a unit under a parent body (sở, phòng …), not the parent. */
 interface BodyWord {
@@ -70,7 +71,7 @@ const alternation = (words: Iterable<string>, space: string): string =>
 const upper = (w: BodyWord): string => w.words.toUpperCase();
 
 /** A header line that opens the name of a body (a new name, not a continuation). Run on capitals. */
-export const BODY_HEAD = new RegExp(String.raw`^(?:${alternation(BODY_WORDS.map(upper), String.raw`\s+`)})(?![\p{L}\d])`, "u");
+export const BODY_HEAD = new RegExp(String.raw`^(?:${alternation(BODY_WORDS.map(upper), String.raw`\s+`)})(?![${LETTER_CLASS}\d])`, "u");
 
 /** Inside one capitals line, where a unit's name starts after its parent body's. */
 export const UNIT_HEAD = new RegExp(
@@ -81,7 +82,7 @@ export const UNIT_HEAD = new RegExp(
 /** A capitals line that continues the body name above it ("TỈNH LÂM ĐỒNG" under "ỦY BAN NHÂN DÂN"). */
 export const NAME_CONTINUATION = new RegExp(
   // "TỈNH ỦY THANH HÓA" opens a Party committee's name: not a continuation of the line above.
-  String.raw`^(?:${alternation(NAME_CONTINUATION_WORDS, String.raw`\s+`)})(?![\p{L}\d])(?!\s+ỦY(?![\p{L}\d]))`,
+  String.raw`^(?:${alternation(NAME_CONTINUATION_WORDS, String.raw`\s+`)})(?![${LETTER_CLASS}\d])(?!\s+ỦY(?![${LETTER_CLASS}\d]))`,
   "u",
 );
 
@@ -93,7 +94,7 @@ const WS = String.raw`\s{1,16}`;
 
 /** A sentence-case issuer name at the start of a text ("Ủy ban nhân dân tỉnh Kon Tum tại các Kế hoạch:"). */
 export const ORG_HEAD = new RegExp(
-  String.raw`^(?:${alternation([...BODY_WORDS.map((w) => w.words), ...ISSUING_PERSONS], WS)})(?![\p{L}\p{M}\p{N}])`,
+  String.raw`^(?:${alternation([...BODY_WORDS.map((w) => w.words), ...ISSUING_PERSONS], WS)})(?![${WORD_CLASS}])`,
   "u",
 );
 

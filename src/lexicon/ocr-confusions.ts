@@ -4,6 +4,7 @@
  * Lower case, without diacritics: diacritics are varied separately. Kept short on purpose —
  * each pair widens the set of words a correction may turn into.
  */
+import { UPPER_CLASS } from "./letters.js";
 export const CONFUSABLE_LETTERS: Readonly<Record<string, readonly string[]>> = {
   // "RHÓ" for "PHÓ": the bowl of a P over a speck reads as R.
   r: ["p"],
@@ -30,7 +31,7 @@ export const CONFUSABLE_LETTERS: Readonly<Record<string, readonly string[]>> = {
  * two other marks, then the colon, and a ký hiệu after a slash further on. Only then: a line
  * that merely starts with S and a colon is left as read.
  */
-export const GARBLED_SO_LINE = /^(?<so>[Ss][^\s:;/\d]{1,2}|[Ss]6)\s?(?<rest>[:;]\s?[^/]{0,12}\/\s?(?:(?:19|20)\d{2}\/)?[\p{Lu}Đ].*)$/u;
+export const GARBLED_SO_LINE = new RegExp(String.raw`^(?<so>[Ss][^\s:;/\d]{1,2}|[Ss]6)\s?(?<rest>[:;]\s?[^/]{0,12}\/\s?(?:(?:19|20)\d{2}\/)?[${UPPER_CLASS}Đ].*)$`, "u");
 
 /** A speck read as a full stop or comma glued before a line's first capital (".Hà Nội, ngày …"). */
-export const LEADING_SPECK = /^(?<speck>[.,])\s?(?=\p{Lu})/u;
+export const LEADING_SPECK = new RegExp(String.raw`^(?<speck>[.,])\s?(?=[${UPPER_CLASS}])`, "u");

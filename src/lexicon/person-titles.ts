@@ -1,4 +1,5 @@
 /** Cấp bậc quân hàm (armed forces, police): the grade, then the level ("Thiếu tướng", "Trung tá"). */
+import { UPPER_CLASS } from "./letters.js";
 const RANK_GRADES = ["Đại", "Thượng", "Trung", "Thiếu"];
 const RANK_LEVELS = ["tướng", "tá", "úy"];
 
@@ -13,4 +14,4 @@ export const MILITARY_RANK = String.raw`(?:${RANK_GRADES.join("|")})\s+(?:${RANK
  * Liêm, Phó Giám đốc …", "Bà …", "Đồng chí …", "Đ/c …", military and police ranks ("Trung tá
  * Đoàn Danh Quyết"). The title must be followed by a capitalized name.
  */
-export const PERSON_ENTRY = new RegExp(String.raw`^(?<title>Ông\s*\/\s*Bà|Ông|Bà|Đồng\s+chí|Đ\/c|${MILITARY_RANK})\.?\s+(?<name>\p{Lu})`, "u");
+export const PERSON_ENTRY = new RegExp(String.raw`^(?<title>Ông\s*\/\s*Bà|Ông|Bà|Đồng\s+chí|Đ\/c|${MILITARY_RANK})\.?\s+(?<name>[${UPPER_CLASS}])`, "u");

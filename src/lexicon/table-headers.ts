@@ -3,6 +3,7 @@
  * caption lines (Phụ lục, Biểu số, Bảng) printed above a table. Patterns read one header cell,
  * lower-cased and folded to classic tone placement (`foldTones`), spaces collapsed.
  */
+import { LETTER_CLASS } from "./letters.js";
 
 /** What a column of an indicator table holds. */
 export type ColumnRole = "ordinal" | "indicator" | "unit" | "plan" | "actual" | "compare" | "note";
@@ -16,9 +17,9 @@ export const COLUMN_ROLE_PATTERNS: ReadonlyArray<readonly [ColumnRole, RegExp]> 
   ["ordinal", /^(?:s\.?\s*)?t\.?\s*t\.?$|^số\s+(?:tt|thứ\s+tự)$/u],
   ["unit", /^(?:đơn\s+vị\s+tính|đ\.?\s*v\.?\s*t\.?|đv\s*tính)(?:\s|$|\()/u],
   // Kế hoạch 2025, KH năm, Mục tiêu, Chỉ tiêu giao / được giao / kế hoạch, Nghị quyết giao, Dự toán.
-  ["plan", /^(?:kế\s+hoạch|kh(?!\p{L})|mục\s+tiêu|chỉ\s+tiêu\s+(?:giao|được\s+giao|kế\s+hoạch|nghị\s+quyết|năm|đề\s+ra|phấn\s+đấu)|nghị\s+quyết\s+giao|nq\s+giao|dự\s+toán|chỉ\s+tiêu\s+\d{4})/u],
+  ["plan", new RegExp(String.raw`^(?:kế\s+hoạch|kh(?![${LETTER_CLASS}])|mục\s+tiêu|chỉ\s+tiêu\s+(?:giao|được\s+giao|kế\s+hoạch|nghị\s+quyết|năm|đề\s+ra|phấn\s+đấu)|nghị\s+quyết\s+giao|nq\s+giao|dự\s+toán|chỉ\s+tiêu\s+\d{4})`, "u")],
   // Thực hiện, Ước thực hiện, Ước TH, Kết quả (thực hiện), Lũy kế, TH 2024.
-  ["actual", /^(?:thực\s+hiện|ước\s+(?:thực\s+hiện|th(?!\p{L})|tính|đạt|cả\s+năm|năm)|ước(?!\p{L})|kết\s+quả|lũy\s+kế|th(?!\p{L})|số\s+liệu\s+thực\s+hiện)/u],
+  ["actual", new RegExp(String.raw`^(?:thực\s+hiện|ước\s+(?:thực\s+hiện|th(?![${LETTER_CLASS}])|tính|đạt|cả\s+năm|năm)|ước(?![${LETTER_CLASS}])|kết\s+quả|lũy\s+kế|th(?![${LETTER_CLASS}])|số\s+liệu\s+thực\s+hiện)`, "u")],
   // So sánh (%), Tỷ lệ (%), % so với KH, Đạt (%).
   ["compare", /^(?:so\s+sánh|tỷ\s+lệ|tỉ\s+lệ|%\s*so|đạt\s*\(?%|tăng\s*\/?\s*giảm|so\s+với)/u],
   ["note", /^ghi\s+chú/u],
@@ -36,7 +37,7 @@ export const COLUMN_NUMBER_CELL = /^\(?(?:\d{1,2}|[a-z])\)?(?:\s*=\s*.*)?$/iu;
  * A caption line above a table: Phụ lục (số) 1, Biểu (mẫu) số 02, Bảng 3, Mẫu số 01. Read on
  * the original text, case-insensitive.
  */
-export const TABLE_CAPTION = /^(?<kind>phụ\s+lục|biểu(?:\s+mẫu)?|bảng|mẫu)(?:\s+số)?\s*(?<label>[\dIVXLC]+[a-z]?|[A-Z](?!\p{L}))?/iu;
+export const TABLE_CAPTION = new RegExp(String.raw`^(?<kind>phụ\s+lục|biểu(?:\s+mẫu)?|bảng|mẫu)(?:\s+số)?\s*(?<label>[\dIVXLC]+[a-z]?|[A-Z](?![${LETTER_CLASS}]))?`, "iu");
 
 /**
  * Comparator words or symbols that may open a plan cell: "≥ 90", "trên 85", "tối thiểu 80",
@@ -54,7 +55,7 @@ export const CELL_COMPARATOR_WORDS: ReadonlyMap<string, "gte" | "gt" | "lte" | "
 ]);
 
 /** "trở lên" / "trở xuống" after the figure of a plan cell: "95% trở lên". */
-export const CELL_BOUND_AFTER = /(?<!\p{L})trở\s+(?<dir>lên|xuống)(?!\p{L})/u;
+export const CELL_BOUND_AFTER = new RegExp(String.raw`(?<![${LETTER_CLASS}])trở\s+(?<dir>lên|xuống)(?![${LETTER_CLASS}])`, "u");
 
 /** Ordinal labels of indicator rows, by nesting level: I, 1, 1.1, a, then "-" / "+" / "*". */
 export const ROW_ORDINALS: ReadonlyArray<RegExp> = [

@@ -6,6 +6,7 @@
  * `foldWord`, which folds a word of the text the same way, so "khoá"/"luỹ" match too.
  */
 import type { Comparator } from "../schema/target.js";
+import { LETTER_CLASS, LOWER_CLASS } from "./letters.js";
 
 /**
  * Đơn vị đếm: nouns that count things after a number ("310 doanh nghiệp", "08 xã"). An open list
@@ -182,9 +183,9 @@ export const COMPARATOR_SYMBOLS: ReadonlyMap<string, Comparator> = new Map([
  * - a shortcoming: "Chưa hoàn thành 100% nhiệm vụ đề ra".
  */
 export const RATE_AFTER = /^\s{0,3}(?:lần\s+)?mức\s+lương/iu;
-export const RATE_BEFORE = /(?<![\p{L}\d])(?:mức\s+(?:chi|thù\s+lao|trợ\s+cấp|phụ\s+cấp|hỗ\s+trợ|bồi\s+dưỡng|lương)|hệ\s+số)(?![\p{L}\d])[^.;!?]{0,80}(?<![\p{L}\d])bằng\s{0,3}$|(?<![\p{L}\d])(?:đội\s+(?:trưởng|phó|viên)|tổ\s+(?:trưởng|phó|viên))\s+bằng\s{0,3}$/iu;
-export const BODY_MAKEUP_BEFORE = /(?<![\p{L}\d])(?:Ban\s+(?:Chấp\s+hành|Thường\s+vụ|Kiểm\s+tra|Thư\s+ký)|Hội\s+đồng|Thường\s+trực)\s{0,3}:\s{0,3}$/iu;
-export const SHORTCOMING_BEFORE = /(?<![\p{L}\d])chưa\s+(?:hoàn\s+thành|đạt)\s{0,3}$/iu;
+export const RATE_BEFORE = new RegExp(String.raw`(?<![${LETTER_CLASS}\d])(?:mức\s+(?:chi|thù\s+lao|trợ\s+cấp|phụ\s+cấp|hỗ\s+trợ|bồi\s+dưỡng|lương)|hệ\s+số)(?![${LETTER_CLASS}\d])[^.;!?]{0,80}(?<![${LETTER_CLASS}\d])bằng\s{0,3}$|(?<![${LETTER_CLASS}\d])(?:đội\s+(?:trưởng|phó|viên)|tổ\s+(?:trưởng|phó|viên))\s+bằng\s{0,3}$`, "iu");
+export const BODY_MAKEUP_BEFORE = new RegExp(String.raw`(?<![${LETTER_CLASS}\d])(?:Ban\s+(?:Chấp\s+hành|Thường\s+vụ|Kiểm\s+tra|Thư\s+ký)|Hội\s+đồng|Thường\s+trực)\s{0,3}:\s{0,3}$`, "iu");
+export const SHORTCOMING_BEFORE = new RegExp(String.raw`(?<![${LETTER_CLASS}\d])chưa\s+(?:hoàn\s+thành|đạt)\s{0,3}$`, "iu");
 /**
  * A sentence that opens on the scope it speaks of: "- Đối với 29 xã, phường, đặc khu có Quyết
  * định công nhận …: duy trì …" counts what is already there, not what is to be reached.
@@ -198,7 +199,7 @@ export const SCOPE_OPENING = /^[\s\-–+•*]{0,4}Đối\s+với\s{1,3}(?:các\s
  * comparator, value and unit (absent: the result's unit).
  */
 export const RESTATED_TARGET =
-  /^[ \t]{0,3}[,;]?[ \t]{0,3}(?:(?:vượt|chưa\s+đạt|không\s+đạt|đạt|so\s+với)\s+)?\(?[ \t]{0,2}(?:chỉ\s+tiêu|kế\s+hoạch|KH|mục\s+tiêu)(?:\s+(?:đề\s+ra|được\s+giao|giao|năm\s+\d{4}|Nghị\s+quyết|của\s+tỉnh)){0,3}[ \t]{0,2}(?:là|:)?[ \t]{0,2}\(?[ \t]{0,2}(?<comparator>≥|>=|>|trên|từ|ít\s+nhất|tối\s+thiểu)?[ \t]{0,2}(?<value>\d{1,3}(?:\.\d{3})*(?:,\d+)?|\d+(?:,\d+)?)[ \t]{0,2}(?<unit>%|[\p{Ll}]+(?:\s[\p{Ll}]+){0,2})?[ \t]{0,2}\)?/iu;
+  new RegExp(String.raw`^[ \t]{0,3}[,;]?[ \t]{0,3}(?:(?:vượt|chưa\s+đạt|không\s+đạt|đạt|so\s+với)\s+)?\(?[ \t]{0,2}(?:chỉ\s+tiêu|kế\s+hoạch|KH|mục\s+tiêu)(?:\s+(?:đề\s+ra|được\s+giao|giao|năm\s+\d{4}|Nghị\s+quyết|của\s+tỉnh)){0,3}[ \t]{0,2}(?:là|:)?[ \t]{0,2}\(?[ \t]{0,2}(?<comparator>≥|>=|>|trên|từ|ít\s+nhất|tối\s+thiểu)?[ \t]{0,2}(?<value>\d{1,3}(?:\.\d{3})*(?:,\d+)?|\d+(?:,\d+)?)[ \t]{0,2}(?<unit>%|[${LOWER_CLASS}]+(?:\s[${LOWER_CLASS}]+){0,2})?[ \t]{0,2}\)?`, "iu");
 /** Comparator words of a restated target: "≥", "trên" (more than), "từ", "ít nhất", "tối thiểu" (at least). */
 export const RESTATED_COMPARATOR: ReadonlyMap<string, "gte" | "gt"> = new Map([
   ["≥", "gte"],

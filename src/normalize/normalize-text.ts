@@ -2,6 +2,7 @@ import { composeSyllable, parseSyllable, tonePositions, TONE_MARKS } from "../le
 import { toNfc } from "../text/to-nfc.js";
 import { buildUnitTable, findUnitPair } from "../text/unit-table.js";
 import { BoundedCache } from "../util/bounded-cache.js";
+import { LETTER_CLASS, MARK_CLASS } from "../lexicon/letters.js";
 
 /** Characters that are whitespace in extracted text but not ordinary spaces. */
 const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
@@ -18,9 +19,9 @@ const NEEDS_CLEANING = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u200B-\u200
 /** What normalizeSegment may still change in text made of its own output: see `mayNeedNormalizing`. */
 const UNSETTLED = new RegExp(`${NEEDS_CLEANING.source}|[\\u0300-\\u036F\\t\\n]`, "u");
 /** A word: letters with their combining marks. */
-const WORD = /[\p{L}\p{M}]+/gu;
+const WORD = new RegExp(String.raw`[${LETTER_CLASS}${MARK_CLASS}]+`, "gu");
 /** A tone mark left alone after a space, as PDF extraction does: "bi ̣bỏ". */
-const STRAY_TONE = new RegExp(`(?<word>\\p{L}+) +(?<mark>[${TONE_MARKS}])`, "gu");
+const STRAY_TONE = new RegExp(`(?<word>[${LETTER_CLASS}]+) +(?<mark>[${TONE_MARKS}])`, "gu");
 /** Quick test: does the text contain a toned vowel or a combining mark at all? */
 const MAY_NEED_REPAIR = /[\u0300-\u036F\u00C0-\u00C3\u00C8-\u00CA\u00CC\u00CD\u00D2-\u00D5\u00D9\u00DA\u00DD\u00E0-\u00E3\u00E8-\u00EA\u00EC\u00ED\u00F2-\u00F5\u00F9\u00FA\u00FD\u0128\u0129\u0168\u0169\u1EA0-\u1EF9]/u;
 
@@ -111,7 +112,7 @@ const TONED_VOWELS = (() => {
 const VOWEL_UNIT = buildUnitTable(VOWEL_CLASS);
 const TONED_UNIT = buildUnitTable(TONED_VOWELS);
 
-const WORD_CHAR = /[\p{L}\p{M}]/u;
+const WORD_CHAR = new RegExp(String.raw`[${LETTER_CLASS}${MARK_CLASS}]`, "u");
 /** WORD_CHAR per UTF-16 code unit (0 unknown, 1 no, 2 yes), learnt on first sight: no one-letter string per test. */
 const WORD_UNIT = new Uint8Array(0x10000);
 

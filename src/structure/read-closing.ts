@@ -5,7 +5,10 @@ import { isAllCaps } from "../text/caps.js";
 import { claim, foldedText, joinSpans, isAside, rangeSpan, type StructureContext } from "./context.js";
 import { ARCHIVE_COUNT, ARCHIVE_LEAD, ARCHIVE_SEPARATOR, AUTHORITY, DRAFTER_BRACES, DRAFTER_DOT, DRAFTER_PAREN, END_MARK, purposeCodeOf, PERSON_NAME, POSITION, RECIPIENTS_LEAD, RECIPIENT_LINE, RECIPIENT_PURPOSE, RECIPIENT_THEN_SIGNATURE } from "../lexicon/closing-marks.js";
 import { SIGNING_NOTE } from "../lexicon/signing-stamps.js";
+import { UPPER_CLASS } from "../lexicon/letters.js";
 
+/** "KTTH-TTHG": unit and drafter joined by a hyphen. */
+const DRAFTER_HYPHEN = new RegExp(String.raw`^(?<unit>[${UPPER_CLASS}&]{2,})-(?<drafter>[${UPPER_CLASS}]{2,6})$`, "u");
 /** How many blocks from the end the closing may start. */
 const CLOSING_REACH = 60;
 export interface ClosingResult {
@@ -169,7 +172,7 @@ function readArchive(ctx: StructureContext, block: PlacedBlock, leadLength: numb
       continue;
     }
     // "KTTH-TTHG": unit and drafter joined by a hyphen (the drafter is the last part).
-    const hyphen = /^(?<unit>[\p{Lu}&]{2,})-(?<drafter>[\p{Lu}]{2,6})$/u.exec(item);
+    const hyphen = DRAFTER_HYPHEN.exec(item);
     if (hyphen?.groups && item === items[items.length - 1] && items.length > 1) {
       copies.push(hyphen.groups.unit);
       drafter = hyphen.groups.drafter;

@@ -9,16 +9,17 @@ import { ADDRESSEE_LEAD, ATTACHED_TO_LINE, SUBJECT_VV } from "../lexicon/header-
 import { LEGAL_BASIS } from "../lexicon/section-markers.js";
 import { RECIPIENTS_LEAD } from "../lexicon/closing-marks.js";
 import { markerOf } from "./section-markers.js";
+import { LOWER_CLASS, NUMERAL_CLASS, UPPER_CLASS } from "../lexicon/letters.js";
 
 /** A type title with its qualifier, then a name, in one block: "ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG) HỘI …". */
-const QUALIFIED_TYPE_TITLE = /^(?<title>[\p{Lu}\s]{2,40}\([^()]{1,40}\))\s+(?<name>\p{Lu}[\p{Lu}\p{N}\s,.\-–]{3,200})$/u;
+const QUALIFIED_TYPE_TITLE = new RegExp(String.raw`^(?<title>[${UPPER_CLASS}\s]{2,40}\([^()]{1,40}\))\s+(?<name>[${UPPER_CLASS}][${UPPER_CLASS}${NUMERAL_CLASS}\s,.\-–]{3,200})$`, "u");
 /** The type of an appendix printed as a document of its own. */
 const APPENDIX_TYPE = { code: null, name: "Phụ lục", corrected: false };
 /** How many blocks after the header the title may be looked for. */
 const TITLE_REACH = 4;
 const SUBJECT_MAX = 500;
 const ENDS_SENTENCE = /[.:;]["”]?$/u;
-const STARTS_LOWER = /^["“(]?\p{Ll}/u;
+const STARTS_LOWER = new RegExp(String.raw`^["“(]?[${LOWER_CLASS}]`, "u");
 
 export interface TitleResult {
   title: string | null;

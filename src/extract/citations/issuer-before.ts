@@ -2,9 +2,10 @@ import type { Citation } from "../../schema/citation.js";
 import { ISSUER_BY_SYMBOL_CODE } from "../../lexicon/issuer-words.js";
 import { foldTones } from "../../text/fold.js";
 import { ISSUER_BEFORE_AT, ISSUER_SUBJECT_AT } from "./patterns.js";
+import { UPPER_CLASS } from "../../lexicon/letters.js";
 
 /** A capital letter: every body word starts with one (Sở, UBND, Bộ, Công an …). */
-const BODY_WORD_HINT = /(?:^|\s)\p{Lu}/u;
+const BODY_WORD_HINT = new RegExp(String.raw`(?:^|\s)[${UPPER_CLASS}]`, "u");
 /** How far back from a citation its issuer may be printed, in characters. */
 const WINDOW = 160;
 

@@ -15,12 +15,13 @@
 import { DASH } from "../../lexicon/document-number.js";
 import { BODY_WORDS_ALTERNATION } from "../../lexicon/issuer-words.js";
 import { GENERIC_DOCUMENT_WORDS, TYPE_CODES, TYPE_NAMES } from "../../lexicon/document-types.js";
+import { LETTER_CLASS, MARK_CLASS, NUMERAL_CLASS, WORD_CLASS } from "../../lexicon/letters.js";
 
 /** Whitespace between the words of a type name: tables justify "Thông         tư    số". */
 const WS = String.raw`\s{1,16}`;
 /** Not preceded / followed by a letter, mark or digit: a word boundary that knows Vietnamese. */
-const NB = String.raw`(?<![\p{L}\p{M}\p{N}])`;
-const NA = String.raw`(?![\p{L}\p{M}\p{N}])`;
+const NB = String.raw`(?<![${WORD_CLASS}])`;
+const NA = String.raw`(?![${WORD_CLASS}])`;
 
 const typeAlternation = [...TYPE_NAMES, ...GENERIC_DOCUMENT_WORDS]
   .sort((a, b) => b.length - a.length)
@@ -47,10 +48,10 @@ export const CODE_BEFORE_SYMBOL = new RegExp(
 );
 
 /** A bare "số " before a symbol (list items: "số 86/QĐ-UBND; số 252/QĐ-UBND"). */
-export const SO_BEFORE_SYMBOL = /(?<![\p{L}\p{M}\p{N}])(?<so>số)(?<colon>\s{0,4}:)?\s{0,8}$/iu;
+export const SO_BEFORE_SYMBOL = new RegExp(String.raw`(?<![${WORD_CLASS}])(?<so>số)(?<colon>\s{0,4}:)?\s{0,8}$`, "iu");
 
 /** The last word of a window (for the misspelled type word "Chị thị số 34-CT/TW"). */
-export const LAST_WORD = /(?<word>[\p{L}\p{M}]{1,12})[ \t\u00A0]{0,4}$/u;
+export const LAST_WORD = new RegExp(String.raw`(?<word>[${LETTER_CLASS}${MARK_CLASS}]{1,12})[ \t\u00A0]{0,4}$`, "u");
 
 // ---------------------------------------------------------------------------------------------
 // Lists: "Tại các Quyết định của Ủy ban nhân dân tỉnh: số 86/…; số 252/…"
@@ -77,7 +78,7 @@ export const LEADING_NOTE_MARK = /^[\s(]{0,4}(?:<sup>)?\s{0,2}\(?\d{1,3}\)?\s{0,
  * match starts a word.
  */
 export const NAMED_TYPE =
-  /(?:[Bb]ộ|BỘ)\s{1,4}(?:[Ll]uật|LUẬT)|Luật|LUẬT|(?:[Pp]háp|PHÁP)\s{1,4}(?:[Ll]ệnh|LỆNH)|(?:Hiến|HIẾN)\s{1,4}(?:[Pp]háp|PHÁP)|(?:[Nn]ghị|NGHỊ)\s{1,4}(?:[Qq]uyết|QUYẾT)|(?:Đề|ĐỀ)\s{1,4}(?:[Áá]n|ÁN)(?![\p{L}\p{M}\p{N}])/gu;
+  new RegExp(String.raw`(?:[Bb]ộ|BỘ)\s{1,4}(?:[Ll]uật|LUẬT)|Luật|LUẬT|(?:[Pp]háp|PHÁP)\s{1,4}(?:[Ll]ệnh|LỆNH)|(?:Hiến|HIẾN)\s{1,4}(?:[Pp]háp|PHÁP)|(?:[Nn]ghị|NGHỊ)\s{1,4}(?:[Qq]uyết|QUYẾT)|(?:Đề|ĐỀ)\s{1,4}(?:[Áá]n|ÁN)(?![${WORD_CLASS}])`, "gu");
 
 /** "này" of a self reference ("Quyết định này"); the caller checks the word boundaries. */
 export const SELF_WORD = /này|Này|NÀY/gu;
@@ -99,10 +100,10 @@ export const TAIL_SEPARATOR = /[\s,]{0,6}/uy;
 export const ISSUER_INTRO_AT = /của\s{1,6}/iuy;
 
 /** Khóa / nhiệm kỳ of the issuing body, with or without parentheses: "(khóa XI)". */
-export const TERM_AT = /(?<open>\(\s{0,3})?(?<term>(?:khóa|nhiệm\s{1,3}kỳ)\s{1,4}(?:[IVXLC]{1,7}|\d{1,2}))(?![\p{L}\p{N}])(?<close>\s{0,3}\))?/iuy;
+export const TERM_AT = new RegExp(String.raw`(?<open>\(\s{0,3})?(?<term>(?:khóa|nhiệm\s{1,3}kỳ)\s{1,4}(?:[IVXLC]{1,7}|\d{1,2}))(?![${LETTER_CLASS}${NUMERAL_CLASS}])(?<close>\s{0,3}\))?`, "iuy");
 
 /** A word (letters, marks, digits) at one position. */
-export const WORD_AT = /[\p{L}\p{M}\p{N}]{1,40}/uy;
+export const WORD_AT = new RegExp(String.raw`[${WORD_CLASS}]{1,40}`, "uy");
 
 /** "số " between a law's name and its symbol: "Luật Điện lực số 61/2024/QH15". */
 export const SO_AT = /\s{1,8}số\s{0,4}:?\s{0,4}/iuy;
@@ -118,7 +119,7 @@ export const TYPE_AT = new RegExp(String.raw`(?:${typeAlternation})${NA}`, "iuy"
 
 /** "Đề án 1956", "Đề án số 08": a project known by its number, not by a symbol. */
 export const PROJECT_NUMBER_AT = new RegExp(
-  String.raw`\s{1,4}(?:số\s{1,4})?(?<num>\d{1,4})(?![\p{L}\p{N}]|\s{0,2}${DASH}\s{0,2}[\p{L}\p{N}]|\s{0,2}\/|[.,]\d)`,
+  String.raw`\s{1,4}(?:số\s{1,4})?(?<num>\d{1,4})(?![${LETTER_CLASS}${NUMERAL_CLASS}]|\s{0,2}${DASH}\s{0,2}[${LETTER_CLASS}${NUMERAL_CLASS}]|\s{0,2}\/|[.,]\d)`,
   "iuy",
 );
 
@@ -132,7 +133,7 @@ export const RESOLUTION_NAME_AT = new RegExp(String.raw`\s{1,6}(?:Đại${WS}h�
 // Pinpoints and legal basis
 // ---------------------------------------------------------------------------------------------
 
-const LABEL = String.raw`(?:\d{1,4}[a-zđ]?|[a-zđ]\d?)(?![\p{L}\p{M}\p{N}])`;
+const LABEL = String.raw`(?:\d{1,4}[a-zđ]?|[a-zđ]\d?)(?![${WORD_CLASS}])`;
 
 /**
  * One pinpoint word with its labels: "điểm a", "khoản 1, 2", "Điều 39", "điểm a và b".
@@ -164,9 +165,9 @@ export const SPACES = /\s+/gu;
 // ---------------------------------------------------------------------------------------------
 
 /** A letter, combining mark or digit: a character inside a word or number. */
-export const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+export const WORD_CHAR = new RegExp(String.raw`[${WORD_CLASS}]`, "u");
 /** A digit or a separator of numbers and symbols, before a would-be symbol. */
-export const NUMBER_PART = /[\p{N}/.,]/u;
+export const NUMBER_PART = new RegExp(String.raw`[${NUMERAL_CLASS}/.,]`, "u");
 /** Whitespace of one character. */
 export const WHITESPACE = /\s/u;
 /** A space, tab or line break of one character (not a paragraph). */
@@ -178,7 +179,7 @@ export const SENTENCE_OR_PARAGRAPH_BREAK = /[.!?]\s|\n\s*\n/u;
 /** "của " opening the rest of a list header. */
 export const ISSUER_INTRO_PREFIX = /^\s{1,6}của\s{1,6}/iu;
 /** The word just before a position (window ending at it). */
-export const PREVIOUS_WORD = /(?<word>[\p{L}\p{M}]{1,12})\s{1,4}$/u;
+export const PREVIOUS_WORD = new RegExp(String.raw`(?<word>[${LETTER_CLASS}${MARK_CLASS}]{1,12})\s{1,4}$`, "u");
 /** A dotted abbreviation of capitals: "TP." of "TP. Hồ Chí Minh". */
 export const CAPITALS_ABBREVIATION = /^[A-ZĐ]{1,3}$/u;
 /** Starts with a capital letter (a symbol part). */
@@ -189,7 +190,7 @@ export const STARTS_DIGIT = /^\d/u;
 export const ONE_OR_TWO_SPACES = /^\s{1,2}$/u;
 /** "…phòng" before a comma and "chống" after it: the "phòng, chống" of law names. */
 export const ENDS_PHONG = /phòng$/iu;
-export const STARTS_CHONG = /^\s{1,3}chống(?![\p{L}\p{M}])/iu;
+export const STARTS_CHONG = new RegExp(String.raw`^\s{1,3}chống(?![${LETTER_CLASS}${MARK_CLASS}])`, "iu");
 /** Any digit (cheap unit prefilter). */
 export const DIGIT = /[0-9]/;
 
@@ -200,7 +201,7 @@ export const CITATION_AHEAD = /\s{1,16}(?:số|\d)/iuy;
 export const LIST_GAP = /^[\s,;]{0,8}(?:(?:và|hoặc)[\s,;]{1,8})?$/iu;
 
 /** ", Luật" or " và Luật" inside the name of an amending law. */
-export const ANOTHER_LAW = /^(?:\s{0,2},|\s{1,3}và)\s{1,3}(?:Luật|Bộ luật)(?![\p{L}\p{M}])/u;
+export const ANOTHER_LAW = new RegExp(String.raw`^(?:\s{0,2},|\s{1,3}và)\s{1,3}(?:Luật|Bộ luật)(?![${LETTER_CLASS}${MARK_CLASS}])`, "u");
 
 
 // ---------------------------------------------------------------------------------------------
@@ -212,7 +213,7 @@ export const ANOTHER_LAW = /^(?:\s{0,2},|\s{1,3}và)\s{1,3}(?:Luật|Bộ luật
  * issuer between "của" and "tại"/"theo" right before the citation. Anchored at the window end.
  */
 export const ISSUER_BEFORE_AT = new RegExp(
-  String.raw`(?<![\p{L}\p{M}\p{N}])của\s{1,3}(?<issuer>(?:${BODY_WORDS_ALTERNATION})(?![\p{L}\p{M}\p{N}])(?:(?!của\s|về\s)[^,;:()\n]){0,100}?)\s{1,3}(?:tại|theo)\s{1,3}$`,
+  String.raw`(?<![${WORD_CLASS}])của\s{1,3}(?<issuer>(?:${BODY_WORDS_ALTERNATION})(?![${WORD_CLASS}])(?:(?!của\s|về\s)[^,;:()\n]){0,100}?)\s{1,3}(?:tại|theo)\s{1,3}$`,
   "u",
 );
 
@@ -221,6 +222,6 @@ export const ISSUER_BEFORE_AT = new RegExp(
  * that is the subject of the verb that made the cited document.
  */
 export const ISSUER_SUBJECT_AT = new RegExp(
-  String.raw`(?:^|[,;.:]\s{0,3}|\s)(?<issuer>(?:${BODY_WORDS_ALTERNATION})(?![\p{L}\p{M}\p{N}])[^,;:()\n]{0,80}?)\s{1,3}(?:đã\s{1,3})?(?:xây\s{1,3}dựng|ban\s{1,3}hành|có|gửi|trình)\s{1,3}$`,
+  String.raw`(?:^|[,;.:]\s{0,3}|\s)(?<issuer>(?:${BODY_WORDS_ALTERNATION})(?![${WORD_CLASS}])[^,;:()\n]{0,80}?)\s{1,3}(?:đã\s{1,3})?(?:xây\s{1,3}dựng|ban\s{1,3}hành|có|gửi|trình)\s{1,3}$`,
   "u",
 );

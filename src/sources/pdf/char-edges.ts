@@ -1,10 +1,15 @@
 import type { PdfRun } from "./types.js";
+import { UPPER_CLASS } from "../../lexicon/letters.js";
+
+const NARROW = /[iljtfr.,;:'!|()\s]/u;
+const WIDE = /[mwMW]/u;
+const CAPITAL = new RegExp(`[${UPPER_CLASS}]`, "u");
 
 /** Relative width of a character in a Times-like font: enough to place a boundary inside a run. */
 function charWidth(ch: string): number {
-  if (/[iljtfr.,;:'!|()\s]/u.test(ch)) return 0.3;
-  if (/[mwMW]/u.test(ch)) return 0.85;
-  if (/\p{Lu}/u.test(ch)) return 0.68;
+  if (NARROW.test(ch)) return 0.3;
+  if (WIDE.test(ch)) return 0.85;
+  if (CAPITAL.test(ch)) return 0.68;
   return 0.5;
 }
 

@@ -1,5 +1,6 @@
 import type { InlineMark } from "../../blocks/index.js";
 import type { PdfLine } from "./types.js";
+import { LETTER_CLASS } from "../../lexicon/letters.js";
 
 /** Footnote text is set smaller than the body: at most this share of the body size. */
 const FOOTNOTE_SIZE = 0.9;
@@ -8,8 +9,8 @@ const LABEL = /^(?:\d{1,3}|\(\d{1,3}\)|\*{1,3})$/u;
 /** A label typed on the baseline at the start of a footnote line: "1 UBND các xã …", "(2) Theo …". */
 const INLINE_LABEL = /^(?<label>\d{1,3}|\(\d{1,3}\)|\*{1,3})[.)]?\s+(?=\S)/u;
 /** A superscript 2 or 3 after a unit is a power (m², km³), not a note reference. */
-const UNIT_BEFORE = /(?:^|[^\p{L}])(?:[kcdm]?m|ha)$/u;
-const HYPHEN_WRAP = /[\p{L}\d]-$/u;
+const UNIT_BEFORE = new RegExp(String.raw`(?:^|[^${LETTER_CLASS}])(?:[kcdm]?m|ha)$`, "u");
+const HYPHEN_WRAP = new RegExp(String.raw`[${LETTER_CLASS}\d]-$`, "u");
 /** Line gap (in line heights) inside a footnote area; a wider one ends it. */
 const MAX_NOTE_GAP = 1.9;
 

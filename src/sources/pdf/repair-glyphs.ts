@@ -1,6 +1,7 @@
 import iconv from "iconv-lite";
 import { ASCII_GLYPH_SHIFT, GLYPH_LAYOUTS, type GlyphLayout } from "./glyph-order.js";
 import { isAcronym, isVietnameseWord } from "../../normalize/index.js";
+import { LETTER_CLASS, LOWER_CLASS, MARK_CLASS, UPPER_CLASS } from "../../lexicon/letters.js";
 
 /**
  * Repair of PDF text layers whose codes are glyph indices instead of characters (a CID font
@@ -30,11 +31,11 @@ const SUSPICIOUS_CLASS =
   "\\u00A1\\u00AF\\u00B8\\u00BF\\u0131\\u0370-\\u04FF\\u2020\\u2021\\u201A\\u201E\\u2030\\u221A\\u2260\\u2264\\u2265\\u25CA\\uFFFD";
 const SUSPICIOUS_ALL = new RegExp(`[${SUSPICIOUS_CLASS}]`, "gu");
 /** Quotes between two letters: Mac Roman misreadings of Ô, Õ ("C‘NG", "H’A"). */
-const INNER_QUOTE = /(?<=\p{L})[‘’“”](?=\p{L})/gu;
+const INNER_QUOTE = new RegExp(String.raw`(?<=[${LETTER_CLASS}])[‘’“”](?=[${LETTER_CLASS}])`, "gu");
 /** A word followed by an acronym, run together ("dụngVLNCN"). */
-const CAMEL_BOUNDARY = /(?<=\p{Ll}\p{M}*)(?=\p{Lu}{2,}$)/u;
+const CAMEL_BOUNDARY = new RegExp(String.raw`(?<=[${LOWER_CLASS}][${MARK_CLASS}]*)(?=[${UPPER_CLASS}]{2,}$)`, "u");
 /** Runs of letters (with combining marks) inside a token. */
-const WORD_LETTERS = /[\p{L}\p{M}]+/gu;
+const WORD_LETTERS = new RegExp(String.raw`[${LETTER_CLASS}${MARK_CLASS}]+`, "gu");
 
 /** How to repair every run of one embedded font (see `findFontRepair`). */
 export interface FontRepair {

@@ -1,5 +1,6 @@
 import { flattenParagraphs, isEmptyParagraph, readParagraphText } from "./draft-paragraph.js";
 import type { DocCell, DocItem, DocTable } from "./word-items.js";
+import { UPPER_CLASS } from "../../lexicon/letters.js";
 
 /**
  * What a table is for in an administrative document:
@@ -17,8 +18,9 @@ const NATIONAL_TITLE = /CỘNG\s*HÒA\s+XÃ\s+HỘI|CỘNG\s*HOÀ\s+XÃ\s+HỘI|
 const NUMBER_OR_DATE = /^\s*(?:SỐ\s*[:.]|SỐ\s+\S*\/|V\/V\s|.{0,40}NGÀY\s+.{0,12}THÁNG\s+.{0,12}NĂM\s+\d{0,4})/u;
 const RECIPIENTS = /^\s*NƠI\s+NHẬN/u;
 /** Signature authority: TM., KT., TL., TUQ., Q., and the Party's T/M, K/T. */
-const AUTHORITY = /^\s*(?:TM|KT|TL|TUQ|Q|T\/M|K\/T)\s*[.:]?\s+\p{Lu}/u;
+const AUTHORITY = new RegExp(String.raw`^\s*(?:TM|KT|TL|TUQ|Q|T\/M|K\/T)\s*[.:]?\s+[${UPPER_CLASS}]`, "u");
 const ADDRESSEE = /^\s*KÍNH\s+GỬI/u;
+/** Letters and capitals of any script: the share of capitals is counted, not matched. */
 const LETTERS = /\p{L}/gu;
 const UPPER = /\p{Lu}/gu;
 /** Paragraphs allowed above the header table: "DỰ THẢO", "KHẨN", "MẬT", a form number … */

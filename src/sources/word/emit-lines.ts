@@ -3,9 +3,10 @@ import type { SourceLine } from "../../blocks/index.js";
 import { isEmptyCell, pickColumn, type TableRole } from "./classify-tables.js";
 import { draftParagraph, flattenParagraphs, isEmptyParagraph, splitAtGaps, type LineDraft, type ParagraphDraft } from "./draft-paragraph.js";
 import type { DocCell, DocItem, DocParagraph, DocTable } from "./word-items.js";
+import { LOWER_CLASS } from "../../lexicon/letters.js";
 
 /** A line that carries on the line above inside a table cell (lower-case start). */
-const STARTS_LOWER = /^\s*["“(]?\p{Ll}/u;
+const STARTS_LOWER = new RegExp(String.raw`^\s*["“(]?[${LOWER_CLASS}]`, "u");
 /** A cell line cut after a comma ("- Các bộ, cơ quan ngang bộ," / "cơ quan thuộc Chính phủ;"). */
 const ENDS_OPEN = /[,–-]\s*$/u;
 /** A line that closes a sentence or a list item. */

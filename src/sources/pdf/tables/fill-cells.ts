@@ -5,6 +5,7 @@ import { composeLine } from "../build-lines.js";
 import { wordsOfRun } from "../run-words.js";
 import type { PdfLine, PdfRun } from "../types.js";
 import type { Grid, GridCell } from "./build-grids.js";
+import { LETTER_CLASS } from "../../../lexicon/letters.js";
 
 /** A table read on one page: its cell lines (one per non-empty cell, row by row) and grid. */
 export interface PageTable {
@@ -27,7 +28,7 @@ export interface PageTable {
 /** A word whose centre lies in a cell belongs to it; a run crossing a column rule is cut into words. */
 const CROSS_SLACK = 2;
 /** A word broken at a hyphen with no space before it ("NĐ-" + "CP"): rejoin without a space. */
-const HYPHEN_WRAP = /[\p{L}\d]-$/u;
+const HYPHEN_WRAP = new RegExp(String.raw`[${LETTER_CLASS}\d]-$`, "u");
 
 /**
  * Places the page's text in the grid's cells (ô): each run goes to the cell holding the middle

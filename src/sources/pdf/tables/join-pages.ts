@@ -1,5 +1,6 @@
 import type { PdfLine } from "../types.js";
 import type { PageTable } from "./fill-cells.js";
+import { LETTER_CLASS, LOWER_CLASS } from "../../../lexicon/letters.js";
 
 /** Column boundaries this close (points) are the same boundary on the next page. */
 const SAME_COLUMN = 4;
@@ -12,8 +13,8 @@ const SAME_ALIGNED_COLUMN = 12;
 const SHARED_COLUMNS = 0.6;
 /** A cell that ends a clause ends its row; one that does not was cut by the page break. */
 const ENDS_CLAUSE = /[.:;!?…]["”»)]?$/u;
-const STARTS_LOWER = /^["“(]?\p{Ll}/u;
-const HYPHEN_WRAP = /[\p{L}\d]-$/u;
+const STARTS_LOWER = new RegExp(String.raw`^["“(]?[${LOWER_CLASS}]`, "u");
+const HYPHEN_WRAP = new RegExp(String.raw`[${LETTER_CLASS}\d]-$`, "u");
 /** A list item ("- …", "+ …") may go on in the cell above after a full stop. */
 const LIST_ITEM = /^[-+–•]\s/u;
 /** A cell cut after a comma or a hyphen. */
