@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
 import type { ChildScript } from "./child-file.js";
+import { childV8Flags } from "./child-v8-flags.js";
 import { classifyExit } from "./classify-exit.js";
 import { readProcessUsage } from "./read-process-usage.js";
 import type { FromChild, ToChild } from "./serve-tasks.js";
@@ -13,6 +14,8 @@ export interface ChildPoolOptions {
   memoryMb: number;
   /** CPU time a document may use (ms), counted from the moment its child starts parsing it. */
   timeoutMs: number;
+  /** V8 flags that tune the children (`childV8Flags` for this Node by default). */
+  tuningFlags?: string[];
 }
 
 export type ChildOutcome<R> = { ok: true; value: R } | { ok: false; code: "out_of_memory" | "crashed" | "timeout" | "cancelled" | "aborted"; message: string };
@@ -31,33 +34,17 @@ const POLL_MS = 200;
 const WALL_FACTOR = 3;
 const STARTUP_ALLOWANCE_MS = 30_000;
 const STDERR_TAIL = 8192;
-/**
- * V8 flags of every child.
- * - Regexes compiled straight to native code: the default first pass through V8's regex
- *   interpreter makes a fresh process's first document markedly slower (docs/performance.md)
- *   and gains nothing when the same patterns run on every line.
- * - The heap grows by V8's own factor for large heaps (×4). With a heap limit of 1 GiB V8
- *   picks ×1.6, which on the Lâm Đồng corpus meant 4.5× as many full collections and 30 % more
- *   time (docs/scale.md); the limit itself still holds.
- * - Functions are optimized after twice V8's default amount of work (interrupt budget). pdf.js
- *   code hands its hot loops objects of ever new shapes, so with the default V8 optimized,
- *   threw away and re-optimized the same functions dozens of times per child; over the corpus
- *   this flag cut the CPU time of a batch by 11 % at equal wall time at -j 1 (docs/scale.md).
- */
-const CHILD_V8_FLAGS = ["--no-regexp-tier-up", "--heap-growing-percent=300", "--interrupt-budget=262144"];
-/**
- * When the pool alone fills every core, V8's helper threads (concurrent compilation and
- * marking, about 0.4 of a core beside each busy child) only compete with the other children:
- * each child then runs single-threaded, which is 15–20 % more documents per second at -j 2 on
- * 2 cores (docs/scale.md). Below that, the helpers use cores that would otherwise idle.
- */
-const SATURATED_V8_FLAGS = ["--single-threaded"];
 
 interface Slot {
   child: ChildProcess;
   stderrTail: string;
   busy: boolean;
+  /** Started with the tuning flags. */
+  tuned: boolean;
 }
+
+/** Node's exit code for an option it does not know: it refused to start. */
+const BAD_OPTION_EXIT = 9;
 
 /**
  * Child processes that parse one document at a time. Worker threads are not enough: V8 ends
@@ -71,15 +58,18 @@ export function createChildPool<P, R>(options: ChildPoolOptions): ChildPool<P, R
   const running = new Set<(outcome: ChildOutcome<R>) => void>();
   let nextId = 1;
   let closed = false;
-  const saturated = options.size >= availableParallelism();
+  const tuningFlags = options.tuningFlags ?? childV8Flags(process.versions.v8, options.size >= availableParallelism());
+  // Cleared when a child refuses a tuning flag: a Node newer than the flags were chosen for. The
+  // children then start without them rather than not at all.
+  let tuned = tuningFlags.length > 0;
 
   const spawnSlot = (): Slot => {
     const child = fork(options.script.file, [], {
-      execArgv: [...options.script.execArgv, ...CHILD_V8_FLAGS, ...(saturated ? SATURATED_V8_FLAGS : []), `--max-old-space-size=${options.memoryMb}`],
+      execArgv: [...options.script.execArgv, ...(tuned ? tuningFlags : []), `--max-old-space-size=${options.memoryMb}`],
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       serialization: "advanced",
     });
-    const slot: Slot = { child, stderrTail: "", busy: false };
+    const slot: Slot = { child, stderrTail: "", busy: false, tuned };
     child.stderr!.setEncoding("utf8");
     child.stderr!.on("data", (chunk: string) => {
       slot.stderrTail = (slot.stderrTail + chunk).slice(-STDERR_TAIL);
@@ -196,13 +186,19 @@ export function createChildPool<P, R>(options: ChildPoolOptions): ChildPool<P, R
 
   return {
     async run(payload, runOptions = {}) {
-      if (closed) return { ok: false, code: "cancelled", message: "The batch stopped before this document started." };
-      const slot = await acquire();
-      if (slot === null) return { ok: false, code: "cancelled", message: "The batch stopped before this document started." };
-      try {
-        return await runOn(slot, payload, runOptions.signal);
-      } finally {
-        release(slot);
+      for (;;) {
+        if (closed) return { ok: false, code: "cancelled", message: "The batch stopped before this document started." };
+        const slot = await acquire();
+        if (slot === null) return { ok: false, code: "cancelled", message: "The batch stopped before this document started." };
+        let outcome: ChildOutcome<R>;
+        try {
+          outcome = await runOn(slot, payload, runOptions.signal);
+        } finally {
+          release(slot);
+        }
+        if (outcome.ok || !slot.tuned || !(await refusedToStart(slot.child))) return outcome;
+        // The document never reached its child: it goes to one started without the flags.
+        tuned = false;
       }
     },
     async close() {
@@ -213,6 +209,12 @@ export function createChildPool<P, R>(options: ChildPoolOptions): ChildPool<P, R
       slots.clear();
     },
   };
+}
+
+/** Did the child exit at once on an option Node does not know? Waits for its exit if it is still dying. */
+async function refusedToStart(child: ChildProcess): Promise<boolean> {
+  if (child.exitCode === null && child.signalCode === null) await new Promise((resolve) => child.once("exit", resolve));
+  return child.exitCode === BAD_OPTION_EXIT;
 }
 
 function formatSeconds(ms: number): string {

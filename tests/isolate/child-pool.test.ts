@@ -1,6 +1,8 @@
+import { spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { childV8Flags } from "../../src/isolate/child-v8-flags.js";
 import { createChildPool, type ChildPool } from "../../src/isolate/index.js";
 
 const script = { file: join(import.meta.dirname, "misbehaving-child.ts"), execArgv: ["--import", "tsx"] };
@@ -26,6 +28,33 @@ describe("the child pool's V8 flags", () => {
     if (availableParallelism() === 1) return;
     pool = createChildPool<string, string>({ script, size: 1, memoryMb: 256, timeoutMs: 60_000 });
     expect(await pool.run("flags")).toMatchObject({ ok: true, value: expect.not.stringContaining("--single-threaded") });
+  }, 60_000);
+});
+
+describe("the child V8 flags of each Node", () => {
+  it.each([
+    ["11.3.244.8-node.38", false, ["--no-regexp-tier-up", "--heap-growing-percent=300", "--interrupt-budget=262144"]],
+    ["11.3.244.8-node.38", true, ["--no-regexp-tier-up", "--heap-growing-percent=300", "--interrupt-budget=262144", "--single-threaded"]],
+    // Node 22 and 24: V8 12 and 13 have no --interrupt-budget, and Node exits on it (code 9).
+    ["12.4.254.21-node.57", false, ["--no-regexp-tier-up", "--heap-growing-percent=300"]],
+    ["13.6.233.17-node.63", true, ["--no-regexp-tier-up", "--heap-growing-percent=300", "--single-threaded"]],
+  ])("V8 %s, saturated %s", (version, saturated, expected) => {
+    expect(childV8Flags(version, saturated)).toEqual(expected);
+  });
+
+  it("this Node starts with its flags", () => {
+    const run = spawnSync(process.execPath, [...childV8Flags(process.versions.v8, true), "-e", "0"], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+  });
+
+  it("a flag this Node refuses costs the speed-up, not the documents: every child then starts without the tuning flags", async () => {
+    pool = createChildPool<string, string>({ script, size: 2, memoryMb: 256, timeoutMs: 60_000, tuningFlags: ["--heap-growing-percent=300", "--no-such-v8-flag"] });
+    const [one, two] = await Promise.all([pool.run("flags"), pool.run("hello")]);
+    expect(one).toMatchObject({ ok: true, value: expect.not.stringContaining("--no-such-v8-flag") });
+    expect(one).toMatchObject({ ok: true, value: expect.not.stringContaining("--heap-growing-percent") });
+    expect(two).toMatchObject({ ok: true, value: expect.stringContaining("done: hello") });
+    expect(await pool.run("abort")).toMatchObject({ ok: false, code: "crashed" });
   }, 60_000);
 });
 
