@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * vanban benchmarks: `npm run bench` (= build, then this). Writes bench/results.json.
- *   node bench/run.mjs [--quick] [--full] [--only=text,markdown,hostile,pdf,docx,cold,batch,rss,profile]
- * --quick: 1 MB texts, 200/300 files; --full: adds the 100 MB texts. Each measurement runs in
+ *   node bench/run.mjs [--quick] [--full] [--only=text,markdown,hostile,pdf,docx,cold,batch,rss,profile] [--node=PATH]
+ * --quick: 1 MB texts, 200/300 files; --full: adds the 100 MB texts; --node: every child (and so
+ * every figure and floor) runs on another Node binary than this one. Each measurement runs in
  * its own child process (clean heap, a time limit). Reads ../shared/corpus when present (the
  * PDF/DOCX figures are skipped without it); never needed by the tests.
  * The machine is shared: every goal is a ratio against a floor measured in the same run
@@ -13,13 +14,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import os from "node:os";
 import { summarizeProfile } from "./profile-summary.mjs";
-import { lastJson, log, median, ROOT, round, runNode } from "./lib/measure.mjs";
+import { execFileSync } from "node:child_process";
+import { lastJson, log, median, ROOT, round, runNode, useNodeBinary } from "./lib/measure.mjs";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const full = args.includes("--full");
 const only = args.find((a) => a.startsWith("--only="))?.slice(7).split(",");
 const want = (name) => !only || only.includes(name);
+const nodeBinary = args.find((a) => a.startsWith("--node="))?.slice(7);
+if (nodeBinary) useNodeBinary(nodeBinary);
 const CORPUS = join(ROOT, "..", "shared", "corpus", "real");
 const LAMDONG = join(ROOT, "..", "shared", "corpus", "lamdong");
 const CHILD_LIMIT_MS = 300_000;
@@ -31,7 +35,7 @@ if (!existsSync(join(ROOT, "dist", "index.js")) || !existsSync(join(ROOT, "dist"
 
 const results = {
   date: new Date().toISOString(),
-  node: process.version,
+  node: nodeBinary ? execFileSync(nodeBinary, ["-p", "process.version"], { encoding: "utf8" }).trim() : process.version,
   machine: { cpus: os.availableParallelism(), platform: process.platform, arch: process.arch },
   // Other processes on the machine skew every figure (the parallel speed-up most): recorded here.
   loadAverageAtStart: os.loadavg().map((l) => round(l, 2)),

@@ -13,15 +13,23 @@ export function round(value, digits = 2) {
   return Math.round(value * f) / f;
 }
 
+let defaultNode = process.execPath;
+
+/** Runs every later child with another Node binary (`node bench/run.mjs --node=PATH`). */
+export function useNodeBinary(path) {
+  defaultNode = path;
+}
+
 /**
- * Runs `node ...args` with a time limit (and `env` added to this process's); returns
+ * Runs `node ...args` with a time limit (and `env` added to this process's; `node`: another
+ * Node binary than `useNodeBinary`'s, by default this one); returns
  * { code, ms, stdout, stderr, timedOut }.
  * The child's last stdout line is often a JSON result (see `lastJson`).
  */
-export function runNode(args, { timeoutMs = 180_000, cwd = ROOT, stdout = "pipe", env = {} } = {}) {
+export function runNode(args, { timeoutMs = 180_000, cwd = ROOT, stdout = "pipe", env = {}, node = defaultNode } = {}) {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", stdout, "pipe"] });
+    const child = spawn(node, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", stdout, "pipe"] });
     const out = [];
     const err = [];
     child.stdout?.on("data", (c) => out.push(c));
