@@ -1,6 +1,6 @@
 /**
- * Chữ cái: what a Vietnamese word is made of, in the three forms the stages need — a character
- * class for patterns, a code-unit test for hot loops, and the alphabet that orders điểm a), b) ….
+ * Chữ cái: what a Vietnamese word is made of, in the forms the stages need — character classes
+ * for patterns, a code-unit test for hot loops, and the alphabet that orders điểm a), b) ….
  */
 
 /**
