@@ -70,14 +70,15 @@ describe("explicit letter classes", () => {
 /**
  * Patterns on the parse path spell their classes with the lexicon's ranges, not `\p{…}`: a property
  * class costs up to 1.5 ms to compile in every process (docs/performance.md). Left with `\p{…}`:
- * counters that judge text of any script (page and text health, the DOCX header-table capitals),
+ * counters that judge text of any script (letters for page health, text health, the DOCX
+ * header-table capitals),
  * the OCR reader, which runs seconds per page, and the cross-document linker.
  */
 describe("property classes in patterns", () => {
   const ALLOWED = [
     "src/lexicon/letters.ts",
     "src/normalize/text-health.ts",
-    "src/sources/pdf/page-health.ts",
+    "src/text/count-letters.ts",
     "src/sources/word/classify-tables.ts",
     /^src\/sources\/ocr\//,
     /^src\/link\//,

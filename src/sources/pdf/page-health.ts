@@ -1,5 +1,6 @@
 import { decodeLegacy } from "../../normalize/index.js";
 import { measureVietnamese } from "../../normalize/index.js";
+import { countLetters } from "../../text/count-letters.js";
 import { findFontRepair } from "./repair-glyphs.js";
 import type { FontInfo, PdfPage, PdfRun } from "./types.js";
 
@@ -19,7 +20,6 @@ const MIN_LETTERS = 10;
 const VALID_SHARE = 0.6;
 /** Too few tokens to judge: short pages pass. */
 const MIN_TOKENS = 8;
-const LETTER = /\p{L}/gu;
 const GREEK_MU = /\u03BC/gu;
 
 export interface PageAssessment {
@@ -35,7 +35,7 @@ export interface PageAssessment {
  */
 export function assessPage(page: PdfPage, fontOf: (loadedName: string) => FontInfo): PageAssessment {
   const own = page.runs.filter((r) => !r.space && !r.stamp);
-  const letters = own.reduce((n, r) => n + (r.text.match(LETTER)?.length ?? 0), 0);
+  const letters = own.reduce((n, r) => n + countLetters(r.text), 0);
   if (letters < MIN_LETTERS) return { health: "empty", share: null };
   let converted = false;
   for (const run of own) {
