@@ -11,12 +11,11 @@ import { NUMBER_SYMBOL } from "../lexicon/document-number.js";
 import { BODY_HEAD, ENDS_WITH_PLACE_LEVEL, NAME_CONTINUATION, UNIT_HEAD } from "../lexicon/issuer-words.js";
 import { PLACE_DATE, DATE_ONLY, PLACE_LINE } from "../lexicon/dates.js";
 import { MARKER_ROMAN, MARKER_PART, MARKER_CHAPTER, MARKER_ARTICLE, LEGAL_BASIS } from "../lexicon/section-markers.js";
-import { LETTER_CLASS, LOWER_CLASS } from "../lexicon/letters.js";
+import { LOWER_CLASS } from "../lexicon/letters.js";
+import { countLetters } from "../text/count-letters.js";
 
 /** A line that goes on with the sentence above: it starts in lower case. */
 const SUBJECT_CONTINUES = new RegExp(String.raw`^["“(]?[${LOWER_CLASS}]`, "u");
-/** Every letter of a line. */
-const LETTERS = new RegExp(`[${LETTER_CLASS}]`, "gu");
 /** How far into the document the header may reach, in blocks. */
 const HEADER_REACH = 30;
 
@@ -178,7 +177,7 @@ function isIssuerCandidate(block: PlacedBlock, folded: string, sawNumber: boolea
   if (sawNumber || count >= 5) return false;
   if (block.column === "right") return false;
   const text = block.text.trim();
-  if (text.length > 90 || !isAllCaps(text) || (text.match(LETTERS)?.length ?? 0) < 4) return false;
+  if (text.length > 90 || !isAllCaps(text) || countLetters(text) < 4) return false;
   // "QUYẾT ĐỊNH", "ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG)", "PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC": a title.
   if (typeOfTitle(text) !== null || typeOfTitlePrefix(text) !== null) return false;
   if (MARKER_ROMAN.test(text) || MARKER_PART.test(folded) || MARKER_CHAPTER.test(folded) || MARKER_ARTICLE.test(folded)) return false;
