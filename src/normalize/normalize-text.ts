@@ -1,6 +1,6 @@
 import { composeSyllable, parseSyllable, tonePositions, TONE_MARKS } from "../lexicon/syllable.js";
 import { toNfc } from "../text/to-nfc.js";
-import { buildUnitTable, findUnitPair } from "../text/unit-table.js";
+import { buildUnitTable, findUnitPair, learnUnitTest } from "../text/unit-table.js";
 import { BoundedCache } from "../util/bounded-cache.js";
 import { LETTER_CLASS, MARK_CLASS } from "../lexicon/letters.js";
 
@@ -112,14 +112,8 @@ const TONED_VOWELS = (() => {
 const VOWEL_UNIT = buildUnitTable(VOWEL_CLASS);
 const TONED_UNIT = buildUnitTable(TONED_VOWELS);
 
-const WORD_CHAR = new RegExp(String.raw`[${LETTER_CLASS}${MARK_CLASS}]`, "u");
-/** WORD_CHAR per UTF-16 code unit (0 unknown, 1 no, 2 yes), learnt on first sight: no one-letter string per test. */
-const WORD_UNIT = new Uint8Array(0x10000);
-
-function isWordUnit(code: number): boolean {
-  if (WORD_UNIT[code] === 0) WORD_UNIT[code] = WORD_CHAR.test(String.fromCharCode(code)) ? 2 : 1;
-  return WORD_UNIT[code] === 2;
-}
+/** A letter or mark, per UTF-16 code unit. */
+const isWordUnit = learnUnitTest(new RegExp(String.raw`[${LETTER_CLASS}${MARK_CLASS}]`, "u"));
 
 /**
  * Repairs the words around each toned vowel that follows a vowel; the rest of the text is

@@ -1,10 +1,8 @@
-/** A letter of any script (chữ cái, \p{L}): learnt once per code unit, then read from LETTER_OF_UNIT. */
+import { learnUnitTest } from "./unit-table.js";
+
+/** A letter of any script (chữ cái, \p{L}). */
 const LETTER = /^\p{L}$/u;
-const UNKNOWN = 0;
-const NO = 1;
-const YES = 2;
-/** `LETTER` per UTF-16 code unit, learnt on first sight: no array of one-letter strings per count. */
-const LETTER_OF_UNIT = new Uint8Array(0x10000);
+const isLetterUnit = learnUnitTest(LETTER);
 
 /**
  * How many letters of any script a text holds: what `text.match(/\p{L}/gu)?.length` gives,
@@ -28,9 +26,7 @@ export function countLetters(text: string): number {
         continue;
       }
     }
-    let known = LETTER_OF_UNIT[c];
-    if (known === UNKNOWN) known = LETTER_OF_UNIT[c] = LETTER.test(String.fromCharCode(c)) ? YES : NO;
-    if (known === YES) letters++;
+    if (isLetterUnit(c)) letters++;
   }
   return letters;
 }

@@ -25,3 +25,17 @@ export function findUnitPair(text: string, from: number, first: Uint8Array, seco
   }
   return -1;
 }
+
+/**
+ * `test` of one character, as a test of its UTF-16 code unit remembered on first sight: hot loops
+ * ask it per character without a one-letter string and a regex run each time. For BMP
+ * characters only (a surrogate is tested alone).
+ */
+export function learnUnitTest(test: RegExp): (code: number) => boolean {
+  // 0 not seen yet, 1 no, 2 yes.
+  const seen = new Uint8Array(0x10000);
+  return (code) => {
+    if (seen[code] === 0) seen[code] = test.test(String.fromCharCode(code)) ? 2 : 1;
+    return seen[code] === 2;
+  };
+}

@@ -1,5 +1,6 @@
 import type { InlineMark, SourceLine } from "../../blocks/index.js";
 import { COPY_STAMP } from "../../lexicon/copy-stamps.js";
+import { countLetters } from "../../text/count-letters.js";
 import { cleanOcrText, LOW_CONFIDENCE, type OcrCorrection } from "./clean-ocr.js";
 import { cleanSignatureLine } from "./clean-signature.js";
 import { correctPlaces } from "./correct-places.js";
@@ -149,7 +150,7 @@ function boxMark(seg: Segment, text: string, input: OcrPageInput): InlineMark {
 }
 
 function wellReadLetters(word: OcrWord): number {
-  return word.confidence >= 70 ? (word.text.match(/\p{L}/gu)?.length ?? 0) : 0;
+  return word.confidence >= 70 ? countLetters(word.text) : 0;
 }
 
 /** Splits the ordered segments into groups: pre-header, header columns, body, closing columns. */

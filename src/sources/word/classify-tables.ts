@@ -1,6 +1,7 @@
 import { flattenParagraphs, isEmptyParagraph, readParagraphText } from "./draft-paragraph.js";
 import type { DocCell, DocItem, DocTable } from "./word-items.js";
 import { UPPER_CLASS } from "../../lexicon/letters.js";
+import { countLetters } from "../../text/count-letters.js";
 
 /**
  * What a table is for in an administrative document:
@@ -20,8 +21,7 @@ const RECIPIENTS = /^\s*NƠI\s+NHẬN/u;
 /** Signature authority: TM., KT., TL., TUQ., Q., and the Party's T/M, K/T. */
 const AUTHORITY = new RegExp(String.raw`^\s*(?:TM|KT|TL|TUQ|Q|T\/M|K\/T)\s*[.:]?\s+[${UPPER_CLASS}]`, "u");
 const ADDRESSEE = /^\s*KÍNH\s+GỬI/u;
-/** Letters and capitals of any script: the share of capitals is counted, not matched. */
-const LETTERS = /\p{L}/gu;
+/** Capitals of any script: their share of the letters is counted, not matched. */
 const UPPER = /\p{Lu}/gu;
 /** Paragraphs allowed above the header table: "DỰ THẢO", "KHẨN", "MẬT", a form number … */
 const MAX_PARAGRAPHS_BEFORE_HEADER = 3;
@@ -130,6 +130,6 @@ function upper(text: string): string {
 }
 
 function isCapitals(text: string): boolean {
-  const letters = text.match(LETTERS)?.length ?? 0;
+  const letters = countLetters(text);
   return letters >= 2 && (text.match(UPPER)?.length ?? 0) / letters > 0.85;
 }
