@@ -169,7 +169,11 @@ export const BASELINE_TO = new RegExp(
  * the figure is reported as achieved (ước đạt, đã, lũy kế, so với cùng kỳ …).
  */
 export const CUE = new RegExp(
-  String.raw`(?:(?<target>${cap("phấn")}${S1}đ[ấầ]u|${cap("chỉ")}${S1}tiêu|${cap("mục")}${S1}tiêu(?<!trình${S1}mục${S1}tiêu)(?!${S1}(?:quốc${S1}gia|kép))|${cap("đề")}${S1}ra|${cap("đặt")}${S1}ra|${cap("phải")}${S1}đạt|${cap("cần")}${S1}đạt|${cap("dự")}${S1}kiến|${cap("hướng")}${S1}tới)|(?<result>${cap("ước")}${S1}(?:đạt|thực${S1}hiện|tính)|${cap("ước")}|${cap("đã")}|${cap("đạt")}${S1}được|${cap("kết")}${S1}quả|${cap("l")}(?:ũy|uỹ)${S1}(?:kế|tích)|${cap("tính")}${S1}đến|${cap("hiện")}${S1}nay|${cap("hiện")}${S1}có(?<!thực${S1}hiện${S1}có)|${cap("đến")}${S1}nay|${cap("cùng")}${S1}kỳ|${cap("thực")}${S1}hiện${S1}thu|${cap("năm")}${S1}qua|${cap("vừa")}${S1}qua|${cap("ghi")}${S1}nhận|${cap("đến")}${S1}hết))(?![${L}])`,
+  // Within each kind, words that share a first letter are grouped under it: V8 tries an
+  // alternation's branches one by one at each position, so fewer branches scan faster (three
+  // quarters of the time on the 8 MB bench text; same matches).
+  String.raw`(?:(?<target>${cap("p")}(?:hấn${S1}đ[ấầ]u|hải${S1}đạt)|${cap("c")}(?:hỉ${S1}tiêu|ần${S1}đạt)|${cap("mục")}${S1}tiêu(?<!trình${S1}mục${S1}tiêu)(?!${S1}(?:quốc${S1}gia|kép))|${cap("đ")}(?:ề|ặt)${S1}ra|${cap("dự")}${S1}kiến|${cap("hướng")}${S1}tới)` +
+    String.raw`|(?<result>${cap("ước")}(?:${S1}(?:đạt|thực${S1}hiện|tính))?|${cap("đ")}(?:ã|ạt${S1}được|ến${S1}(?:nay|hết))|${cap("kết")}${S1}quả|${cap("l")}(?:ũy|uỹ)${S1}(?:kế|tích)|${cap("t")}(?:ính${S1}đến|hực${S1}hiện${S1}thu)|${cap("hiện")}${S1}(?:nay|có(?<!thực${S1}hiện${S1}có))|${cap("cùng")}${S1}kỳ|${cap("năm")}${S1}qua|${cap("vừa")}${S1}qua|${cap("ghi")}${S1}nhận))(?![${L}])`,
   "gu",
 );
 
