@@ -27,11 +27,12 @@ export function findUnitPair(text: string, from: number, first: Uint8Array, seco
 }
 
 /**
- * `test` of one character, as a test of its UTF-16 code unit remembered on first sight: hot loops
- * ask it per character without a one-letter string and a regex run each time. For BMP
- * characters only (a surrogate is tested alone).
+ * `test` of one character (a regex, or any test of a one-character string), as a test of its
+ * UTF-16 code unit remembered on first sight: hot loops ask it per character without a
+ * one-letter string and a regex run each time. For BMP characters only (a surrogate is tested
+ * alone).
  */
-export function learnUnitTest(test: RegExp): (code: number) => boolean {
+export function learnUnitTest(test: { test(char: string): boolean }): (code: number) => boolean {
   // 0 not seen yet, 1 no, 2 yes.
   const seen = new Uint8Array(0x10000);
   return (code) => {

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizeText } from "../../src/normalize/index.js";
 import { toNfc } from "../../src/text/to-nfc.js";
@@ -19,5 +20,21 @@ describe("toNfc: NFC without the quadratic reordering of endless mark runs", () 
   it("normalizeText reads 500k marks on one letter (a hostile reproducer) at once", () => {
     const marks = "\u0301\u0300\u0303\u0309\u0323".repeat(100_000);
     expect(normalizeText(`Văn bản a${marks} hết`).length).toBeLessThan(30);
+  });
+
+  it("is String.prototype.normalize('NFC') of any text without long mark runs, normalizing only what may change", () => {
+    // Bases, marks of several classes and scripts, Hangul jamo that compose into syllables,
+    // characters NFC replaces (Ω, Å, a CJK compatibility ideograph), astral letters and marks.
+    const unit = fc.constantFrom(..."aeoAEOuưyđ ", "\u0300", "\u0301", "\u0302", "\u0303", "\u0306", "\u0309", "\u031B", "\u0323", "\u0327", "\u0345", "\u05B0", "\u0591", "\u093C", "\u0B3E", "\u0B47", "\u1100", "\u1161", "\u11A8", "\uAC00", "\u2126", "\u212B", "\uF900", "\u00E9", "\u1EC7", "\u0958", "\u{1D15E}", "\u{1D165}", "\u{1F600}", "\u{11099}", "\u{110BA}");
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit, maxLength: 40 }), fc.string({ unit: "grapheme", maxLength: 30 }), fc.string({ unit: "binary", maxLength: 30 })), fc.boolean(), (generated, spaced) => {
+        if (/[\u0300-\u036F]{9}/u.test(generated)) return;
+        // Spaced out by Latin text, the runs are normalized one by one; dense, the text is
+        // handed to NFC whole after a few characters of another script.
+        const text = spaced ? [...generated].map((c) => `${"v".repeat(70)}${c}`).join("") : generated;
+        expect(toNfc(text)).toBe(text.normalize("NFC"));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

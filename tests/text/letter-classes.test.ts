@@ -71,7 +71,7 @@ describe("explicit letter classes", () => {
  * Patterns on the parse path spell their classes with the lexicon's ranges, not `\p{…}`: a property
  * class costs up to 1.5 ms to compile in every process (docs/performance.md). Left with `\p{…}`:
  * counters that judge text of any script (letters for page health, text health, the DOCX
- * header-table capitals),
+ * header-table capitals), NFC's test of which characters it may change (every script's marks),
  * the OCR reader, which runs seconds per page, and the cross-document linker.
  */
 describe("property classes in patterns", () => {
@@ -79,6 +79,7 @@ describe("property classes in patterns", () => {
     "src/lexicon/letters.ts",
     "src/normalize/text-health.ts",
     "src/text/count-letters.ts",
+    "src/text/to-nfc.ts",
     "src/sources/word/classify-tables.ts",
     /^src\/sources\/ocr\//,
     /^src\/link\//,
