@@ -99,6 +99,8 @@ export interface SourceDocument {
   ocr?: { pages: number[]; meanConfidence: number | null; engine: string } | null;
   /** Every line was normalized (`normalizeLines`) before it joined a block: the text reader. */
   linesNormalized?: boolean;
+  /** And none of those lines holds anything normalization would still change (`NormalizedLines.settled`). */
+  linesSettled?: boolean;
 }
 
 /** A block once placed in the record's `text`. */

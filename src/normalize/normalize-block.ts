@@ -1,17 +1,21 @@
-import type { Block, InlineMark } from "../blocks/index.js";
+import type { Block, InlineMark, SourceDocument } from "../blocks/index.js";
 import { mayNeedNormalizing, MULTI_SPACE, normalizeSegment } from "./normalize-text.js";
 
 // Copies are made with Object.assign, not `{ ...block, key }`: on Node 20 (V8 11.3) a spread
 // followed by more keys is several times slower to build, and to read later (docs/performance.md).
 
+/** What the source did to its lines before it made blocks of them (`SourceDocument`). */
+export type LinesDone = Pick<SourceDocument, "linesNormalized" | "linesSettled">;
+
 /**
  * Normalizes a block's text (see `normalizeText`) and moves its inline marks along, so a
  * superscript footnote reference still covers its label after spaces collapse.
  */
-export function normalizeBlock(block: Block, linesNormalized = false): Block {
+export function normalizeBlock(block: Block, lines: LinesDone = {}): Block {
   const marks = block.marks ?? [];
-  // Lines the source already normalized come out of normalizeSegment as they went in.
-  const normalize = linesNormalized && !mayNeedNormalizing(block.text) ? keepSegment : normalizeSegment;
+  // Lines the source already normalized come out of normalizeSegment as they went in; settled
+  // ones need not even be looked at.
+  const normalize = lines.linesNormalized === true && (lines.linesSettled === true || !mayNeedNormalizing(block.text)) ? keepSegment : normalizeSegment;
   if (marks.length === 0) {
     const text = collapse(normalize(block.text), []).text;
     return text === block.text ? block : Object.assign({}, block, { text });

@@ -1,17 +1,17 @@
 import type { Block, PlacedBlock } from "../blocks/index.js";
-import { normalizeBlock } from "./normalize-block.js";
+import { normalizeBlock, type LinesDone } from "./normalize-block.js";
 
 /**
  * Normalizes the source's blocks and lays them out as the record's `text`, one block a line.
  * Block offsets are final from here on: every later span is computed from them.
- * `linesNormalized`: the source normalized every line already (`SourceDocument.linesNormalized`).
+ * `lines`: what the source did to its lines already (`SourceDocument.linesNormalized`, `linesSettled`).
  */
-export function placeBlocks(blocks: Block[], linesNormalized = false): { text: string; placed: PlacedBlock[] } {
+export function placeBlocks(blocks: Block[], lines: LinesDone = {}): { text: string; placed: PlacedBlock[] } {
   const placed: PlacedBlock[] = [];
   const parts: string[] = [];
   let offset = 0;
   for (const raw of blocks) {
-    const block = normalizeBlock(raw, linesNormalized);
+    const block = normalizeBlock(raw, lines);
     if (block.text === "") continue;
     if (parts.length > 0) offset += 1; // the "\n" between blocks
     // Object.assign, not a spread with more keys: V8 11.3 builds and reads those much slower (docs/performance.md).

@@ -20,7 +20,7 @@ export interface SourceMeta {
  * extraction → the record. This function only assembles; each stage has its own entry.
  */
 export function buildRecord(source: SourceDocument, meta: SourceMeta): VanBanDocument {
-  const { text, placed } = placeBlocks(orderFlow(source.blocks), source.linesNormalized);
+  const { text, placed } = placeBlocks(orderFlow(source.blocks), source);
   const warnings = [...source.warnings, ...reportCorrections(text, placed)];
   // Nothing lost in silence: a file that was read but held no text says so.
   if (text.trim() === "" && !warnings.some((w) => w.code === "no_text_layer" || w.code === "ocr_unavailable" || w.code === "no_text")) {

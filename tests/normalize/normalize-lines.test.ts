@@ -3,7 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizeLines } from "../../src/normalize/normalize-lines.js";
-import { normalizeSegment } from "../../src/normalize/normalize-text.js";
+import { mayNeedNormalizing, normalizeSegment } from "../../src/normalize/normalize-text.js";
 import { normalizeBlock } from "../../src/normalize/normalize-block.js";
 import { orderFlow } from "../../src/blocks/order-flow.js";
 import { readText } from "../../src/sources/text/index.js";
@@ -19,7 +19,7 @@ describe("normalizeLines", () => {
   it("gives each line what normalizeSegment gives it alone", () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit, maxLength: 120 }), fc.string({ unit: "grapheme", maxLength: 60 }), fc.string({ maxLength: 60 })), (text) => {
-        expect(normalizeLines(text)).toEqual(lineByLine(text));
+        expect(normalizeLines(text).lines).toEqual(lineByLine(text));
       }),
       { numRuns: 3000 },
     );
@@ -38,15 +38,33 @@ describe("normalizeLines", () => {
     expect(files.length).toBeGreaterThan(3);
     for (const file of files) {
       const text = readFileSync(file, "utf8").replace(/\r\n?/gu, "\n");
-      expect(normalizeLines(text), file).toEqual(lineByLine(text));
+      expect(normalizeLines(text).lines, file).toEqual(lineByLine(text));
     }
+  });
+
+  it("calls lines settled only when nothing in them, or in their joins, would change", () => {
+    let settled = 0;
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit, maxLength: 120 }), fc.string({ unit: "grapheme", maxLength: 60 }), fc.string({ maxLength: 60 })), (text) => {
+        const out = normalizeLines(text);
+        if (!out.settled) return;
+        settled++;
+        for (const line of out.lines) expect(mayNeedNormalizing(line), JSON.stringify(line)).toBe(false);
+        expect(mayNeedNormalizing(out.lines.join(" "))).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
+    // The property means nothing unless both answers occur.
+    expect(settled).toBeGreaterThan(300);
+    expect(settled).toBeLessThan(2700);
   });
 
   it("leaves blocks of normalized lines as normalizeBlock would make them", () => {
     const lines = fc.array(fc.oneof(fc.string({ unit, maxLength: 60 }), fc.constantFrom("", "1. Mục tiêu", "tháng 4 năm 2014", ". Theo đó", "NĐ-", "CP ngày", "QUYẾT ĐỊNH", "\ufffd Ghi chú")), { maxLength: 12 });
     fc.assert(
       fc.property(lines, (parts) => {
-        for (const block of orderFlow(readText(parts.join("\n")).blocks)) expect(normalizeBlock(block, true)).toEqual(normalizeBlock(block, false));
+        const source = readText(parts.join("\n"));
+        for (const block of orderFlow(source.blocks)) expect(normalizeBlock(block, source)).toEqual(normalizeBlock(block, {}));
       }),
       { numRuns: 3000 },
     );

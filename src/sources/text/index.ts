@@ -20,7 +20,7 @@ export function readText(text: string): SourceDocument {
   const unified = text.replace(/\r\n?/g, "\n");
   const raw = unified.split("\n");
   // Every line normalized at once (form feeds read as spaces), not one call per line.
-  const normalized = normalizeLines(unified);
+  const { lines: normalized, settled } = normalizeLines(unified);
   let page = 1;
   let blanks = 0;
   const sawFormFeed = text.includes(FORM_FEED);
@@ -67,7 +67,7 @@ export function readText(text: string): SourceDocument {
     blanks = 0;
   }
   if (sawFormFeed) markRunningLines(lines, page);
-  return { format: "text", blocks: unwrapLines(lines), pages: sawFormFeed ? page : null, warnings: [], linesNormalized: true };
+  return { format: "text", blocks: unwrapLines(lines), pages: sawFormFeed ? page : null, warnings: [], linesNormalized: true, linesSettled: settled };
 }
 
 /**
