@@ -22,4 +22,6 @@ export interface ExtractContext {
   docType: { code: string | null; name: string | null };
   /** Extractors push doubts here instead of throwing. */
   warnings: Warning[];
+  /** `foldTones(text)`, when the pipeline has it: units slice it (`foldSlice`) instead of folding again. */
+  folded?: string;
 }

@@ -14,6 +14,8 @@ import { mergeMeasures, readIndicatorTables } from "./targets/indicator-tables.j
 export interface ExtractInput {
   /** The record's normalized text; every span indexes into it. */
   text: string;
+  /** `foldTones(text)`, made once for the structure stage and this one. */
+  folded?: string;
   /** The document's own type, for "Quyết định này" and the Căn cứ lines. */
   docType: { code: string | null; name: string | null };
   titleSpan: Span | null;
@@ -36,7 +38,7 @@ export function extractAll(
   input: ExtractInput,
   warnings: Warning[],
 ): { citations: Citation[]; targets: Target[]; results: Result[]; attachedTo: Citation | null } {
-  const ctx = { text: input.text, units: buildUnits(input), docType: input.docType, warnings };
+  const ctx = { text: input.text, folded: input.folded, units: buildUnits(input), docType: input.docType, warnings };
   const citations = extractCitations(ctx);
   // Figures in cells are read only from indicator tables, row by row, never as running text.
   const prose = extractTargets({ ...ctx, units: ctx.units.filter((u) => u.role !== "cell") }, { exclude: citations.map((c) => c.span) });

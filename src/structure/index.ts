@@ -57,10 +57,11 @@ const MIN_ATTACHED_BLOCKS = 3;
 
 /**
  * Reads the structure of a document. `text` is the record's text and `blocks` its placed blocks
- * (offsets into `text`); `warnings` receives the stage's doubts.
+ * (offsets into `text`); `warnings` receives the stage's doubts. `folded` is `foldTones(text)`
+ * when the caller has it.
  */
-export function readStructure(text: string, blocks: PlacedBlock[], warnings: Warning[]): DocumentStructure {
-  const ctx: StructureContext = { text, folded: foldTones(text), blocks, roles: blocks.map(() => null), warnings };
+export function readStructure(text: string, blocks: PlacedBlock[], warnings: Warning[], folded = foldTones(text)): DocumentStructure {
+  const ctx: StructureContext = { text, folded, blocks, roles: blocks.map(() => null), warnings };
   for (const block of blocks) {
     if (block.role === "furniture" || ORNAMENT.test(block.text) || SIGNING_STAMP.test(block.text)) {
       claim(ctx, block.index, "furniture");

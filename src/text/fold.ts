@@ -44,6 +44,16 @@ export function foldTones(text: string): string {
   return copied === 0 ? text : out + text.slice(copied);
 }
 
+/**
+ * `foldTones(text.slice(start, end))`, given `folded` = `foldTones(text)`: a slice of `folded`
+ * when the slice starts and ends between words (the fold looks only within words, and keeps
+ * every offset), else folded afresh. Lets a document be folded once for all of its paragraphs.
+ */
+export function foldSlice(text: string, folded: string, start: number, end: number): string {
+  const between = (start === 0 || !isWordChar(text.charCodeAt(start - 1))) && (end >= text.length || !isWordChar(text.charCodeAt(end)));
+  return between ? folded.slice(start, end) : foldTones(text.slice(start, end));
+}
+
 /** Folded spellings of the words seen so far: the same few words ("uỷ", "hoá") recur. */
 const WORD_CACHE = new BoundedCache<string, string>(4096);
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { foldKey, foldTones, sameWords } from "../../src/text/fold.js";
+import { foldKey, foldSlice, foldTones, sameWords } from "../../src/text/fold.js";
 import { normalizeText } from "../../src/normalize/normalize-text.js";
 import { composeSyllable, isVietnameseSyllable, parseSyllable, tonePositions } from "../../src/lexicon/syllable.js";
 import { unwrapLines } from "../../src/blocks/unwrap-lines.js";
@@ -60,6 +60,23 @@ describe("foldTones and matching", () => {
       }),
       { numRuns: 500 },
     );
+  });
+  it("folds a slice as the slice alone would fold, from the whole text's fold or afresh", () => {
+    const words = ["hoà", "uỷ", "Uỷ", "khoẻ", "quả", "thuỷ", "toán", "oà", "a", "q", " ", "\n", ".", "đ", "1"];
+    let fromWhole = 0;
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 2 })), { maxLength: 30 }), fc.nat(), fc.nat(), (parts, a, b) => {
+        const text = parts.join("").normalize("NFC");
+        const start = text.length === 0 ? 0 : a % (text.length + 1);
+        const end = start + (text.length === 0 ? 0 : b % (text.length - start + 1));
+        const folded = foldTones(text);
+        const slice = foldSlice(text, folded, start, end);
+        expect(slice).toBe(foldTones(text.slice(start, end)));
+        if (slice === folded.slice(start, end)) fromWhole++;
+      }),
+      { numRuns: 3000 },
+    );
+    expect(fromWhole).toBeGreaterThan(1000);
   });
   it("keeps the length of any text, so offsets carry over", () => {
     fc.assert(fc.property(fc.string({ unit: "grapheme" }), (s) => {

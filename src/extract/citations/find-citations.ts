@@ -17,7 +17,7 @@ import type { WarningCode } from "../../schema/warning-codes.js";
 import type { ExtractContext, TextUnit } from "../context.js";
 import type { DateMatch } from "../../lexicon/dates.js";
 import { readIssuerAt, type PhraseMatch } from "./issuer.js";
-import { foldTones } from "../../text/fold.js";
+import { foldSlice, foldTones } from "../../text/fold.js";
 import { CODE_BEFORE_SYMBOL, DIGIT, ENDS_WITH_SPACE, ISSUER_INTRO_PREFIX, LAST_WORD, LEADING_NOTE_MARK, LIST_HEADER, NAMED_TYPE, NUMBER_PART, PAREN_SO_AT, PREVIOUS_WORD, SELF_WORD, SENTENCE_OR_PARAGRAPH_BREAK, SO_AT, SO_BEFORE_SYMBOL, SPACES, TYPE_BEFORE_SELF, TYPE_BEFORE_SYMBOL, UNIT_PREFILTER_WORDS, WHITESPACE, WORD_CHAR } from "./patterns.js";
 import { LETTER_OR_MARK } from "../../lexicon/letters.js";
 import { ORG_HEAD } from "../../lexicon/issuer-words.js";
@@ -94,7 +94,7 @@ export function findCitationsInUnit(ctx: ExtractContext, unitIndex: number, out:
   const end = Math.max(start, Math.min(unit.span.end, ctx.text.length));
   const text = ctx.text.slice(start, end);
   if (!mayCite(text)) return;
-  const folded = foldTones(text);
+  const folded = ctx.folded === undefined ? foldTones(text) : foldSlice(ctx.text, ctx.folded, start, end);
   const scan: Scan = {
     ctx,
     unit,
