@@ -10,6 +10,7 @@ import { estimateResultBytes, reorderBufferBytes, runOrdered, runUnordered } fro
 import { createProcessRunner } from "./runners.js";
 import { countFailure, createStats, formatSummary } from "./summary.js";
 import { createStdoutSink, isUpToDate, readPriorFailure, writeOutputFile, type OutputExtension } from "./write-output.js";
+import { createTripwire } from "../util/tripwire.js";
 
 /** `failedBefore`: --resume found this input's .error.json from a run it killed; not parsed again without --retry-failed. */
 type Outcome = TaskResult | { ok: "skipped" } | { ok: "interrupted" } | { ok: "failedBefore"; code: string; message: string };
@@ -48,13 +49,10 @@ export async function runBatch(command: ParseCommand, items: readonly InputItem[
   // Ctrl-C: stop starting documents, give up on those running, and say what was done. A second
   // Ctrl-C finds no handler and ends the process at once.
   let interrupted = false;
-  let interrupt: (outcome: Outcome) => void = () => {};
-  const interruption = new Promise<Outcome>((resolve) => {
-    interrupt = resolve;
-  });
+  const interruption = createTripwire<Outcome>();
   const onSigint = (): void => {
     interrupted = true;
-    interrupt({ ok: "interrupted" });
+    interruption.trip({ value: { ok: "interrupted" } });
   };
   process.once("SIGINT", onSigint);
 
@@ -76,7 +74,7 @@ export async function runBatch(command: ParseCommand, items: readonly InputItem[
       finish();
     }
   };
-  const runSafely = (item: InputItem): Promise<Outcome> => Promise.race([run(item).catch((error: unknown) => errorResult(error)), interruption]);
+  const runSafely = (item: InputItem): Promise<Outcome> => interruption.race(run(item).catch((error: unknown) => errorResult(error)));
 
   const emit = async (outcome: Outcome, index: number): Promise<boolean> => {
     if (interrupted || outcome.ok === "interrupted") return false;

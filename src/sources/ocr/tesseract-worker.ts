@@ -7,6 +7,7 @@ import { prepareModelFolder } from "./native-models.js";
 import { checkNativeTesseract, nativeTesseractVersion, readManyWithNativeTesseract, readWithNativeTesseract } from "./native-tesseract.js";
 import type { OcrBlock, OcrBox } from "./ocr-lines.js";
 import { PSM, type SegmentationMode } from "./segmentation-mode.js";
+import { createTripwire } from "../../util/tripwire.js";
 
 /**
  * One Tesseract worker per thread (luồng nhận dạng), created on first use and reused across
@@ -310,16 +311,13 @@ function wrapWorker(worker: TesseractWorker, name: string, tempDir: string | nul
   let currentMode: SegmentationMode = "auto";
   let idleTimer: NodeJS.Timeout | null = null;
   let dead: Error | null = null;
-  let onDeath: ((error: Error) => void) | null = null;
-  const died = new Promise<never>((_, reject) => {
-    onDeath = reject;
-  });
-  // Only ever raced against a job: a death while idle must not be an unhandled rejection.
-  died.catch(() => {});
+  // A death fails the job in progress. (A tripwire, not a promise raced against each job: that
+  // would keep every page's reading reachable for as long as the worker lives.)
+  const death = createTripwire();
   const kill = (error: Error) => {
     if (dead) return;
     dead = error;
-    onDeath?.(error);
+    death.trip({ error });
   };
   thread?.on("error", (error) => kill(error instanceof Error ? error : new Error(String(error))));
   thread?.on("exit", () => kill(new Error("OCR worker exited")));
@@ -363,12 +361,12 @@ function wrapWorker(worker: TesseractWorker, name: string, tempDir: string | nul
     try {
       const options: Record<string, unknown> = { user_defined_dpi: String(Math.round(dpi)) };
       if (mode !== currentMode) {
-        await Promise.race([worker.setParameters({ tessedit_pageseg_mode: PSM[mode] }), died, timeout]);
+        await death.race(Promise.race([worker.setParameters({ tessedit_pageseg_mode: PSM[mode] }), timeout]));
         currentMode = mode;
       }
       const job = worker.recognize(image, options, { blocks: true, text: false });
       job.catch(() => {}); // it may still fail after a timeout won the race
-      const result = await Promise.race([job, died, timeout]);
+      const result = await death.race(Promise.race([job, timeout]));
       return result.data;
     } catch (error) {
       // A worker that failed mid-page is not trusted again: the next page starts a new one.
