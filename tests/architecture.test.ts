@@ -25,7 +25,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   render: ["schema"],
   link: ["(top)", "schema", "lexicon", "text", "util"],
   isolate: ["(top)", "schema"],
-  cli: ["(top)", "render", "link", "schema", "isolate", "review", "queue"],
+  cli: ["(top)", "render", "link", "schema", "isolate", "review", "queue", "util"],
   queue: ["(top)", "schema", "util"],
   review: ["(top)", "schema", "render", "util"],
   "(top)": ["blocks", "normalize", "extract", "pipeline", "sources", "render", "link", "isolate", "schema", "lexicon", "text", "util"],

@@ -14,7 +14,7 @@ import { mergeMeasures, readIndicatorTables } from "./targets/indicator-tables.j
 export interface ExtractInput {
   /** The record's normalized text; every span indexes into it. */
   text: string;
-  /** `foldTones(text)`, made once for the structure stage and this one. */
+  /** `foldTones(text)`, as the structure stage made it. */
   folded?: string;
   /** The document's own type, for "Quyết định này" and the Căn cứ lines. */
   docType: { code: string | null; name: string | null };

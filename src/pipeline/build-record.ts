@@ -4,7 +4,6 @@ import { placeBlocks } from "../normalize/index.js";
 import type { SourceChosenBy, VanBanDocument } from "../schema/document.js";
 import { SCHEMA_VERSION } from "../schema/version.js";
 import { readStructure } from "../structure/index.js";
-import { foldTones } from "../text/fold.js";
 import { collectLineBoxes } from "./collect-line-boxes.js";
 import { reportCorrections } from "./report-corrections.js";
 
@@ -27,13 +26,12 @@ export function buildRecord(source: SourceDocument, meta: SourceMeta): VanBanDoc
   if (text.trim() === "" && !warnings.some((w) => w.code === "no_text_layer" || w.code === "ocr_unavailable" || w.code === "no_text")) {
     warnings.push({ code: "empty_text", message: "The file was read but holds no text." });
   }
-  // Folded once: structure matches its patterns on it, citations on slices of it.
-  const folded = foldTones(text);
-  const structure = readStructure(text, placed, warnings, folded);
+  const structure = readStructure(text, placed, warnings);
   const extracted = extractAll(
     {
       text,
-      folded,
+      // Folded once, by the structure stage; citations match on slices of it.
+      folded: structure.folded,
       docType: { code: structure.type.code, name: structure.type.name },
       titleSpan: structure.titleSpan,
       subjectSpan: structure.subjectSpan,

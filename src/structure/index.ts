@@ -30,6 +30,8 @@ import { assignTableSections, readTables } from "./read-tables.js";
 
 /** What the structure stage reads from a document's blocks. */
 export interface DocumentStructure {
+  /** The text with every tone in its classic place (`foldTones`): later stages match on it too. */
+  folded: string;
   type: DocumentType;
   title: string | null;
   titleSpan: Span | null;
@@ -57,11 +59,10 @@ const MIN_ATTACHED_BLOCKS = 3;
 
 /**
  * Reads the structure of a document. `text` is the record's text and `blocks` its placed blocks
- * (offsets into `text`); `warnings` receives the stage's doubts. `folded` is `foldTones(text)`
- * when the caller has it.
+ * (offsets into `text`); `warnings` receives the stage's doubts.
  */
-export function readStructure(text: string, blocks: PlacedBlock[], warnings: Warning[], folded = foldTones(text)): DocumentStructure {
-  const ctx: StructureContext = { text, folded, blocks, roles: blocks.map(() => null), warnings };
+export function readStructure(text: string, blocks: PlacedBlock[], warnings: Warning[]): DocumentStructure {
+  const ctx: StructureContext = { text, folded: foldTones(text), blocks, roles: blocks.map(() => null), warnings };
   for (const block of blocks) {
     if (block.role === "furniture" || ORNAMENT.test(block.text) || SIGNING_STAMP.test(block.text)) {
       claim(ctx, block.index, "furniture");
@@ -120,6 +121,7 @@ export function readStructure(text: string, blocks: PlacedBlock[], warnings: War
   }
   const layout: LayoutEntry[] = blocks.map((block) => ({ role: ctx.roles[block.index] ?? "unassigned", span: blockSpan(block) }));
   return {
+    folded: ctx.folded,
     type: title.type,
     title: title.title,
     titleSpan: title.titleSpan,
