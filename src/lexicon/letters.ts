@@ -1,3 +1,5 @@
+import { learnUnitTest } from "../text/unit-table.js";
+
 /**
  * Chữ cái: what a Vietnamese word is made of, in the forms the stages need — character classes
  * for patterns, a code-unit test for hot loops, and the alphabet that orders điểm a), b) ….
@@ -45,6 +47,9 @@ export const LOWER_CLASS = String.raw`a-z\u00B5\u00DF-\u00F6\u00F8-\u00FF\u0103\
 
 /** One letter or combining mark. */
 export const LETTER_OR_MARK = new RegExp(`[${LETTER_CLASS}${MARK_CLASS}]`, "u");
+
+/** `LETTER_OR_MARK` of one UTF-16 code unit, for loops that walk a text unit by unit (words around a tone pair). */
+export const isLetterOrMarkUnit = learnUnitTest(LETTER_OR_MARK);
 
 /** `\uXXXX` for every other code from `first` to `last`: Latin Extended Additional alternates capital and small. */
 function everyOtherCode(first: number, last: number): string {

@@ -1,8 +1,8 @@
 import { composeSyllable, parseSyllable, tonePositions, TONE_MARKS } from "../lexicon/syllable.js";
 import { toNfc } from "../text/to-nfc.js";
-import { buildUnitTable, findUnitPair, learnUnitTest } from "../text/unit-table.js";
+import { buildUnitTable, findUnitPair } from "../text/unit-table.js";
 import { BoundedCache } from "../util/bounded-cache.js";
-import { LETTER_CLASS, MARK_CLASS } from "../lexicon/letters.js";
+import { isLetterOrMarkUnit, LETTER_CLASS, MARK_CLASS } from "../lexicon/letters.js";
 
 /** Characters that are whitespace in extracted text but not ordinary spaces. */
 const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
@@ -112,8 +112,6 @@ const TONED_VOWELS = (() => {
 const VOWEL_UNIT = buildUnitTable(VOWEL_CLASS);
 const TONED_UNIT = buildUnitTable(TONED_VOWELS);
 
-/** A letter or mark, per UTF-16 code unit. */
-const isWordUnit = learnUnitTest(new RegExp(String.raw`[${LETTER_CLASS}${MARK_CLASS}]`, "u"));
 
 /**
  * Repairs the words around each toned vowel that follows a vowel; the rest of the text is
@@ -126,8 +124,8 @@ export function repairTonedPairs(text: string): string {
   for (let k = findUnitPair(text, 0, VOWEL_UNIT, TONED_UNIT); k !== -1; ) {
     let start = k;
     let end = k + 2;
-    while (start > 0 && isWordUnit(text.charCodeAt(start - 1))) start--;
-    while (end < text.length && isWordUnit(text.charCodeAt(end))) end++;
+    while (start > 0 && isLetterOrMarkUnit(text.charCodeAt(start - 1))) start--;
+    while (end < text.length && isLetterOrMarkUnit(text.charCodeAt(end))) end++;
     if (start < copied) {
       k = findUnitPair(text, k + 2, VOWEL_UNIT, TONED_UNIT);
       continue;

@@ -1,4 +1,4 @@
-import { LETTER_OR_MARK } from "../lexicon/letters.js";
+import { isLetterOrMarkUnit } from "../lexicon/letters.js";
 import { composeSyllable, parseSyllable, tonePositions } from "../lexicon/syllable.js";
 import { buildUnitTable, findUnitPair } from "./unit-table.js";
 import { BoundedCache } from "../util/bounded-cache.js";
@@ -29,11 +29,11 @@ export function foldTones(text: string): string {
   for (let k = findUnitPair(text, 0, PAIR_FIRST, PAIR_SECOND); k !== -1; k = findUnitPair(text, k + 2, PAIR_FIRST, PAIR_SECOND)) {
     const end = k + 2;
     // Only at the end of a word (an open syllable), and not after "q" ("quá" is classic already).
-    if (end < text.length && isWordChar(text.charCodeAt(end))) continue;
+    if (end < text.length && isLetterOrMarkUnit(text.charCodeAt(end))) continue;
     const before = k > 0 ? text[k - 1] : "";
     if (before === "q" || before === "Q") continue;
     let start = k;
-    while (start > 0 && end - start < MAX_WORD && isWordChar(text.charCodeAt(start - 1))) start--;
+    while (start > 0 && end - start < MAX_WORD && isLetterOrMarkUnit(text.charCodeAt(start - 1))) start--;
     if (start < copied) continue;
     const word = text.slice(start, end);
     const folded = foldWord(word);
@@ -50,7 +50,7 @@ export function foldTones(text: string): string {
  * every offset), else folded afresh. Lets a document be folded once for all of its paragraphs.
  */
 export function foldSlice(text: string, folded: string, start: number, end: number): string {
-  const between = (start === 0 || !isWordChar(text.charCodeAt(start - 1))) && (end >= text.length || !isWordChar(text.charCodeAt(end)));
+  const between = (start === 0 || !isLetterOrMarkUnit(text.charCodeAt(start - 1))) && (end >= text.length || !isLetterOrMarkUnit(text.charCodeAt(end)));
   return between ? folded.slice(start, end) : foldTones(text.slice(start, end));
 }
 
@@ -71,10 +71,6 @@ function foldSyllable(word: string): string {
   return folded.length === word.length ? folded : word;
 }
 
-function isWordChar(code: number): boolean {
-  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-  return LETTER_OR_MARK.test(String.fromCharCode(code));
-}
 
 /** Case- and tone-placement-insensitive equality of two strings (NFC first). */
 export function sameWords(a: string, b: string): boolean {
