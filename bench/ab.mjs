@@ -7,7 +7,8 @@
  *                                                      per round, wall time only)
  *             cli FILE                               (`vanban parse FILE` through bin/vanban.js with
  *                                                      that build: a fresh process per round, wall
- *                                                      time only)
+ *                                                      time only; a build saved as DIR/dist beside
+ *                                                      DIR/bin runs its own bin/vanban.js)
  *   --node PATH: run every child with another Node binary (the bench's own is the default).
  *
  * Each pair runs A and B in fresh processes one after the other, in alternating order (A B, B A …),
@@ -18,7 +19,7 @@
  * records of the first round are hashed in each process: a change meant to be "speed only" must
  * give the same records.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { lastJson, median, round, ROOT, runNode } from "./lib/measure.mjs";
@@ -77,7 +78,9 @@ function cliPackage(dist) {
   if (!packages.has(dist)) {
     const dir = mkdtempSync(join(tmpdir(), "vanban-ab-"));
     mkdirSync(join(dir, "bin"));
-    copyFileSync(join(ROOT, "bin/vanban.js"), join(dir, "bin/vanban.js"));
+    // A build saved with its own bin (DIR/dist beside DIR/bin) runs that bin: the bin is part of what is compared.
+    const ownBin = join(resolve(dist), "..", "bin/vanban.js");
+    copyFileSync(existsSync(ownBin) ? ownBin : join(ROOT, "bin/vanban.js"), join(dir, "bin/vanban.js"));
     copyFileSync(join(ROOT, "package.json"), join(dir, "package.json"));
     symlinkSync(resolve(dist), join(dir, "dist"), "dir");
     packages.set(dist, dir);

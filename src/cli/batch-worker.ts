@@ -1,5 +1,9 @@
-import { serveTasks } from "../isolate/index.js";
-import { runParseTask, type ParseTask } from "./parse-task.js";
+import { enableCompileCache } from "../util/compile-cache.js";
 
-/** Child process of the CLI (dist/batch-worker.js): one document per message, the output rendered here so only a string goes back. */
-serveTasks((payload, markStarted) => runParseTask(payload as ParseTask, markStarted));
+/**
+ * Child process of the CLI (dist/batch-worker.js). The compile cache goes on before the parse
+ * path is imported, so that the code of what it imports is cached too: a child starts for each
+ * `vanban parse` of a PDF, DOCX or .doc, and for each process of a batch.
+ */
+enableCompileCache();
+await import("./serve-documents.js");
