@@ -6,6 +6,7 @@
  */
 export { isName, isRef, Lexer, PdfObjects, type PdfDict, type PdfName, type PdfRef, type PdfValue } from "./pdf-objects.js";
 export { lookupResource, readPageContent, readPageResources } from "./page-content.js";
+export { CONTENT_OP, ContentReader } from "./content-reader.js";
 export { findScanImage, multiplyMatrices, type PdfMatrix, type ScanImage } from "./scan-image.js";
 export { listFontUses, listPageFonts, type PageFont } from "./page-fonts.js";
 export { appearanceMayShowText } from "./appearance-text.js";

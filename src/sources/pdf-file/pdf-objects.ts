@@ -198,8 +198,8 @@ export class PdfObjects {
 type Token = number | string | boolean | null | PdfName | { op: string } | { open: "<<" | "[" } | { close: ">>" | "]" } | undefined;
 
 const NAME_ESCAPE = /#(?<hex>[0-9A-Fa-f]{2})/gu;
-/** Byte classes: 1 whitespace, 2 delimiter, 0 regular. */
-const CLASS = new Uint8Array(256);
+/** Byte classes: 1 whitespace, 2 delimiter, 0 regular. (Also read by content-reader.ts.) */
+export const CLASS = new Uint8Array(256);
 for (const c of WHITESPACE) CLASS[c] = 1;
 for (const c of DELIMITER) CLASS[c] = 2;
 const OPEN_DICT = { open: "<<" } as const;
@@ -319,34 +319,10 @@ export class Lexer {
 
   /** A number in PDF syntax ("12", "-3.5", ".5"), or null when the word is something else. */
   private readNumber(): number | null {
-    const d = this.data;
-    let p = this.pos;
-    let sign = 1;
-    if (d[p] === 0x2d || d[p] === 0x2b) {
-      if (d[p] === 0x2d) sign = -1;
-      p++;
-    }
-    // All digits as one integer, divided once by the power of ten of the decimals: the value pdf.js
-    // computes, to the last bit (summing each decimal's place value drifts from it).
-    let value = 0;
-    let digits = 0;
-    let divideBy = 1;
-    while (d[p] >= 0x30 && d[p] <= 0x39) {
-      value = value * 10 + (d[p++] - 0x30);
-      digits++;
-    }
-    if (d[p] === 0x2e) {
-      p++;
-      while (d[p] >= 0x30 && d[p] <= 0x39) {
-        value = value * 10 + (d[p++] - 0x30);
-        divideBy *= 10;
-        digits++;
-      }
-    }
-    this.pos = p;
-    // "1.2.3" or "12abc" is not a number.
-    if (digits === 0 || (p < d.length && CLASS[d[p]] === 0)) return null;
-    return (sign * value) / divideBy;
+    const end = readNumberAt(this.data, this.pos, NUMBER_OUT);
+    if (end < 0) return null;
+    this.pos = end;
+    return NUMBER_OUT[0];
   }
 
   /**
@@ -431,15 +407,58 @@ export class Lexer {
   /** Steps over a literal string from its "("; false when the data ends before its ")". */
   private skipLiteral(): boolean {
     const d = this.data;
+    const n = d.length;
+    // The position in a local: strings are a good part of a page's bytes.
+    let p = this.pos;
     let depth = 0;
-    while (this.pos < d.length) {
-      const c = d[this.pos++];
-      if (c === 0x5c) this.pos++;
+    while (p < n) {
+      const c = d[p++];
+      if (c === 0x5c) p++;
       else if (c === 0x28) depth++;
-      else if (c === 0x29 && --depth === 0) return true;
+      else if (c === 0x29 && --depth === 0) {
+        this.pos = p;
+        return true;
+      }
     }
+    this.pos = p;
     return false;
   }
+}
+
+const NUMBER_OUT = new Float64Array(1);
+
+/**
+ * Reads a number in PDF syntax ("12", "-3.5", ".5") at `start`: its value goes to `out[0]` and its
+ * end is returned; -1 when the word there is not a number ("1.2.3", "12abc", "-"). No object per
+ * number: content streams hold hundreds of thousands of them.
+ */
+export function readNumberAt(d: Uint8Array, start: number, out: Float64Array): number {
+  let p = start;
+  let sign = 1;
+  if (d[p] === 0x2d || d[p] === 0x2b) {
+    if (d[p] === 0x2d) sign = -1;
+    p++;
+  }
+  // All digits as one integer, divided once by the power of ten of the decimals: the value pdf.js
+  // computes, to the last bit (summing each decimal's place value drifts from it).
+  let value = 0;
+  let digits = 0;
+  let divideBy = 1;
+  while (d[p] >= 0x30 && d[p] <= 0x39) {
+    value = value * 10 + (d[p++] - 0x30);
+    digits++;
+  }
+  if (d[p] === 0x2e) {
+    p++;
+    while (d[p] >= 0x30 && d[p] <= 0x39) {
+      value = value * 10 + (d[p++] - 0x30);
+      divideBy *= 10;
+      digits++;
+    }
+  }
+  if (digits === 0 || (p < d.length && CLASS[d[p]] === 0)) return -1;
+  out[0] = (sign * value) / divideBy;
+  return p;
 }
 
 /** Parses one object (with "N G R" references) from the lexer; undefined at the end. */

@@ -1,5 +1,5 @@
 import type { PdfJs } from "../load-pdf.js";
-import { isName, isRef, Lexer, lookupResource, PdfObjects, readPageContent, readPageResources, type PdfDict, type PdfValue } from "../../pdf-file/index.js";
+import { CONTENT_OP as OP, ContentReader, isName, isRef, lookupResource, PdfObjects, readPageContent, readPageResources, type PdfDict } from "../../pdf-file/index.js";
 
 /** The part of a pdf.js operator list `readRules` reads. */
 export interface PathOps {
@@ -28,187 +28,203 @@ export function scanPagePaths(pdfjs: PdfJs, objects: PdfObjects, pageRef: { num:
   if (!(page instanceof Map)) return null;
   const content = readPageContent(objects, page);
   if (!content) return null;
-  const out: PathOps = { fnArray: [], argsArray: [] };
+  const out: OpsBuilder = { fnArray: [], argsArray: [], length: 0 };
   const budget = { bytes: MAX_PAGE_BYTES };
-  const ok = scanStream(pdfjs, objects, content, readPageResources(objects, page), out, 0, budget);
-  return ok ? out : null;
+  if (!scanStream(pdfjs, objects, content, readPageResources(objects, page), out, 0, budget)) return null;
+  out.fnArray.length = out.length;
+  out.argsArray.length = out.length;
+  return { fnArray: out.fnArray, argsArray: out.argsArray };
 }
 
 interface Budget {
   bytes: number;
 }
 
+/**
+ * The list being built, with its length kept apart: an empty q … Q pair is taken back by
+ * lowering `length`, and the ops after it overwrite it (setting an array's length, once per pair,
+ * took a tenth of the scan). The arrays are cut to `length` once, at the end.
+ */
+interface OpsBuilder extends PathOps {
+  length: number;
+}
+
 /** False when the stream cannot be read here (a form's stream unreadable, the budget spent). */
-function scanStream(pdfjs: PdfJs, objects: PdfObjects, data: Uint8Array, resources: PdfDict | null, out: PathOps, depth: number, budget: Budget): boolean {
+function scanStream(pdfjs: PdfJs, objects: PdfObjects, data: Uint8Array, resources: PdfDict | null, out: OpsBuilder, depth: number, budget: Budget): boolean {
   budget.bytes -= data.length;
   if (budget.bytes < 0) return false;
   const OPS = pdfjs.OPS;
-  const lexer = new Lexer(data, 0);
-  // Operands of the operator being read: a count over a reused array (setting an array's length
-  // per operator was a fifth of the scan).
-  const operands: unknown[] = [];
-  let operandCount = 0;
-  let path: number[] = [];
-  let start: [number, number] = [0, 0];
-  let current: [number, number] = [0, 0];
+  const reader = new ContentReader(data);
+  // The current path, in a buffer reused from path to path: most paths here are a clip ("re W* n")
+  // that is never painted.
+  const path: number[] = [];
+  let pathLength = 0;
+  // Where the current subpath starts and the current point: "h" goes back to the first, "v" starts at the second.
+  let startX = 0;
+  let startY = 0;
+  let currentX = 0;
+  let currentY = 0;
   /** Where each "q" of this stream still open was emitted. */
   const saves: number[] = [];
-  const emit = (fn: number, args: unknown[]): void => {
-    out.fnArray.push(fn);
-    out.argsArray.push(args);
-  };
   const paint = (fn: number): void => {
-    if (path.length > 0) emit(OPS.constructPath, [fn, [new Float32Array(path)], null]);
-    path = [];
-  };
-  const nums = (n: number): number[] | null => {
-    if (operandCount < n) return null;
-    const v: number[] = [];
-    for (let i = operandCount - n; i < operandCount; i++) {
-      const x = operands[i];
-      if (typeof x !== "number") return null;
-      v.push(x);
+    if (pathLength > 0) {
+      const points = new Float32Array(pathLength);
+      for (let i = 0; i < pathLength; i++) points[i] = path[i];
+      emit(out, OPS.constructPath, [fn, [points], null]);
     }
-    return v;
+    pathLength = 0;
   };
-  for (let token = lexer.next(); token !== undefined; token = lexer.next()) {
-    if (typeof token !== "object" || token === null || !("op" in token)) {
-      // Operands; arrays and dicts inside content (TJ, BDC) are skipped with their brackets.
-      if (typeof token === "object" && token !== null && "open" in token) lexer.skipGroup();
-      else operands[operandCount++] = token;
-      continue;
-    }
-    const op = token.op;
-    let v: number[] | null;
+  const add = (...values: number[]): void => {
+    for (const value of values) path[pathLength++] = value;
+  };
+  let v: number[] | null;
+  for (let op = reader.read(); op !== OP.END; op = reader.read()) {
     switch (op) {
-      case "q":
-        saves.push(out.fnArray.length);
-        emit(OPS.save, []);
+      case OP.q:
+        saves.push(out.length);
+        emit(out, OPS.save, []);
         break;
-      case "Q": {
+      case OP.Q: {
         const at = saves.pop();
         // Word wraps each text object in q … Q: a pair with nothing but colours between changes
         // nothing, and dropping it keeps the list to the paths (a fifth of the ops on such pages).
-        if (at !== undefined && onlyColours(OPS, out, at + 1)) {
-          out.fnArray.length = at;
-          out.argsArray.length = at;
-        } else emit(OPS.restore, []);
+        if (at !== undefined && onlyColours(OPS, out, at + 1)) out.length = at;
+        else emit(out, OPS.restore, []);
         break;
       }
-      case "cm":
-        if ((v = nums(6))) emit(OPS.transform, v);
+      case OP.cm:
+        if ((v = reader.numbers(6))) emit(out, OPS.transform, v);
         break;
-      case "m":
-        if ((v = nums(2))) {
-          path.push(DRAW.moveTo, v[0], v[1]);
-          start = current = [v[0], v[1]];
+      case OP.m:
+        if (reader.hasNumbers(2)) {
+          const x = reader.numberBack(2);
+          const y = reader.numberBack(1);
+          add(DRAW.moveTo, x, y);
+          startX = currentX = x;
+          startY = currentY = y;
         }
         break;
-      case "l":
-        if ((v = nums(2))) {
-          path.push(DRAW.lineTo, v[0], v[1]);
-          current = [v[0], v[1]];
+      case OP.l:
+        if (reader.hasNumbers(2)) {
+          const x = reader.numberBack(2);
+          const y = reader.numberBack(1);
+          add(DRAW.lineTo, x, y);
+          currentX = x;
+          currentY = y;
         }
         break;
-      case "c":
-        if ((v = nums(6))) {
-          path.push(DRAW.curveTo, ...v);
-          current = [v[4], v[5]];
+      case OP.c:
+        if ((v = reader.numbers(6))) {
+          add(DRAW.curveTo, ...v);
+          currentX = v[4];
+          currentY = v[5];
         }
         break;
-      case "v":
-        if ((v = nums(4))) {
-          path.push(DRAW.curveTo, current[0], current[1], v[0], v[1], v[2], v[3]);
-          current = [v[2], v[3]];
+      case OP.v:
+        if ((v = reader.numbers(4))) {
+          add(DRAW.curveTo, currentX, currentY, v[0], v[1], v[2], v[3]);
+          currentX = v[2];
+          currentY = v[3];
         }
         break;
-      case "y":
-        if ((v = nums(4))) {
-          path.push(DRAW.curveTo, v[0], v[1], v[2], v[3], v[2], v[3]);
-          current = [v[2], v[3]];
+      case OP.y:
+        if ((v = reader.numbers(4))) {
+          add(DRAW.curveTo, v[0], v[1], v[2], v[3], v[2], v[3]);
+          currentX = v[2];
+          currentY = v[3];
         }
         break;
-      case "h":
-        path.push(DRAW.closePath);
-        current = start;
+      case OP.h:
+        add(DRAW.closePath);
+        currentX = startX;
+        currentY = startY;
         break;
-      case "re":
-        if ((v = nums(4))) {
-          const [x, y, w, hh] = v;
-          path.push(DRAW.moveTo, x, y, DRAW.lineTo, x + w, y, DRAW.lineTo, x + w, y + hh, DRAW.lineTo, x, y + hh, DRAW.closePath);
-          start = current = [x, y];
+      case OP.re:
+        if (reader.hasNumbers(4)) {
+          const x = reader.numberBack(4);
+          const y = reader.numberBack(3);
+          const w = reader.numberBack(2);
+          const hh = reader.numberBack(1);
+          add(DRAW.moveTo, x, y, DRAW.lineTo, x + w, y, DRAW.lineTo, x + w, y + hh, DRAW.lineTo, x, y + hh, DRAW.closePath);
+          startX = currentX = x;
+          startY = currentY = y;
         }
         break;
-      case "S":
+      case OP.S:
         paint(OPS.stroke);
         break;
-      case "s":
-        path.push(DRAW.closePath);
+      case OP.s:
+        add(DRAW.closePath);
         paint(OPS.closeStroke);
         break;
-      case "f":
-      case "F":
+      case OP.f:
+      case OP.F:
         paint(OPS.fill);
         break;
-      case "f*":
+      case OP.fStar:
         paint(OPS.eoFill);
         break;
-      case "B":
+      case OP.B:
         paint(OPS.fillStroke);
         break;
-      case "B*":
+      case OP.BStar:
         paint(OPS.eoFillStroke);
         break;
-      case "b":
-        path.push(DRAW.closePath);
+      case OP.b:
+        add(DRAW.closePath);
         paint(OPS.closeFillStroke);
         break;
-      case "b*":
-        path.push(DRAW.closePath);
+      case OP.bStar:
+        add(DRAW.closePath);
         paint(OPS.closeEOFillStroke);
         break;
-      case "n":
-        path = [];
+      case OP.n:
+        pathLength = 0;
         break;
-      case "RG":
-      case "rg":
-        if ((v = nums(3))) emit(op === "RG" ? OPS.setStrokeRGBColor : OPS.setFillRGBColor, [hex(v[0], v[1], v[2])]);
+      case OP.RG:
+      case OP.rg:
+        if ((v = reader.numbers(3))) emit(out, op === OP.RG ? OPS.setStrokeRGBColor : OPS.setFillRGBColor, [hex(v[0], v[1], v[2])]);
         break;
-      case "G":
-      case "g":
-        if ((v = nums(1))) emit(op === "G" ? OPS.setStrokeRGBColor : OPS.setFillRGBColor, [hex(v[0], v[0], v[0])]);
+      case OP.G:
+      case OP.g:
+        if ((v = reader.numbers(1))) emit(out, op === OP.G ? OPS.setStrokeRGBColor : OPS.setFillRGBColor, [hex(v[0], v[0], v[0])]);
         break;
-      case "K":
-      case "k":
-        if ((v = nums(4))) {
+      case OP.K:
+      case OP.k:
+        if ((v = reader.numbers(4))) {
           const [c, m, y, k] = v;
-          emit(op === "K" ? OPS.setStrokeRGBColor : OPS.setFillRGBColor, [hex((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))]);
+          emit(out, op === OP.K ? OPS.setStrokeRGBColor : OPS.setFillRGBColor, [hex((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))]);
         }
         break;
-      case "BT":
+      case OP.BT:
         // Text objects are most of a page and hold no paths; text is set black in these documents,
         // so a colour it set is taken for black afterwards.
-        if (lexer.skipTextObject().fillColor) emit(OPS.setFillRGBColor, ["#000000"]);
+        if (reader.skipTextObject().fillColor) emit(out, OPS.setFillRGBColor, ["#000000"]);
         break;
-      case "BI":
-        lexer.skipInlineImageObject();
+      case OP.BI:
+        reader.skipInlineImageObject();
         break;
-      case "Do": {
-        const name = operandCount > 0 ? operands[operandCount - 1] : undefined;
-        if (depth < MAX_FORM_DEPTH && isName(name as PdfValue)) {
-          if (!followForm(pdfjs, objects, resources, (name as { name: string }).name, out, depth, budget)) return false;
+      case OP.Do: {
+        const name = reader.lastName();
+        if (depth < MAX_FORM_DEPTH && name !== null) {
+          if (!followForm(pdfjs, objects, resources, name, out, depth, budget)) return false;
         }
         break;
       }
     }
-    operandCount = 0;
   }
   return true;
 }
 
 /** Whether every op of `out` from `from` on only sets a colour. */
-function onlyColours(OPS: PdfJs["OPS"], out: PathOps, from: number): boolean {
-  for (let i = from; i < out.fnArray.length; i++) {
+function emit(out: OpsBuilder, fn: number, args: unknown[]): void {
+  out.fnArray[out.length] = fn;
+  out.argsArray[out.length] = args;
+  out.length++;
+}
+
+function onlyColours(OPS: PdfJs["OPS"], out: OpsBuilder, from: number): boolean {
+  for (let i = from; i < out.length; i++) {
     const fn = out.fnArray[i];
     if (fn !== OPS.setFillRGBColor && fn !== OPS.setStrokeRGBColor) return false;
   }
@@ -216,7 +232,7 @@ function onlyColours(OPS: PdfJs["OPS"], out: PathOps, from: number): boolean {
 }
 
 /** Draws a Form XObject in place (its matrix inside save/restore); images are skipped. */
-function followForm(pdfjs: PdfJs, objects: PdfObjects, resources: PdfDict | null, name: string, out: PathOps, depth: number, budget: Budget): boolean {
+function followForm(pdfjs: PdfJs, objects: PdfObjects, resources: PdfDict | null, name: string, out: OpsBuilder, depth: number, budget: Budget): boolean {
   const ref = lookupResource(objects, resources, "XObject", name);
   if (!isRef(ref)) return true;
   const dict = objects.get(ref.num);
@@ -225,11 +241,9 @@ function followForm(pdfjs: PdfJs, objects: PdfObjects, resources: PdfDict | null
   if (!data) return false;
   const matrix = objects.resolve(dict.get("Matrix"));
   const own = objects.resolve(dict.get("Resources"));
-  out.fnArray.push(pdfjs.OPS.paintFormXObjectBegin);
-  out.argsArray.push([Array.isArray(matrix) && matrix.length === 6 && matrix.every((n) => typeof n === "number") ? matrix : [1, 0, 0, 1, 0, 0], null]);
+  emit(out, pdfjs.OPS.paintFormXObjectBegin, [Array.isArray(matrix) && matrix.length === 6 && matrix.every((n) => typeof n === "number") ? matrix : [1, 0, 0, 1, 0, 0], null]);
   const ok = scanStream(pdfjs, objects, data, own instanceof Map ? own : resources, out, depth + 1, budget);
-  out.fnArray.push(pdfjs.OPS.paintFormXObjectEnd);
-  out.argsArray.push([]);
+  emit(out, pdfjs.OPS.paintFormXObjectEnd, []);
   return ok;
 }
 
