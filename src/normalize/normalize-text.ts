@@ -112,7 +112,6 @@ const TONED_VOWELS = (() => {
 const VOWEL_UNIT = buildUnitTable(VOWEL_CLASS);
 const TONED_UNIT = buildUnitTable(TONED_VOWELS);
 
-
 /**
  * Repairs the words around each toned vowel that follows a vowel; the rest of the text is
  * returned as it is. Word by word, so never across a line feed.

@@ -71,7 +71,6 @@ function foldSyllable(word: string): string {
   return folded.length === word.length ? folded : word;
 }
 
-
 /** Case- and tone-placement-insensitive equality of two strings (NFC first). */
 export function sameWords(a: string, b: string): boolean {
   return foldKey(a) === foldKey(b);

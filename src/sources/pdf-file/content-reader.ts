@@ -1,4 +1,4 @@
-import { CLASS, Lexer, readNumberAt } from "./pdf-objects.js";
+import { CLASS, Lexer, readNumberAt, skipSpaceAndComments } from "./pdf-objects.js";
 
 /**
  * Operators of a content stream (luồng nội dung) that the path scanner acts on, as small integers;
@@ -94,11 +94,7 @@ export class ContentReader {
     let p = this.pos;
     let count = 0;
     for (;;) {
-      for (;;) {
-        while (p < n && CLASS[d[p]] === 1) p++;
-        if (d[p] !== 0x25) break;
-        while (p < n && d[p] !== 0x0a && d[p] !== 0x0d) p++;
-      }
+      p = skipSpaceAndComments(d, p);
       if (p >= n) {
         this.pos = p;
         this.count = count;

@@ -238,12 +238,7 @@ export class Lexer {
     const d = this.data;
     const n = d.length;
     // The position is kept in a local while scanning: the hot loops below run on every byte.
-    let p = this.pos;
-    for (;;) {
-      while (p < n && CLASS[d[p]] === 1) p++;
-      if (d[p] !== 0x25) break;
-      while (p < n && d[p] !== 0x0a && d[p] !== 0x0d) p++;
-    }
+    let p = skipSpaceAndComments(d, this.pos);
     this.pos = p;
     if (p >= n) return undefined;
     const c = d[p];
@@ -426,6 +421,16 @@ export class Lexer {
 }
 
 const NUMBER_OUT = new Float64Array(1);
+
+/** The first position from `p` that is neither whitespace nor in a comment ("%" to the end of its line). */
+export function skipSpaceAndComments(d: Uint8Array, p: number): number {
+  const n = d.length;
+  for (;;) {
+    while (p < n && CLASS[d[p]] === 1) p++;
+    if (d[p] !== 0x25) return p;
+    while (p < n && d[p] !== 0x0a && d[p] !== 0x0d) p++;
+  }
+}
 
 /**
  * Reads a number in PDF syntax ("12", "-3.5", ".5") at `start`: its value goes to `out[0]` and its
