@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { installCanvasPolyfills } from "../../src/sources/pdf/canvas-polyfills.js";
+import { withDeferredCanvas } from "../../src/sources/pdf/canvas-polyfills.js";
 import { FIXTURES } from "../helpers/fixtures.js";
 
 const run = promisify(execFile);
@@ -48,34 +48,84 @@ describe("PDF without the optional packages (npm install --omit=optional)", () =
   });
 });
 
-describe("installCanvasPolyfills", () => {
+describe("@napi-rs/canvas waits until something draws", () => {
+  it("reads a text PDF without loading it; the first drawing global used loads it", async () => {
+    const script = `
+      const { createRequire } = await import("node:module");
+      const cache = createRequire(import.meta.url).cache;
+      const loaded = () => Object.keys(cache).some((k) => /@napi-rs[\\\\/]canvas/.test(k));
+      const { parse } = await import(${JSON.stringify(join(ROOT, "src", "index.ts"))});
+      const r = await parse(${JSON.stringify(join(FIXTURES, "gm-ubnd-laocai-pdf", "input.pdf"))}, { ocr: "never" });
+      const before = loaded();
+      const path = new Path2D();
+      process.stdout.write(JSON.stringify({ title: r.title, before, after: loaded(), native: path instanceof createRequire(import.meta.url)("@napi-rs/canvas").Path2D }));`;
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, timeout: 90_000 });
+    expect(JSON.parse(stdout)).toEqual({ title: "GIẤY MỜI HỌP", before: false, after: true, native: true });
+  });
+});
+
+describe("withDeferredCanvas", () => {
   const NAMES = ["DOMMatrix", "Path2D", "ImageData"] as const;
   const g = globalThis as Record<string, unknown>;
 
   /** Runs `body` with the DOM globals removed, then puts them back. */
-  function withoutGlobals(body: () => void): void {
-    const saved = NAMES.map((n) => g[n]);
+  async function withoutGlobals(body: () => Promise<void>): Promise<void> {
+    const saved = NAMES.map((n) => Object.getOwnPropertyDescriptor(g, n));
     for (const n of NAMES) delete g[n];
     try {
-      body();
+      await body();
     } finally {
-      NAMES.forEach((n, i) => (saved[i] === undefined ? delete g[n] : (g[n] = saved[i])));
+      NAMES.forEach((n, i) => {
+        delete g[n];
+        if (saved[i] !== undefined) Object.defineProperty(g, n, saved[i]);
+      });
     }
   }
 
-  it("installs nothing when the package loads", () => {
-    withoutGlobals(() => {
-      expect(installCanvasPolyfills(() => ({}))).toBeNull();
-      expect(g.DOMMatrix).toBeUndefined();
+  it("gives stand-ins while pdfjs loads, and the package's classes from their first use on", async () => {
+    await withoutGlobals(async () => {
+      let loads = 0;
+      class Matrix {}
+      class Path {}
+      class Image {}
+      const fake = () => {
+        loads++;
+        return { DOMMatrix: Matrix, Path2D: Path, ImageData: Image };
+      };
+      const during = await withDeferredCanvas(async () => [g.DOMMatrix, g.Path2D, g.ImageData], fake);
+      expect(during.every((c) => typeof c === "function" && c !== Matrix && c !== Path && c !== Image)).toBe(true);
+      expect(loads).toBe(0);
+      expect(g.Path2D).toBe(Path);
+      expect([g.DOMMatrix, g.ImageData, loads]).toEqual([Matrix, Image, 1]);
     });
   });
 
-  it("installs an affine DOMMatrix that computes like the DOM's when the package is missing", () => {
-    withoutGlobals(() => {
-      const reason = installCanvasPolyfills(() => {
+  it("keeps what the caller assigns to one of them before the first use", async () => {
+    await withoutGlobals(async () => {
+      class Mine {}
+      class Path {}
+      await withDeferredCanvas(async () => undefined, () => ({ DOMMatrix: class {}, Path2D: Path, ImageData: class {} }));
+      g.DOMMatrix = Mine;
+      expect(g.Path2D).toBe(Path);
+      expect(g.DOMMatrix).toBe(Mine);
+    });
+  });
+
+  it("leaves globals that are already there", async () => {
+    await withoutGlobals(async () => {
+      class Mine {}
+      for (const n of NAMES) g[n] = Mine;
+      let loads = 0;
+      await withDeferredCanvas(async () => undefined, () => loads++);
+      expect([g.DOMMatrix, g.Path2D, g.ImageData, loads]).toEqual([Mine, Mine, Mine, 0]);
+    });
+  });
+
+  it("keeps an affine DOMMatrix that computes like the DOM's when the package is missing", async () => {
+    await withoutGlobals(async () => {
+      await withDeferredCanvas(async () => undefined, () => {
         throw new Error("Cannot find module '@napi-rs/canvas'");
       });
-      expect(reason).toContain("@napi-rs/canvas");
       type M = { a: number; b: number; c: number; d: number; e: number; f: number } & Record<string, (...a: unknown[]) => M>;
       const Matrix = g.DOMMatrix as new (init?: number[]) => M;
       const values = (m: M) => [m.a, m.b, m.c, m.d, m.e, m.f].map((v) => Math.round(v * 1e9) / 1e9 + 0);

@@ -1,10 +1,15 @@
-import { createRequire } from "node:module";
+import { createRequire, Module } from "node:module";
 
 /**
  * pdfjs in Node takes DOMMatrix, Path2D and ImageData from the optional package @napi-rs/canvas
- * and evaluates `new DOMMatrix()` while its module loads. Installed with `--omit=optional` (Docker,
- * musl), every PDF would then fail with a raw ReferenceError. Reading a text layer never draws, so
- * minimal stand-ins are enough; rendering (OCR) still needs the real package and says so.
+ * as its module loads, and evaluates `new DOMMatrix()` then. The package is a native library:
+ * loading it is ~60 ms of a cold process (a CLI run of a PDF pays it in its child) and tens of
+ * MB of resident memory, and reading a text layer never draws. So pdfjs loads with stand-ins,
+ * and the package is loaded only when something uses one of the three globals after that
+ * (drawing a page for OCR or the review page, or a caller's own pdfjs rendering): the globals
+ * are accessors that then put the package's classes in their place. Installed with
+ * `--omit=optional` (Docker, musl), the stand-ins stay: text still reads, and rendering says
+ * the package is missing.
  */
 
 /** Loads @napi-rs/canvas; injectable so a test can make the optional package look missing. */
@@ -16,32 +21,86 @@ const loadCanvasPackage: LoadCanvas = () => requireHere("@napi-rs/canvas");
 /** pdfjs's console line when it cannot load the package (noise once the stand-ins are in place). */
 const CANVAS_WARNING = /^Warning: Cannot (?:load "@napi-rs\/canvas"|polyfill `(?:DOMMatrix|ImageData|Path2D)`)/;
 
+const GLOBAL_NAMES = ["DOMMatrix", "Path2D", "ImageData"] as const;
+type GlobalName = (typeof GLOBAL_NAMES)[number];
+
 /**
- * Makes the globals pdfjs needs exist before it is imported. Returns why @napi-rs/canvas could not
- * be loaded (stand-ins installed), or null when the package (or a DOM) provides them.
+ * Makes the globals pdfjs needs exist before it is imported: the stand-ins while `load` runs (it
+ * imports pdfjs), accessors that load the package on first use afterwards. pdfjs's own
+ * `require("@napi-rs/canvas")` finds a placeholder meanwhile. Globals already there (a DOM, or
+ * the package set up by the caller) are left alone.
  */
-export function installCanvasPolyfills(loadCanvas: LoadCanvas = loadCanvasPackage): string | null {
+export async function withDeferredCanvas<T>(load: () => Promise<T>, loadCanvas: LoadCanvas = loadCanvasPackage): Promise<T> {
   const g = globalThis as Record<string, unknown>;
-  if (g.DOMMatrix && g.Path2D && g.ImageData) return null;
-  let reason: string;
-  try {
-    loadCanvas();
-    return null;
-  } catch (error) {
-    reason = error instanceof Error ? error.message : String(error);
+  const missing = GLOBAL_NAMES.filter((name) => !(name in g));
+  if (missing.length === 0) return load();
+  let importing = true;
+  // Names still deferred: one the caller assigns meanwhile is theirs from then on.
+  const deferred = new Set<GlobalName>(missing);
+  const own = (name: GlobalName, value: unknown): void => {
+    deferred.delete(name);
+    Object.defineProperty(g, name, { value, writable: true, configurable: true });
+  };
+  const settle = (name: GlobalName): unknown => {
+    const canvas = tryLoad(loadCanvas);
+    for (const n of [...deferred]) own(n, canvas?.[n] ?? STAND_INS[n]);
+    return g[name];
+  };
+  for (const name of missing) {
+    Object.defineProperty(g, name, {
+      configurable: true,
+      get: () => (importing ? STAND_INS[name] : settle(name)),
+      set: (value: unknown) => own(name, value),
+    });
   }
-  g.DOMMatrix ??= AffineMatrix;
-  g.Path2D ??= InertPath;
-  g.ImageData ??= PixelData;
-  return reason;
+  const removePlaceholder = placeCanvasPlaceholder();
+  try {
+    return await load();
+  } finally {
+    removePlaceholder();
+    importing = false;
+  }
+}
+
+/** The package, or null when it cannot be loaded (not installed, or no native build for this platform). */
+function tryLoad(loadCanvas: LoadCanvas): Record<string, unknown> | null {
+  try {
+    return loadCanvas() as Record<string, unknown>;
+  } catch {
+    // The package is optional and not ours: the stand-ins stay, and OCR reports why (ocr_unavailable).
+    return null;
+  }
 }
 
 /**
- * Runs pdfjs's import with its "cannot load @napi-rs/canvas" warnings filtered out, when the
- * stand-ins are in place: the missing package is expected, and would print on every CLI run.
+ * An empty module where pdfjs's `require("@napi-rs/canvas")` resolves, unless the package is
+ * already loaded (then it costs nothing) or missing (pdfjs warns; `importQuietly` filters it).
+ * Returns what removes it, so that every later require loads the real package.
  */
-export async function importQuietly<T>(load: () => Promise<T>, canvasMissing: boolean): Promise<T> {
-  if (!canvasMissing) return load();
+function placeCanvasPlaceholder(): () => void {
+  let path: string;
+  try {
+    path = createRequire(requireHere.resolve("pdfjs-dist/legacy/build/pdf.mjs")).resolve("@napi-rs/canvas");
+  } catch (error) {
+    if (error instanceof Error && "code" in error && error.code === "MODULE_NOT_FOUND") return () => {};
+    throw error;
+  }
+  const cache = requireHere.cache;
+  if (cache[path] !== undefined) return () => {};
+  const placeholder = new Module(path);
+  placeholder.filename = path;
+  placeholder.loaded = true;
+  cache[path] = placeholder;
+  return () => {
+    if (cache[path] === placeholder) delete cache[path];
+  };
+}
+
+/**
+ * Runs pdfjs's import with its "cannot load @napi-rs/canvas" warnings filtered out: with the
+ * stand-ins in place the missing package is expected, and would print on every CLI run.
+ */
+export async function importQuietly<T>(load: () => Promise<T>): Promise<T> {
   const warn = console.warn;
   console.warn = (...args: unknown[]) => {
     if (typeof args[0] === "string" && CANVAS_WARNING.test(args[0])) return;
@@ -177,3 +236,5 @@ class PixelData {
     }
   }
 }
+
+const STAND_INS: Record<GlobalName, unknown> = { DOMMatrix: AffineMatrix, Path2D: InertPath, ImageData: PixelData };

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { VanbanError } from "../../errors.js";
-import { importQuietly, installCanvasPolyfills, type LoadCanvas } from "./canvas-polyfills.js";
+import { importQuietly, withDeferredCanvas, type LoadCanvas } from "./canvas-polyfills.js";
 import { createFontSinkDocument } from "./font-sink-document.js";
 import { keepBuiltins } from "./keep-builtins.js";
 import { findStrippedFonts } from "./stripped-fonts.js";
@@ -17,22 +17,23 @@ let pdfjsPromise: Promise<PdfJs> | null = null;
 
 /**
  * Loads pdfjs once, lazily: importing the library costs ~100 ms that text input never pays.
- * Without the optional @napi-rs/canvas, stand-ins for the DOM globals it needs go in first.
+ * @napi-rs/canvas, which pdfjs loads with it, waits until something draws (canvas-polyfills.ts).
  */
 export function loadPdfJs(loadCanvas?: LoadCanvas): Promise<PdfJs> {
-  if (!pdfjsPromise) {
-    const canvasMissing = installCanvasPolyfills(loadCanvas) !== null;
-    // The worker module is loaded here too (pdfjs's fake worker imports the same file later, from
-    // the module cache), so that the polyfills both install are undone in one place.
-    pdfjsPromise = keepBuiltins(() =>
-      importQuietly(async () => {
-        const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-        // (Typed as a plain string: pdfjs-dist ships no declarations for its worker.)
-        await import("pdfjs-dist/legacy/build/pdf.worker.mjs" as string);
-        return pdfjs;
-      }, canvasMissing),
-    );
-  }
+  // The worker module is loaded here too (pdfjs's fake worker imports the same file later, from
+  // the module cache), so that the polyfills both install are undone in one place.
+  pdfjsPromise ??= keepBuiltins(() =>
+    withDeferredCanvas(
+      () =>
+        importQuietly(async () => {
+          const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+          // (Typed as a plain string: pdfjs-dist ships no declarations for its worker.)
+          await import("pdfjs-dist/legacy/build/pdf.worker.mjs" as string);
+          return pdfjs;
+        }),
+      loadCanvas,
+    ),
+  );
   return pdfjsPromise;
 }
 
