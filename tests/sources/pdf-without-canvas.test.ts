@@ -62,6 +62,24 @@ describe("@napi-rs/canvas waits until something draws", () => {
     const { stdout } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, timeout: 90_000 });
     expect(JSON.parse(stdout)).toEqual({ title: "GIẤY MỜI HỌP", before: false, after: true, native: true });
   });
+
+  it("gives a require of the package while pdfjs loads an object that loads it and forwards", async () => {
+    const script = `
+      const { createRequire } = await import("node:module");
+      const cache = createRequire(import.meta.url).cache;
+      const loaded = () => Object.keys(cache).some((k) => /skia/.test(k));
+      const { withDeferredCanvas } = await import(${JSON.stringify(join(ROOT, "src", "sources", "pdf", "canvas-polyfills.ts"))});
+      const fromPdfJs = createRequire(createRequire(import.meta.url).resolve("pdfjs-dist/legacy/build/pdf.mjs"));
+      const seen = await withDeferredCanvas(async () => {
+        const canvas = fromPdfJs("@napi-rs/canvas");
+        const before = loaded();
+        const drawn = canvas.createCanvas(4, 3).getContext("2d").getImageData(0, 0, 4, 3).data.length;
+        return { before, drawn, after: loaded(), again: fromPdfJs("@napi-rs/canvas").createCanvas === canvas.createCanvas };
+      });
+      process.stdout.write(JSON.stringify(seen));`;
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, timeout: 90_000 });
+    expect(JSON.parse(stdout)).toEqual({ before: false, drawn: 48, after: true, again: true });
+  });
 });
 
 describe("withDeferredCanvas", () => {

@@ -27,8 +27,8 @@ type GlobalName = (typeof GLOBAL_NAMES)[number];
 /**
  * Makes the globals pdfjs needs exist before it is imported: the stand-ins while `load` runs (it
  * imports pdfjs), accessors that load the package on first use afterwards. pdfjs's own
- * `require("@napi-rs/canvas")` finds a placeholder meanwhile. Globals already there (a DOM, or
- * the package set up by the caller) are left alone.
+ * `require("@napi-rs/canvas")` finds a stand-in module meanwhile. Globals already there (a DOM,
+ * or the package set up by the caller) are left alone.
  */
 export async function withDeferredCanvas<T>(load: () => Promise<T>, loadCanvas: LoadCanvas = loadCanvasPackage): Promise<T> {
   const g = globalThis as Record<string, unknown>;
@@ -53,7 +53,7 @@ export async function withDeferredCanvas<T>(load: () => Promise<T>, loadCanvas: 
       set: (value: unknown) => own(name, value),
     });
   }
-  const removePlaceholder = placeCanvasPlaceholder();
+  const removePlaceholder = placeCanvasPlaceholder(loadCanvas);
   try {
     return await load();
   } finally {
@@ -73,11 +73,14 @@ function tryLoad(loadCanvas: LoadCanvas): Record<string, unknown> | null {
 }
 
 /**
- * An empty module where pdfjs's `require("@napi-rs/canvas")` resolves, unless the package is
+ * A stand-in module where pdfjs's `require("@napi-rs/canvas")` resolves, unless the package is
  * already loaded (then it costs nothing) or missing (pdfjs warns; `importQuietly` filters it).
- * Returns what removes it, so that every later require loads the real package.
+ * pdfjs only keeps what it gets (the globals are there, it reads nothing of it); anyone else
+ * who requires the package meanwhile (another document's OCR, while pdfjs loads) gets an object
+ * that loads the real one on first use and forwards to it. Returns what removes it, so that
+ * every later require loads the real package.
  */
-function placeCanvasPlaceholder(): () => void {
+function placeCanvasPlaceholder(loadCanvas: LoadCanvas): () => void {
   let path: string;
   try {
     path = createRequire(requireHere.resolve("pdfjs-dist/legacy/build/pdf.mjs")).resolve("@napi-rs/canvas");
@@ -88,12 +91,31 @@ function placeCanvasPlaceholder(): () => void {
   const cache = requireHere.cache;
   if (cache[path] !== undefined) return () => {};
   const placeholder = new Module(path);
-  placeholder.filename = path;
-  placeholder.loaded = true;
-  cache[path] = placeholder;
-  return () => {
+  const remove = (): void => {
     if (cache[path] === placeholder) delete cache[path];
   };
+  let real: object | undefined;
+  const load = (): object => {
+    remove();
+    return (real ??= loadCanvas() as object);
+  };
+  placeholder.filename = path;
+  placeholder.loaded = true;
+  placeholder.exports = new Proxy(
+    {},
+    {
+      get: (_, key) => Reflect.get(load(), key),
+      has: (_, key) => Reflect.has(load(), key),
+      ownKeys: () => Reflect.ownKeys(load()),
+      getOwnPropertyDescriptor: (_, key) => {
+        const found = Reflect.getOwnPropertyDescriptor(load(), key);
+        // The target is empty: a proxy may only report configurable properties it does not have.
+        return found && { ...found, configurable: true };
+      },
+    },
+  );
+  cache[path] = placeholder;
+  return remove;
 }
 
 /**
