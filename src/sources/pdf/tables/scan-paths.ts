@@ -216,13 +216,14 @@ function scanStream(pdfjs: PdfJs, objects: PdfObjects, data: Uint8Array, resourc
   return true;
 }
 
-/** Whether every op of `out` from `from` on only sets a colour. */
+/** Appends an op at `out.length`, over whatever a taken-back q … Q pair left there. */
 function emit(out: OpsBuilder, fn: number, args: unknown[]): void {
   out.fnArray[out.length] = fn;
   out.argsArray[out.length] = args;
   out.length++;
 }
 
+/** Whether every op of `out` from `from` on only sets a colour. */
 function onlyColours(OPS: PdfJs["OPS"], out: OpsBuilder, from: number): boolean {
   for (let i = from; i < out.length; i++) {
     const fn = out.fnArray[i];
