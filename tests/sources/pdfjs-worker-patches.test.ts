@@ -27,11 +27,18 @@ function pdfsUnder(dir: string): string[] {
 /**
  * Text switching between a standard font and a Type3 font whose glyph space is not the usual
  * 1/1000 (FontMatrix 0.002): each font is set again after the other, so the second time it comes
- * from the patch's fonts loaded so far, matrix and all.
+ * from the patch's fonts loaded so far, matrix and all. Runs wrapped in `q … Q` as Word writes
+ * them, with character and word spacing and horizontal scaling set inside: after `Q` they are
+ * back to what they were, whatever the copy of the text state `q` made.
  */
 function fontSwitchingPdf(): Uint8Array {
   const glyph = "400 0 0 0 500 500 d1 0 0 500 500 re f";
-  const content = "BT /F1 12 Tf 50 700 Td (Hello ) Tj /F2 12 Tf (ab) Tj /F1 12 Tf ( World ) Tj /F2 12 Tf (ba) Tj /F1 10 Tf ( x) Tj /F2 9 Tf (aab) Tj ET";
+  const content = [
+    "BT /F1 12 Tf ET",
+    "q BT 50 700 Td 0.6 Tc 120 Tz (Hello ) Tj /F2 12 Tf (ab) Tj /F1 12 Tf ( World ) Tj ET Q",
+    "q BT 50 680 Td (Again ) Tj /F2 12 Tf (ba) Tj 4 Tw /F1 10 Tf ( x y) Tj /F2 9 Tf (aab) Tj ET Q",
+    "BT 50 660 Td (End of text) Tj ET",
+  ].join("\n");
   return assemblePdf([
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -149,7 +156,7 @@ describe("pdf.js worker patches (src/sources/pdf/worker-patches.ts)", () => {
       const files = [synthetic, ...pdfsUnder(FIXTURES).filter((f) => !f.includes("/hostile/") && !f.includes("encrypted")).sort()];
       const [before, after] = await Promise.all([textContentIn("stock", files), textContentIn("patched", files)]);
       // The synthetic file's text is all there, in both fonts.
-      expect(JSON.parse(before[0])[0].items.map((i: { str: string }) => i.str).join("")).toBe("Hello ab World ba xaab");
+      expect(JSON.parse(before[0])[0].items.map((i: { str: string }) => i.str).join("")).toBe("Hello ab WorldAgain ba x yaabEnd of text");
       expect(files.filter((_, i) => before[i] !== after[i])).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
