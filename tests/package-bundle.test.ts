@@ -9,14 +9,17 @@ import { buildEntries } from "./helpers/build-entries.js";
  * The library entry as tsup.config.ts bundles it (dist/index.js): zod and markdown-it inside it,
  * so that `import "vanban"` does not make Node resolve and compile their ~190 files one by one,
  * and zod's locales left out but its English one. Its schemas must still compose with the
- * caller's own zod.
+ * caller's own zod. From both of its builds (ESM and CommonJS), a PDF is read with the build's
+ * patched pdf.js worker (src/sources/pdf/worker-patches.ts).
  */
 const ROOT = join(import.meta.dirname, "..");
 let dir = "";
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "vanban-bundle-"));
-  await buildEntries({ index: join(ROOT, "src/index.ts") }, join(dir, "dist"));
+  await buildEntries({ index: join(ROOT, "src/index.ts") }, join(dir, "dist"), ["esm", "cjs"]);
+  // The patched pdf.js worker, where `npm run build` writes it (beside the entries).
+  execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts/build-pdfjs-worker.ts"), join(dir, "dist")], { cwd: ROOT });
   // The package's own dependencies (pdfjs-dist …) resolve as from the package's folder, and its
   // package.json makes the .js files ES modules.
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
@@ -56,6 +59,22 @@ describe("the bundled library entry", () => {
     `);
     // The hook saw the entry itself: the list is not empty for want of reports.
     expect(loaded).toEqual({ entry: true, packages: [] });
+  });
+
+  it.each([
+    { format: "ESM", load: `const { parse } = await import("./dist/index.js");` },
+    { format: "CommonJS", load: `const { parse } = (await import("node:module")).createRequire(import.meta.url)("./dist/index.cjs");` },
+  ])("reads a PDF with the build's patched pdf.js worker, from $format", ({ load }) => {
+    const result = run(`
+      import { readdirSync } from "node:fs";
+      ${load}
+      const record = await parse(${JSON.stringify(join(ROOT, "fixtures/gm-ubnd-laocai-pdf/input.pdf"))}, { ocr: "never" });
+      const ran = globalThis.pdfjsWorker.WorkerMessageHandler;
+      const [folder] = readdirSync("./dist").filter((name) => name.startsWith("pdfjs-"));
+      const patched = await import("./dist/" + folder + "/pdf.worker.mjs");
+      console.log(JSON.stringify({ title: record.title, patched: ran === patched.WorkerMessageHandler }));
+    `);
+    expect(result).toEqual({ title: "GIẤY MỜI HỌP", patched: true });
   });
 
   it("keeps zod's English locale alone", () => {

@@ -1,7 +1,8 @@
+import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { keepBuiltins } from "../../src/sources/pdf/keep-builtins.js";
-import { loadPdfJs, workerModule } from "../../src/sources/pdf/load-pdf.js";
+import { findPatchedWorker, loadPdfJs } from "../../src/sources/pdf/load-pdf.js";
 
 describe("pdfjs's polyfills do not replace the platform's builtins (issue 18)", () => {
   it("keepBuiltins puts back push, JSON.stringify and JSON.parse that a load replaced, with their attributes", async () => {
@@ -62,7 +63,8 @@ describe("pdfjs's polyfills do not replace the platform's builtins (issue 18)", 
     const native = { push: Array.prototype.push, stringify: JSON.stringify, parse: JSON.parse };
     const pdfjs = await loadPdfJs();
     // The worker loadPdfJs ran (the build's patched copy, or the stock one), from the module cache.
-    await import(workerModule(pdfjs.version));
+    const patched = findPatchedWorker(pdfjs.version);
+    await import(patched === null ? "pdfjs-dist/legacy/build/pdf.worker.mjs" : pathToFileURL(patched).href);
     expect(Array.prototype.push).toBe(native.push);
     expect(JSON.stringify).toBe(native.stringify);
     expect(JSON.parse).toBe(native.parse);

@@ -3,10 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { workerModule } from "../../src/sources/pdf/load-pdf.js";
+import { findPatchedWorker } from "../../src/sources/pdf/load-pdf.js";
 import { patchWorkerSource, WORKER_PATCHES, type WorkerPatch } from "../../src/sources/pdf/worker-patches.js";
 import { assemblePdf } from "../helpers/assemble-pdf.js";
 import { FIXTURES } from "../helpers/fixtures.js";
@@ -123,15 +122,15 @@ describe("pdf.js worker patches (src/sources/pdf/worker-patches.ts)", () => {
   });
 
   it.each([
-    { what: "the build's copy for the installed pdf.js", version: VERSION, env: undefined, worker: pathToFileURL(PATCHED).href },
-    { what: "the stock worker under another pdf.js than the build's", version: "0.0.0", env: undefined, worker: "pdfjs-dist/legacy/build/pdf.worker.mjs" },
-    { what: "the stock worker with VANBAN_PDFJS_PATCHES=off", version: VERSION, env: "off", worker: "pdfjs-dist/legacy/build/pdf.worker.mjs" },
-  ])("runs $what", ({ version, env, worker }) => {
+    { what: "the build's copy for the installed pdf.js", version: VERSION, env: undefined, worker: PATCHED },
+    { what: "none under another pdf.js than the build's", version: "0.0.0", env: undefined, worker: null },
+    { what: "none with VANBAN_PDFJS_PATCHES=off", version: VERSION, env: "off", worker: null },
+  ])("finds $what", ({ version, env, worker }) => {
     const saved = process.env.VANBAN_PDFJS_PATCHES;
     if (env === undefined) delete process.env.VANBAN_PDFJS_PATCHES;
     else process.env.VANBAN_PDFJS_PATCHES = env;
     try {
-      expect(workerModule(version)).toBe(worker);
+      expect(findPatchedWorker(version)).toBe(worker);
     } finally {
       if (saved === undefined) delete process.env.VANBAN_PDFJS_PATCHES;
       else process.env.VANBAN_PDFJS_PATCHES = saved;

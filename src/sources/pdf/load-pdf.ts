@@ -31,8 +31,7 @@ export function loadPdfJs(loadCanvas?: LoadCanvas): Promise<PdfJs> {
       () =>
         importQuietly(async () => {
           const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-          // (Typed as a plain string: pdfjs-dist ships no declarations for its worker.)
-          await import(workerModule(pdfjs.version) as string);
+          await importWorker(pdfjs.version);
           return pdfjs;
         }),
       loadCanvas,
@@ -42,15 +41,31 @@ export function loadPdfJs(loadCanvas?: LoadCanvas): Promise<PdfJs> {
 }
 
 /**
- * The worker pdfjs runs: the build's patched copy of this very pdfjs release (worker-patches.ts:
- * the same text content, fewer promises), else the stock one — in a bundle that left dist/
- * behind, under another pdfjs-dist than the build's, or with VANBAN_PDFJS_PATCHES=off.
+ * The build's patched copy of this very pdfjs release's worker (worker-patches.ts: the same text
+ * content, fewer promises and faster copies of the text state), or null — in a bundle that left
+ * dist/ behind, under another pdfjs-dist than the build's, or with VANBAN_PDFJS_PATCHES=off.
  */
-export function workerModule(version: string): string {
-  if (process.env.VANBAN_PDFJS_PATCHES === "off") return STOCK_WORKER;
+export function findPatchedWorker(version: string): string | null {
+  if (process.env.VANBAN_PDFJS_PATCHES === "off") return null;
   const base = typeof __filename === "string" ? __filename : import.meta.url;
-  const patched = findPackageData(base, join("dist", `pdfjs-${version}`, "pdf.worker.mjs"));
-  return patched === null ? STOCK_WORKER : pathToFileURL(patched).href;
+  return findPackageData(base, join("dist", `pdfjs-${version}`, "pdf.worker.mjs"));
+}
+
+/** Runs the worker module pdfjs will use: the patched copy, else the stock one. */
+async function importWorker(version: string): Promise<void> {
+  const patched = findPatchedWorker(version);
+  if (patched === null) {
+    // (Typed as a plain string: pdfjs-dist ships no declarations for its worker.)
+    await import(STOCK_WORKER as string);
+    return;
+  }
+  try {
+    await import(pathToFileURL(patched).href);
+  } catch (error) {
+    // The CommonJS build turns import() into require(), which takes a path, not a URL.
+    if ((error as { code?: unknown }).code !== "MODULE_NOT_FOUND") throw error;
+    await import(patched);
+  }
 }
 
 /**
