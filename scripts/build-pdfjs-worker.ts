@@ -2,10 +2,10 @@
  * Writes dist/pdfjs-<version>/pdf.worker.mjs (or DIR/pdfjs-<version>/…): the installed pdf.js's
  * worker (legacy build) with src/sources/pdf/worker-patches.ts applied. Run by `npm run build`
  * after tsup; the tests' own builds name their folder.
- *   npx tsx scripts/build-pdfjs-worker.ts [DIR] Fails when a patch
- * no longer applies (a pdfjs-dist upgrade): the patch is then to be rewritten or dropped, not
- * silently lost. The file name keeps "pdf.worker.mjs": the reader recognises pdf.js's frames in
- * stacks by it (contain-rejections.ts, sync-inflate.ts).
+ *   npx tsx scripts/build-pdfjs-worker.ts [DIR]
+ * Fails when a patch no longer applies (a pdfjs-dist upgrade): the patch is then to be rewritten
+ * or dropped, not silently lost. The file name keeps "pdf.worker.mjs": the reader recognises
+ * pdf.js's frames in stacks by it (contain-rejections.ts, sync-inflate.ts).
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";

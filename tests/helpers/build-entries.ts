@@ -7,8 +7,9 @@ const ROOT = join(import.meta.dirname, "..", "..");
 
 /**
  * Builds `entries` (name → source file) into `outDir` as tsup.config.ts builds the package (ESM,
- * and CommonJS when asked; Node 20, shared chunks, the same packages bundled), without source maps or declarations: the
- * tests' own builds of the CLI and the library, which never touch (or race on) the repo's dist/.
+ * and CommonJS when asked; Node 20, shared chunks, the same packages bundled), without source
+ * maps or declarations: the tests' own builds of the CLI and the library, which never touch (or
+ * race on) the repo's dist/.
  */
 export async function buildEntries(entries: Record<string, string>, outDir: string, formats: Array<"esm" | "cjs"> = ["esm"]): Promise<void> {
   const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Record<string, Record<string, string> | undefined>;

@@ -1,10 +1,10 @@
 /**
  * Changes to pdf.js's worker code, applied when the package is built (scripts/build-pdfjs-worker.ts
  * writes the result to dist/pdfjs-<version>/pdf.worker.mjs; `loadPdfJs` imports it when its
- * version is the installed pdf.js's). Each one is an exact piece of the pinned release's
- * pdf.worker.mjs and its replacement; a release where a piece is not found exactly once gets no
- * patched copy, and the reader runs the stock worker. The text content pdf.js gives is the same
- * with or without them (tests/sources/pdfjs-worker-patches.test.ts).
+ * version is the installed pdf.js's, else the stock worker). Each one is an exact piece of the
+ * pinned release's pdf.worker.mjs and its replacement; where a piece is not found exactly once (a
+ * pdfjs-dist upgrade) the build fails, to have the patch rewritten or dropped. The text content
+ * pdf.js gives is the same with or without them (tests/sources/pdfjs-worker-patches.test.ts).
  */
 
 /** One piece of the worker's source, which must occur exactly once, and what replaces it. */
@@ -100,7 +100,7 @@ export interface PatchedWorker {
   missing: string[];
 }
 
-/** Applies every patch, or none: a partly patched worker would not run. */
+/** Applies every patch, or none: half of a patch's edits could leave the worker broken. */
 export function patchWorkerSource(source: string, patches: readonly WorkerPatch[] = WORKER_PATCHES): PatchedWorker {
   const missing = patches.filter((p) => p.edits.some((e) => countOccurrences(source, e.find) !== 1)).map((p) => p.name);
   if (missing.length > 0) return { source, missing };
