@@ -18,14 +18,15 @@ const pdfjsRoot = dirname(require.resolve("pdfjs-dist/package.json"));
 const { version } = JSON.parse(readFileSync(join(pdfjsRoot, "package.json"), "utf8")) as { version: string };
 const stock = readFileSync(join(pdfjsRoot, "legacy/build/pdf.worker.mjs"), "utf8");
 
+const names = WORKER_PATCHES.map((p) => p.name);
 const { source, missing } = patchWorkerSource(stock);
 if (missing.length > 0) {
   process.stderr.write(`build-pdfjs-worker: pdfjs-dist ${version}: these patches no longer apply: ${missing.join(", ")} (src/sources/pdf/worker-patches.ts)\n`);
   process.exit(1);
 }
 // Apache-2.0 §4(b): a modified file says so. The source map beside the stock file does not fit this one.
-const notice = `/* pdf.js ${version} (pdfjs-dist/legacy/build/pdf.worker.mjs), modified by vanban: ${WORKER_PATCHES.map((p) => p.name).join("; ")}. See src/sources/pdf/worker-patches.ts. */\n`;
+const notice = `/* pdf.js ${version} (pdfjs-dist/legacy/build/pdf.worker.mjs), modified by vanban: ${names.join("; ")}. See src/sources/pdf/worker-patches.ts. */\n`;
 const out = join(process.argv[2] ?? join(ROOT, "dist"), `pdfjs-${version}`, "pdf.worker.mjs");
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, notice + source.replace(/\n\/\/# sourceMappingURL=\S+\s*$/u, "\n"));
-process.stdout.write(`build-pdfjs-worker: ${relative(process.cwd(), out)} (${WORKER_PATCHES.map((p) => p.name).join(", ")})\n`);
+process.stdout.write(`build-pdfjs-worker: ${relative(process.cwd(), out)} (${names.join(", ")})\n`);

@@ -19,6 +19,9 @@ let pdfjsPromise: Promise<PdfJs> | null = null;
 
 const STOCK_WORKER = "pdfjs-dist/legacy/build/pdf.worker.mjs";
 
+/** This module's file: its path in the CJS build (where `import.meta` is empty), its URL in ESM. */
+const MODULE_BASE = typeof __filename === "string" ? __filename : import.meta.url;
+
 /**
  * Loads pdfjs once, lazily: importing the library costs ~100 ms that text input never pays.
  * @napi-rs/canvas, which pdfjs loads with it, waits until something draws (canvas-polyfills.ts).
@@ -47,8 +50,7 @@ export function loadPdfJs(loadCanvas?: LoadCanvas): Promise<PdfJs> {
  */
 export function findPatchedWorker(version: string): string | null {
   if (process.env.VANBAN_PDFJS_PATCHES === "off") return null;
-  const base = typeof __filename === "string" ? __filename : import.meta.url;
-  return findPackageData(base, join("dist", `pdfjs-${version}`, "pdf.worker.mjs"));
+  return findPackageData(MODULE_BASE, join("dist", `pdfjs-${version}`, "pdf.worker.mjs"));
 }
 
 /** Runs the worker module pdfjs will use: the patched copy, else the stock one. */
@@ -70,20 +72,18 @@ async function importWorker(version: string): Promise<void> {
 
 /**
  * The folders pdfjs reads standard fonts (ours, without outlines: `findStrippedFonts`) and CMaps
- * from. Resolved from this module, in the ESM build (`import.meta.url`) as in the CJS build
- * (`__filename`, where `import.meta` is empty).
+ * from, resolved from this module's file (`MODULE_BASE`).
  */
 function assetUrls(): { urls: { standardFontDataUrl?: string; cMapUrl?: string }; problem: string | null } {
-  const base = typeof __filename === "string" ? __filename : import.meta.url;
   let root: string;
   try {
-    root = dirname(createRequire(base).resolve("pdfjs-dist/package.json"));
+    root = dirname(createRequire(MODULE_BASE).resolve("pdfjs-dist/package.json"));
   } catch (error) {
     // A bundle that left pdfjs-dist's folders behind: text in standard fonts and CJK CMaps may be lost.
     const reason = error instanceof Error ? error.message : String(error);
     return { urls: {}, problem: `pdfjs-dist's standard fonts and CMaps were not found (${reason})` };
   }
-  const fonts = findStrippedFonts(base) ?? join(root, "standard_fonts");
+  const fonts = findStrippedFonts(MODULE_BASE) ?? join(root, "standard_fonts");
   // pdfjs in Node reads these with fs.readFile; it wants a trailing separator.
   return { urls: { standardFontDataUrl: fonts + "/", cMapUrl: join(root, "cmaps") + "/" }, problem: null };
 }

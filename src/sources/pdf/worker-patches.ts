@@ -36,7 +36,10 @@ const FONT_SWITCH_IN_PLACE: WorkerPatch = {
     {
       find: `    async function handleSetFont(fontName, fontRef) {
       const translated = await self.loadFont(fontName, fontRef, resources, task);
-      textState.loadedName = translated.loadedName;`,
+      textState.loadedName = translated.loadedName;
+      textState.font = translated.font;
+      textState.fontMatrix = translated.font.fontMatrix || FONT_IDENTITY_MATRIX;
+    }`,
       replace: `    const loadedByName = new Map();
     function applyLoadedFont(translated) {
       textState.loadedName = translated.loadedName;
@@ -48,7 +51,8 @@ const FONT_SWITCH_IN_PLACE: WorkerPatch = {
       if (fontName !== null && !(translated.font instanceof ErrorFont)) {
         loadedByName.set(fontName, translated);
       }
-      textState.loadedName = translated.loadedName;`,
+      applyLoadedFont(translated);
+    }`,
     },
     {
       find: `            textState.fontName = fontNameArg;
