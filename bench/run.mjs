@@ -11,11 +11,11 @@
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import os from "node:os";
 import { summarizeProfile } from "./profile-summary.mjs";
 import { execFileSync } from "node:child_process";
-import { lastJson, log, median, ROOT, round, runNode, useNodeBinary } from "./lib/measure.mjs";
+import { firstPdfs, lastJson, log, median, ROOT, round, runNode, useNodeBinary } from "./lib/measure.mjs";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -157,7 +157,7 @@ if (want("pdf")) {
     // One of them as a user runs it: `vanban parse FILE` against the bare script, cold processes,
     // alternating. Most of the CLI's work here is starting: Node twice (the CLI, the child that
     // parses) and the first run of every function. Reported, no goal.
-    const typical = readdirSync(LAMDONG).filter((f) => f.toLowerCase().endsWith(".pdf")).sort()[0];
+    const typical = basename(firstPdfs(LAMDONG, 1)[0]);
     const small = { cli: [], bare: [] };
     for (let i = 0; i < (quick ? 4 : 10); i++) {
       small.cli.push((await runNode([join(ROOT, "bin/vanban.js"), "parse", join(LAMDONG, typical)], { stdout: "ignore", timeoutMs: 120_000 })).ms);

@@ -6,10 +6,10 @@
  * Prints {wallMs, cpuMs (per round), records (a hash of every record of the first round)}.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { cpuMs, ROOT } from "./measure.mjs";
+import { cpuMs, firstPdfs, ROOT } from "./measure.mjs";
 
 const [dist, roundsArg, workload, ...args] = process.argv.slice(2);
 const { parse, parseText } = await import(pathToFileURL(join(dist, "index.js")).href);
@@ -17,7 +17,7 @@ const { parse, parseText } = await import(pathToFileURL(join(dist, "index.js")).
 /** The workload as one function doing a round; it gives the records' JSON. */
 function workOf() {
   if (workload === "pdf" || workload === "pdfs") {
-    const files = workload === "pdf" ? args : readdirSync(args[0]).filter((f) => f.toLowerCase().endsWith(".pdf")).sort().slice(0, Number(args[1] ?? 60)).map((f) => join(args[0], f));
+    const files = workload === "pdf" ? args : firstPdfs(args[0], Number(args[1] ?? 60));
     const datas = files.map((f) => new Uint8Array(readFileSync(f)));
     return async () => {
       const out = [];

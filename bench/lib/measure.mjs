@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 
 export const ROOT = new URL("../../", import.meta.url).pathname.replace(/\/$/u, "");
 
@@ -74,4 +76,9 @@ export async function timed(fn) {
   const t = performance.now();
   await fn();
   return { ms: performance.now() - t, cpuMs: cpuMs() - cpu };
+}
+
+/** The first `count` PDFs of a directory by name, as paths (the typical-document workloads). */
+export function firstPdfs(dir, count) {
+  return readdirSync(dir).filter((f) => f.toLowerCase().endsWith(".pdf")).sort().slice(0, count).map((f) => join(dir, f));
 }

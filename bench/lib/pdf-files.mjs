@@ -7,14 +7,14 @@
  * As in pdf-compare.mjs, both sides run with the platform's push and JSON (vanban loads pdfjs),
  * and with vanban's patched worker; pdf-stock-floor.mjs gives the floor with the stock one.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { bareTextContent } from "./bare-text-content.mjs";
-import { median, ROOT, timed } from "./measure.mjs";
+import { firstPdfs, median, ROOT, timed } from "./measure.mjs";
 
 const [dir, countArg = "60", roundsArg = "3"] = process.argv.slice(2);
-const files = readdirSync(dir).filter((f) => f.toLowerCase().endsWith(".pdf")).sort().slice(0, Number(countArg));
-const datas = files.map((f) => new Uint8Array(readFileSync(join(dir, f))));
+const files = firstPdfs(dir, Number(countArg));
+const datas = files.map((f) => new Uint8Array(readFileSync(f)));
 const { parse } = await import(join(ROOT, "dist/index.js"));
 
 let pages = 0;

@@ -7,16 +7,14 @@
  *   node bench/lib/pdf-stock-floor.mjs FILE.pdf|DIR [COUNT] [ROUNDS]
  * Prints { bareMs, bareCpuMs } of the best warm round (the first warms up), and every round.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { bareTextContent } from "./bare-text-content.mjs";
-import { ROOT, timed } from "./measure.mjs";
+import { firstPdfs, ROOT, timed } from "./measure.mjs";
 
 process.env.VANBAN_PDFJS_PATCHES = "off";
 const [target, countArg = "60", roundsArg = "3"] = process.argv.slice(2);
-const paths = statSync(target).isDirectory()
-  ? readdirSync(target).filter((f) => f.toLowerCase().endsWith(".pdf")).sort().slice(0, Number(countArg)).map((f) => join(target, f))
-  : [target];
+const paths = statSync(target).isDirectory() ? firstPdfs(target, Number(countArg)) : [target];
 const datas = paths.map((p) => new Uint8Array(readFileSync(p)));
 const { parse } = await import(join(ROOT, "dist/index.js"));
 await parse(readFileSync(join(ROOT, "fixtures/gm-ubnd-laocai-pdf/input.pdf")), { ocr: "never" });
