@@ -1,5 +1,6 @@
-import { SaxesParser, type SaxesTagNS } from "saxes";
+import { SaxesParser } from "saxes";
 import { VanbanError } from "../../errors.js";
+import { isDeclaration, NameError, NameScope, type RawAttribute } from "./xml-names.js";
 
 /**
  * WordprocessingML parts as a plain element tree, read with saxes (a maintained, streaming,
@@ -17,30 +18,6 @@ export interface XmlElement {
 }
 export type XmlNode = XmlElement | string;
 
-/** The namespaces the reader looks at, by URI (transitional and strict OOXML alike). */
-const PREFIXES: ReadonlyMap<string, string> = new Map([
-  ["http://schemas.openxmlformats.org/wordprocessingml/2006/main", "w"],
-  ["http://purl.oclc.org/ooxml/wordprocessingml/main", "w"],
-  ["http://schemas.openxmlformats.org/officeDocument/2006/math", "m"],
-  ["http://purl.oclc.org/ooxml/officeDocument/math", "m"],
-  ["http://schemas.openxmlformats.org/drawingml/2006/main", "a"],
-  ["http://purl.oclc.org/ooxml/drawingml/main", "a"],
-  ["http://schemas.openxmlformats.org/officeDocument/2006/relationships", "r"],
-  ["http://purl.oclc.org/ooxml/officeDocument/relationships", "r"],
-  ["http://schemas.openxmlformats.org/markup-compatibility/2006", "mc"],
-  ["http://schemas.openxmlformats.org/package/2006/relationships", "rel"],
-  ["http://schemas.openxmlformats.org/officeDocument/2006/extended-properties", "ep"],
-  ["http://purl.oclc.org/ooxml/officeDocument/extendedProperties", "ep"],
-]);
-/** Namespace URIs of the usual prefixes, for generators that use a prefix without declaring it. */
-const USUAL_URIS: ReadonlyMap<string, string> = new Map([
-  ["w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main"],
-  ["m", "http://schemas.openxmlformats.org/officeDocument/2006/math"],
-  ["a", "http://schemas.openxmlformats.org/drawingml/2006/main"],
-  ["r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships"],
-  ["mc", "http://schemas.openxmlformats.org/markup-compatibility/2006"],
-]);
-const XMLNS_URI = "http://www.w3.org/2000/xmlns/";
 /** Element nesting a part may have; real documents stay under 100 (tables in tables in text boxes). */
 const MAX_XML_DEPTH = 1000;
 
@@ -72,30 +49,57 @@ function nestingDepth(xml: string): number {
 export function parseXml(xml: string, part = "XML part"): XmlElement | null {
   const depth = nestingDepth(xml);
   if (depth > MAX_XML_DEPTH) {
-    // saxes resolves each tag's namespace up the open-tag stack: time grows with the square of the depth.
+    // A prefix is resolved up the scopes of the open elements (xml-names.ts): with a declaration on
+    // each, time would grow with the square of the depth.
     throw new VanbanError("corrupt", `The DOCX part ${part} nests elements ${depth} levels deep, beyond the reader's limit of ${MAX_XML_DEPTH} (Word writes fewer than 100).`);
   }
-  const parser = new SaxesParser({
-    xmlns: true,
-    // A prefix used without a declaration: the usual one's namespace, else one of its own.
-    resolvePrefix: (prefix: string) => USUAL_URIS.get(prefix) ?? `urn:vanban:undeclared:${prefix}`,
-  });
+  // Namespaces are resolved here, not by saxes (xml-names.ts); saxes still checks everything else.
+  const parser = new SaxesParser({ xmlns: false });
   const document: XmlElement = { name: "#document", attrs: {}, children: [] };
   const stack: XmlElement[] = [document];
+  const scopes: NameScope[] = [NameScope.root()];
+  // The open tag's attributes as saxes reads them, in order: walking this array is cheaper than
+  // enumerating the tag's attribute map (a dictionary-mode object).
+  let attributes: RawAttribute[] = [];
+  let declares = false;
   let failure: Error | null = null;
   parser.on("error", (error) => {
     failure ??= error;
   });
+  parser.on("attribute", (attribute) => {
+    attributes.push(attribute);
+    if (attribute.name.charCodeAt(0) === 0x78 && isDeclaration(attribute.name)) declares = true;
+  });
   parser.on("opentag", (tag) => {
-    const element: XmlElement = { name: qualify(tag.uri, tag.local, tag.name), attrs: readAttributes(tag), children: [] };
+    let scope = scopes[scopes.length - 1];
+    if (declares) {
+      const declared = scope.declare(attributes, parser.xmlDecl.version === "1.1");
+      if (declared.error !== null) parser.fail(declared.error);
+      scope = declared.scope;
+    }
+    const name = scope.elementName(tag.name);
+    if (name instanceof NameError) parser.fail(name.message);
+    const element: XmlElement = { name: name instanceof NameError ? tag.name : name, attrs: readAttributes(parser, scope, attributes), children: [] };
+    if (attributes.length > 0) attributes = [];
+    declares = false;
     stack[stack.length - 1].children.push(element);
-    if (!tag.isSelfClosing) stack.push(element);
+    if (!tag.isSelfClosing) {
+      stack.push(element);
+      scopes.push(scope);
+    }
   });
   parser.on("closetag", (tag) => {
-    if (!tag.isSelfClosing && stack.length > 1) stack.pop();
+    if (!tag.isSelfClosing && stack.length > 1) {
+      stack.pop();
+      scopes.pop();
+    }
   });
   parser.on("text", (text) => stack[stack.length - 1].children.push(text));
   parser.on("cdata", (text) => stack[stack.length - 1].children.push(text));
+  // In namespace mode a processing instruction's target is a name without a colon.
+  parser.on("processinginstruction", (pi) => {
+    if (pi.target.includes(":")) parser.fail("disallowed character in processing instruction name.");
+  });
   parser.write(xml);
   if (!failure) parser.close();
   if (failure) {
@@ -104,20 +108,25 @@ export function parseXml(xml: string, part = "XML part"): XmlElement | null {
   return document.children.find((c): c is XmlElement => typeof c !== "string") ?? null;
 }
 
-function readAttributes(tag: SaxesTagNS): Record<string, string> {
+/** The attributes by qualified name, in document order; namespace declarations left out. */
+function readAttributes(parser: SaxesParser, scope: NameScope, raw: readonly RawAttribute[]): Record<string, string> {
   const attrs: Record<string, string> = {};
-  for (const attribute of Object.values(tag.attributes)) {
-    if (attribute.uri === XMLNS_URI) continue;
-    // An unprefixed attribute is in no namespace: it keeps its local name ("Target", "Type").
-    attrs[attribute.prefix === "" ? attribute.local : qualify(attribute.uri, attribute.local, attribute.name)] = attribute.value;
+  let clash = false;
+  for (let i = 0; i < raw.length; i++) {
+    const qualified = scope.attributeName(raw[i].name);
+    if (qualified === null) continue;
+    if (qualified instanceof NameError) {
+      parser.fail(qualified.message);
+      continue;
+    }
+    if (attrs[qualified] !== undefined) clash = true;
+    attrs[qualified] = raw[i].value;
+  }
+  if (clash) {
+    const duplicate = scope.duplicateAttribute(raw);
+    if (duplicate !== null) parser.fail(`duplicate attribute: ${duplicate}.`);
   }
   return attrs;
-}
-
-function qualify(uri: string | undefined, local: string, name: string): string {
-  if (!uri) return name;
-  const prefix = PREFIXES.get(uri);
-  return prefix ? `${prefix}:${local}` : `{${uri}}${local}`;
 }
 
 /** First child element with this qualified name. */
