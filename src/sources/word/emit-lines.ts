@@ -130,14 +130,16 @@ export class LineEmitter {
   pushDraft(draft: ParagraphDraft, extra: Partial<SourceLine>): void {
     draft.lines.forEach((line, i) => {
       if (line.text.trim() === "") return;
-      this.lines.push({
-        ...extra,
-        text: line.text,
-        marks: line.marks.length ? line.marks : undefined,
-        style: { ...draft.style },
-        breakBefore: i === 0 ? extra.breakBefore : false,
-        gapBefore: i === 0 ? extra.gapBefore : 0,
-      });
+      // Object.assign, not a spread with more keys: V8 11.3 builds and reads those much slower (docs/performance.md).
+      this.lines.push(
+        Object.assign({}, extra, {
+          text: line.text,
+          marks: line.marks.length ? line.marks : undefined,
+          style: Object.assign({}, draft.style),
+          breakBefore: i === 0 ? extra.breakBefore : false,
+          gapBefore: i === 0 ? extra.gapBefore : 0,
+        }),
+      );
     });
   }
 }
