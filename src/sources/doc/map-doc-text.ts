@@ -9,6 +9,8 @@ const ANY_MARK = /[\uE001-\uE007]/gu;
 const NON_BREAKING_HYPHEN = /\u2011/gu;
 const TAB = /\t/gu;
 const WHITESPACE_RUN = /\s+/gu;
+/** A character `mapDocBody` acts on: a paragraph end or one of the extractor's marks. */
+const BODY_MARK = /[\n\uE001-\uE007]/gu;
 /** Line ends of a story read as plain lines: paragraph, cell, row and manual breaks. */
 const PLAIN_LINE_END = /[\n\uE001-\uE003\uE007]/u;
 
@@ -47,7 +49,13 @@ export function mapDocBody(text: string): DocItem[] {
     if (run) append(run.replace(TAB, " ").replace(NON_BREAKING_HYPHEN, "-"));
     run = "";
   };
-  for (const ch of text) {
+  // From mark to mark: the text between two marks goes to the run whole, not character by character.
+  let copied = 0;
+  BODY_MARK.lastIndex = 0;
+  for (let m = BODY_MARK.exec(text); m !== null; m = BODY_MARK.exec(text)) {
+    run += text.slice(copied, m.index);
+    copied = m.index + 1;
+    const ch = m[0];
     switch (ch) {
       case "\n":
         flush();
@@ -93,6 +101,7 @@ export function mapDocBody(text: string): DocItem[] {
         run += ch;
     }
   }
+  run += text.slice(copied);
   flush();
   if (cellParagraphs.length) row.push({ gridStart: row.length, gridSpan: 1, merged: false, items: cellParagraphs });
   closeTable();
