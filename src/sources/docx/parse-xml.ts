@@ -3,11 +3,12 @@ import { VanbanError } from "../../errors.js";
 import { isDeclaration, NameError, NameScope, type RawAttribute } from "./xml-names.js";
 
 /**
- * WordprocessingML parts as a plain element tree, read with saxes (a maintained, streaming,
- * namespace-aware XML parser). Element and attribute names are qualified with a fixed prefix per
- * namespace (`w:t`, `m:t`, `a:t`, `mc:Choice`), whatever prefixes the generator chose, so that
- * Word text, math text and drawing text never look alike. saxes expands no DTD entities (no
- * entity expansion attacks); malformed XML is refused as `corrupt`, as Word refuses it.
+ * WordprocessingML parts as a plain element tree, read with saxes (a maintained, streaming XML
+ * parser that checks well-formedness). Element and attribute names are qualified by their
+ * namespace (xml-names.ts) with a fixed prefix per namespace (`w:t`, `m:t`, `a:t`, `mc:Choice`),
+ * whatever prefixes the generator chose, so that Word text, math text and drawing text never
+ * look alike. saxes expands no DTD entities (no entity expansion attacks); malformed XML is
+ * refused as `corrupt`, as Word refuses it.
  */
 export interface XmlElement {
   /** Qualified name with the canonical prefix ("w:p"); `{uri}local` in an unknown namespace. */
