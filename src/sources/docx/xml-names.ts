@@ -162,9 +162,9 @@ export class NameScope {
     if (parts instanceof NameError) return parts;
     if (parts.prefix === "") return name === "xmlns" ? null : name;
     if (parts.prefix === "xmlns") return null;
-    const uri = this.resolve(parts.prefix);
-    if (uri === "") return new NameError(`unbound namespace prefix: ${JSON.stringify(parts.prefix)}.`);
-    return qualify(uri, parts.local, name);
+    // A prefix undeclared by `xmlns:p=""` (XML 1.1) leaves the attribute in no namespace: saxes
+    // refuses that for an element, not for an attribute, which keeps its raw name.
+    return qualify(this.resolve(parts.prefix), parts.local, name);
   }
 
   /**
