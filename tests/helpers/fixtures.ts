@@ -28,13 +28,18 @@ export function goldenFixtures(): GoldenFixture[] {
 
 /** Every PDF under fixtures/, at any depth, but the hostile ones (they are there to break pdf.js itself: tests/hostile). */
 export function fixturePdfs(): string[] {
+  return fixtureFiles(".pdf");
+}
+
+/** Every file with this extension under fixtures/, at any depth, but the hostile ones (tests/hostile reads those). */
+export function fixtureFiles(extension: string): string[] {
   const files: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== "hostile") walk(path);
-      } else if (entry.name.endsWith(".pdf")) files.push(path);
+      } else if (entry.name.endsWith(extension)) files.push(path);
     }
   };
   walk(FIXTURES);

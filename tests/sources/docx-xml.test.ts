@@ -1,38 +1,18 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { unzipSync, strFromU8 } from "fflate";
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import { describe, expect, it } from "vitest";
 import { parseXml, type XmlElement } from "../../src/sources/docx/parse-xml.js";
+import { PREFIXES, USUAL_URIS } from "../../src/sources/docx/xml-names.js";
+import { fixtureFiles } from "../helpers/fixtures.js";
 
 /*
  * parseXml runs saxes without its namespace processing and resolves names itself
  * (src/sources/docx/xml-names.ts). The reference below is the reader as it was before: saxes in
- * namespace mode. Both must give the same tree, and refuse the same parts.
+ * namespace mode (with the reader's tables of canonical prefixes). Both must give the same tree,
+ * and refuse the same parts.
  */
-
-const PREFIXES: ReadonlyMap<string, string> = new Map([
-  ["http://schemas.openxmlformats.org/wordprocessingml/2006/main", "w"],
-  ["http://purl.oclc.org/ooxml/wordprocessingml/main", "w"],
-  ["http://schemas.openxmlformats.org/officeDocument/2006/math", "m"],
-  ["http://purl.oclc.org/ooxml/officeDocument/math", "m"],
-  ["http://schemas.openxmlformats.org/drawingml/2006/main", "a"],
-  ["http://purl.oclc.org/ooxml/drawingml/main", "a"],
-  ["http://schemas.openxmlformats.org/officeDocument/2006/relationships", "r"],
-  ["http://purl.oclc.org/ooxml/officeDocument/relationships", "r"],
-  ["http://schemas.openxmlformats.org/markup-compatibility/2006", "mc"],
-  ["http://schemas.openxmlformats.org/package/2006/relationships", "rel"],
-  ["http://schemas.openxmlformats.org/officeDocument/2006/extended-properties", "ep"],
-  ["http://purl.oclc.org/ooxml/officeDocument/extendedProperties", "ep"],
-]);
-const USUAL_URIS: ReadonlyMap<string, string> = new Map([
-  ["w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main"],
-  ["m", "http://schemas.openxmlformats.org/officeDocument/2006/math"],
-  ["a", "http://schemas.openxmlformats.org/drawingml/2006/main"],
-  ["r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships"],
-  ["mc", "http://schemas.openxmlformats.org/markup-compatibility/2006"],
-]);
 
 function referenceParse(xml: string): XmlElement | null {
   const qualify = (uri: string | undefined, local: string, name: string) => {
@@ -144,18 +124,8 @@ describe("parseXml refuses what namespace-aware XML refuses", () => {
 
 /** Every XML part of the fixture DOCX files. */
 function fixtureParts(): string[] {
-  const root = join(import.meta.dirname, "..", "..", "fixtures");
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(".docx") && !dir.includes("hostile")) files.push(path);
-    }
-  };
-  walk(root);
   const parts: string[] = [];
-  for (const file of files) {
+  for (const file of fixtureFiles(".docx")) {
     for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(readFileSync(file))))) {
       if (name.endsWith(".xml") || name.endsWith(".rels")) parts.push(strFromU8(bytes));
     }

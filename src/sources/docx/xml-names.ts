@@ -11,7 +11,7 @@
  */
 
 /** The namespaces the reader looks at, by URI (transitional and strict OOXML alike). */
-const PREFIXES: ReadonlyMap<string, string> = new Map([
+export const PREFIXES: ReadonlyMap<string, string> = new Map([
   ["http://schemas.openxmlformats.org/wordprocessingml/2006/main", "w"],
   ["http://purl.oclc.org/ooxml/wordprocessingml/main", "w"],
   ["http://schemas.openxmlformats.org/officeDocument/2006/math", "m"],
@@ -26,7 +26,7 @@ const PREFIXES: ReadonlyMap<string, string> = new Map([
   ["http://purl.oclc.org/ooxml/officeDocument/extendedProperties", "ep"],
 ]);
 /** Namespace URIs of the usual prefixes, for generators that use a prefix without declaring it. */
-const USUAL_URIS: ReadonlyMap<string, string> = new Map([
+export const USUAL_URIS: ReadonlyMap<string, string> = new Map([
   ["w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main"],
   ["m", "http://schemas.openxmlformats.org/officeDocument/2006/math"],
   ["a", "http://schemas.openxmlformats.org/drawingml/2006/main"],
