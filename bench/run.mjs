@@ -15,7 +15,7 @@ import { basename, join } from "node:path";
 import os from "node:os";
 import { summarizeProfile } from "./profile-summary.mjs";
 import { execFileSync } from "node:child_process";
-import { firstPdfs, lastJson, log, median, ROOT, round, runNode, useNodeBinary } from "./lib/measure.mjs";
+import { firstFiles, firstPdfs, lastJson, log, median, ROOT, round, runNode, useNodeBinary } from "./lib/measure.mjs";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -168,9 +168,9 @@ if (want("pdf")) {
   } else results.notes.push("pdfFiles: ../shared/corpus/lamdong absent; skipped");
 }
 
-// 5. DOCX over the corpus.
+// 5. DOCX over the corpus, then over the typical Lâm Đồng documents (reported).
 if (want("docx")) {
-  const docx = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith(".docx")).sort().map((f) => join(CORPUS, f)) : [];
+  const docx = existsSync(CORPUS) ? firstFiles(CORPUS, ".docx") : [];
   if (docx.length === 0) results.notes.push("docx: no corpus DOCX in ../shared/corpus/real; skipped");
   else {
     log(`bench: DOCX × ${docx.length} …`);
@@ -179,6 +179,13 @@ if (want("docx")) {
     if (r.ratioToMammoth) log(`bench: DOCX ${results.docx.ratioToMammoth}× mammoth.extractRawText (goal ≤ 1.0×)`);
     else if (!r.failed) results.notes.push("docx: mammoth not installed (npm install); no ratio");
   }
+  if (existsSync(LAMDONG)) {
+    const typical = firstFiles(LAMDONG, ".docx", quick ? 30 : Infinity);
+    log(`bench: DOCX × ${typical.length} Lâm Đồng files …`);
+    const r = await child(["bench/lib/docx-throughput.mjs", ...typical], 900_000);
+    results.docxFiles = r.failed || r.timedOut ? r : { dir: "../shared/corpus/lamdong", files: r.files.length, ratioToMammoth: r.ratioToMammoth && round(r.ratioToMammoth, 2), totalMs: round(r.totalMs, 0), mammothTotalMs: r.mammothTotalMs && round(r.mammothTotalMs, 0), msPerDocument: round(r.totalMs / r.files.length, 1), documentsPerSecond: round(r.documentsPerSecond, 1) };
+    if (r.ratioToMammoth) log(`bench: DOCX × ${typical.length} typical files: ${results.docxFiles.msPerDocument} ms each, ${results.docxFiles.ratioToMammoth}× mammoth.extractRawText`);
+  } else results.notes.push("docxFiles: ../shared/corpus/lamdong absent; skipped");
 }
 
 // 6. CLI cold start: one small document, 10 runs alternating with the floors, medians. The goal

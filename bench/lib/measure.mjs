@@ -80,5 +80,10 @@ export async function timed(fn) {
 
 /** The first `count` PDFs of a directory by name, as paths (the typical-document workloads). */
 export function firstPdfs(dir, count) {
-  return readdirSync(dir).filter((f) => f.toLowerCase().endsWith(".pdf")).sort().slice(0, count).map((f) => join(dir, f));
+  return firstFiles(dir, ".pdf", count);
+}
+
+/** The first `count` files of a directory with this extension, by name, as paths. */
+export function firstFiles(dir, extension, count = Infinity) {
+  return readdirSync(dir).filter((f) => f.toLowerCase().endsWith(extension)).sort().slice(0, count).map((f) => join(dir, f));
 }
