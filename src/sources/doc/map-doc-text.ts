@@ -97,8 +97,6 @@ export function mapDocBody(text: string): DocItem[] {
       }
       case MARK.noteStart:
         break;
-      default:
-        run += ch;
     }
   }
   run += text.slice(copied);
