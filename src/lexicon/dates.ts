@@ -5,6 +5,7 @@
  * (`NUMERIC_DATE_AT`). `toIsoDate` is the one calendar check.
  */
 import { LETTER_CLASS, UPPER_CLASS } from "./letters.js";
+import { NOT_SPACE } from "./fold-free-classes.js";
 
 export interface DateMatch {
   /** ISO yyyy-mm-dd, or null when the printed day or month cannot exist (the span is still consumed). */
@@ -42,14 +43,19 @@ export function readDateAt(folded: string, pos: number): DateMatch | null {
 }
 
 /**
+ * "ngày … tháng … năm …" with its numbers, or blanks where they were to be handwritten ("ngày
+ * tháng 3 năm 2025"); a blank OCR garbled is one to four non-space characters (`NOT_SPACE`, not
+ * `\S`: see fold-free-classes.ts).
+ */
+const DATE_WORDS = String.raw`ng(?:ày|àu|áy|ay|ài)\s*(?:(?<day>\d{1,2})|(?<dayUnreadable>(?=${NOT_SPACE}{0,3}[^\s\d])${NOT_SPACE}{1,4}(?:\s(?!tháng)${NOT_SPACE}{1,2})?))?\s*[/.-]?\s*tháng\s*(?:(?<month>\d{1,2})|(?<monthUnreadable>(?=${NOT_SPACE}{0,3}[^\s\d])${NOT_SPACE}{1,4}))?\s*[/.-]?\s*năm\s*(?<year>\d{4})?`;
+
+/**
  * Địa danh và thời gian: "Kon Tum, ngày 15 tháng 01 năm 2023", blanks allowed. A handwritten day
  * OCR garbled may come as two tokens ("ngàysŠ Ÿ tháng"), and "ngày" as "ngài": still the date line.
  */
-export const PLACE_DATE =
-  new RegExp(String.raw`(?<place>[${UPPER_CLASS}][${LETTER_CLASS}.'’]*(?:\s+(?:[${UPPER_CLASS}][${LETTER_CLASS}.'’]*|phố|xã|trấn)){0,6})\s*,\s*ng(?:ày|àu|áy|ay|ài)\s*(?:(?<day>\d{1,2})|(?<dayUnreadable>(?=\S{0,3}[^\s\d])\S{1,4}(?:\s(?!tháng)\S{1,2})?))?\s*[/.-]?\s*tháng\s*(?:(?<month>\d{1,2})|(?<monthUnreadable>(?=\S{0,3}[^\s\d])\S{1,4}))?\s*[/.-]?\s*năm\s*(?<year>\d{4})?`, "u");
+export const PLACE_DATE = new RegExp(String.raw`(?<place>[${UPPER_CLASS}][${LETTER_CLASS}.'’]*(?:\s+(?:[${UPPER_CLASS}][${LETTER_CLASS}.'’]*|phố|xã|trấn)){0,6})\s*,\s*${DATE_WORDS}`, "u");
 /** A date line with no place. */
-export const DATE_ONLY =
-  /^ng(?:ày|àu|áy|ay|ài)\s*(?:(?<day>\d{1,2})|(?<dayUnreadable>(?=\S{0,3}[^\s\d])\S{1,4}(?:\s(?!tháng)\S{1,2})?))?\s*[/.-]?\s*tháng\s*(?:(?<month>\d{1,2})|(?<monthUnreadable>(?=\S{0,3}[^\s\d])\S{1,4}))?\s*[/.-]?\s*năm\s*(?<year>\d{4})?/iu;
+export const DATE_ONLY = new RegExp(String.raw`^${DATE_WORDS}`, "iu");
 /** A place alone on its line, the date below it: "Thành phố Hồ Chí Minh," / "ngày … năm 2021". */
 export const PLACE_LINE = new RegExp(String.raw`^(?<place>[${UPPER_CLASS}][${LETTER_CLASS}.'’]*(?:\s+(?:[${UPPER_CLASS}][${LETTER_CLASS}.'’]*|phố|xã|trấn)){0,6})\s*,$`, "u");
 

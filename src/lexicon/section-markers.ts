@@ -4,20 +4,24 @@
  * punctuation) and `rest`.
  */
 import { LETTER_CLASS, MARK_CLASS } from "./letters.js";
+import { IN_LINE } from "./fold-free-classes.js";
+
+/** The rest of a marker's line; `IN_LINE`, not `.`, in the case-insensitive ones (fold-free-classes.ts). */
+const REST = String.raw`(?<rest>${IN_LINE}*)$`;
 
 /** Section markers. Each captures `label` (the marker without trailing punctuation) and `rest`. */
-export const MARKER_APPENDIX = /^(?<label>Phụ\s+lục(?:\s+(?:số\s+)?(?:[IVXLC]{1,6}|\d{1,3})[a-z]?)?)\s*[.:]?(?:\s+|$)(?<rest>.*)$/iu;
-export const MARKER_PART = new RegExp(String.raw`^(?<label>Phần\s+(?:thứ\s+[${LETTER_CLASS}]+|[IVXLC]{1,6}|\d{1,2}))\s*[.:]?(?:\s+|$)(?<rest>.*)$`, "iu");
-export const MARKER_CHAPTER = /^(?<label>Chương\s+(?:[IVXLC]{1,7}|\d{1,3}))\s*[.:]?(?:\s+|$)(?<rest>.*)$/iu;
-export const MARKER_SECTION = /^(?<label>Mục\s+(?:[IVXLC]{1,6}|\d{1,2}))\s*[.:]?(?:\s+|$)(?<rest>.*)$/iu;
-export const MARKER_SUBSECTION = /^(?<label>Tiểu\s+mục\s+\d{1,2})\s*[.:]?(?:\s+|$)(?<rest>.*)$/iu;
+export const MARKER_APPENDIX = new RegExp(String.raw`^(?<label>Phụ\s+lục(?:\s+(?:số\s+)?(?:[IVXLC]{1,6}|\d{1,3})[a-z]?)?)\s*[.:]?(?:\s+|$)${REST}`, "iu");
+export const MARKER_PART = new RegExp(String.raw`^(?<label>Phần\s+(?:thứ\s+[${LETTER_CLASS}]+|[IVXLC]{1,6}|\d{1,2}))\s*[.:]?(?:\s+|$)${REST}`, "iu");
+export const MARKER_CHAPTER = new RegExp(String.raw`^(?<label>Chương\s+(?:[IVXLC]{1,7}|\d{1,3}))\s*[.:]?(?:\s+|$)${REST}`, "iu");
+export const MARKER_SECTION = new RegExp(String.raw`^(?<label>Mục\s+(?:[IVXLC]{1,6}|\d{1,2}))\s*[.:]?(?:\s+|$)${REST}`, "iu");
+export const MARKER_SUBSECTION = new RegExp(String.raw`^(?<label>Tiểu\s+mục\s+\d{1,2})\s*[.:]?(?:\s+|$)${REST}`, "iu");
 /**
  * What follows "Điều 35" when the line goes on a citation wrapped onto it ("… theo khoản 2 /
  * Điều 35 Nghị định số 126/2024/NĐ-CP"): a document named right after the article number, or
  * "này", "và" — not an article heading, which has "." or ":" or its own name.
  */
 const CITED_AFTER_ARTICLE = String.raw`(?:(?:của|tại)\s+)?(?:Luật|Bộ\s+luật|Nghị\s+định|Nghị\s+quyết|Thông\s+tư|Thông\s+tư\s+liên\s+tịch|Quyết\s+định|Pháp\s+lệnh|Hiến\s+pháp|Chỉ\s+thị|Điều\s+lệ|Quy\s+chế|Quy\s+định|Văn\s+bản|Kế\s+hoạch|Hướng\s+dẫn|này|nêu\s+trên|trên|và)(?![${LETTER_CLASS}${MARK_CLASS}])`;
-export const MARKER_ARTICLE = new RegExp(String.raw`^(?<label>Điều\s+\d{1,3}[a-zđ]?)(?:\s*[.:](?:\s+|$)|\s+(?!${CITED_AFTER_ARTICLE})|$)(?<rest>.*)$`, "iu");
+export const MARKER_ARTICLE = new RegExp(String.raw`^(?<label>Điều\s+\d{1,3}[a-zđ]?)(?:\s*[.:](?:\s+|$)|\s+(?!${CITED_AFTER_ARTICLE})|$)${REST}`, "iu");
 export const MARKER_ROMAN = /^(?<label>[IVXL]{1,6})\s*[.)]\s*(?<rest>\S.*)$/u;
 export const MARKER_DECIMAL = /^(?<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?<rest>\S.*)$/u;
 export const MARKER_NUMBER = /^(?<label>\d{1,3})\s*[.)]\s*(?<rest>\S.*)$/u;

@@ -1,8 +1,9 @@
 /** Stamps that signing tools print on a page: page furniture, never content. */
 import { LETTER_CLASS } from "./letters.js";
+import { IN_LINE, NOT_SPACE, NOT_WORD } from "./fold-free-classes.js";
 
 /** The box a signing tool prints ("Ký bởi: …", "Thời gian ký: …"): page furniture, not content. */
-export const SIGNING_STAMP = /Ký\s+bởi\s*:|Thời\s+gian\s+ký\s*:|^\W{0,3}Email\s*:\s*\S+@\S+$/iu;
+export const SIGNING_STAMP = new RegExp(String.raw`Ký\s+bởi\s*:|Thời\s+gian\s+ký\s*:|^${NOT_WORD}{0,3}Email\s*:\s*${NOT_SPACE}+@${NOT_SPACE}+$`, "iu");
 
 /** Signing-tool stamps printed in the signature column. */
-export const SIGNING_NOTE = new RegExp(String.raw`^(?:\(?\s*Đã\s+ký\s*\)?|Ký\s+bởi(?![${LETTER_CLASS}\d]).*|Người\s+ký\s*:.*|\(?\s*Ký,\s*(?:ghi\s+rõ\s+họ\s+tên|đóng\s+dấu).*\)?|Thời\s+gian\s+ký\s*:.*|Email\s*:.*|Cơ\s+quan\s*:.*)$`, "iu");
+export const SIGNING_NOTE = new RegExp(String.raw`^(?:\(?\s*Đã\s+ký\s*\)?|Ký\s+bởi(?![${LETTER_CLASS}\d])${IN_LINE}*|Người\s+ký\s*:${IN_LINE}*|\(?\s*Ký,\s*(?:ghi\s+rõ\s+họ\s+tên|đóng\s+dấu)${IN_LINE}*\)?|Thời\s+gian\s+ký\s*:${IN_LINE}*|Email\s*:${IN_LINE}*|Cơ\s+quan\s*:${IN_LINE}*)$`, "iu");

@@ -41,8 +41,8 @@ function cap(word: string): string {
 /**
  * Compiles a word list into an alternation, longest first, a space as a run of whitespace.
  * `\s+`, not the bounded `\s{1,4}` used elsewhere: V8 compiles a bounded repeat of `\s` in
- * unicode mode as a far larger automaton, and this alternation holds it ~150 times — compiling
- * PER_RATE took 60 ms, a sixth of a small document's whole parse from the shell (6 ms now).
+ * unicode mode as a far larger automaton, and the count nouns' alternation holds it ~150 times —
+ * compiling it took 60 ms, a sixth of a small document's whole parse from the shell.
  * Each alternative starts with a literal syllable, so the run cannot backtrack beyond itself.
  */
 function alternation(words: Iterable<string>): string {
@@ -124,13 +124,20 @@ export const FALLBACK_UNIT = new RegExp(
 
 /**
  * Tỷ lệ theo kỳ / theo dân số: "/năm", "/01 vạn dân", "/1.000 dân", "/số". Read after the unit,
- * at most twice ("người/năm"). A counted noun of several syllables is taken whole ("1
- * buổi/cơ sở giáo dục"); any other word, one syllable.
+ * at most twice ("người/năm"). The denominator's noun is read here as one word of at most 12
+ * letters (`noun`); the caller takes a counted noun of several syllables whole instead ("1
+ * buổi/cơ sở giáo dục", `COUNT_NOUN` at the noun's start), then "dân" after it (`PER_DAN`).
+ * (The nouns of several syllables used to be an alternation inside this pattern: compiling it took
+ * ~6 ms of a small document's first parse, a fortieth of `vanban parse` from the shell.)
  */
 export const PER_RATE = new RegExp(
-  String.raw`\s{0,2}/\s{0,2}(?<per>(?:\d{1,3}(?:\.\d{3}){0,3}${S1})?(?:(?:vạn|nghìn|ngàn|triệu|một)${S1})?(?:(?:${alternation(COUNT_NOUNS.filter((n) => n.includes(" ")))})(?![${L}])|[${L}]{1,12})(?:${S1}dân)?)`,
+  String.raw`\s{0,2}/\s{0,2}(?<per>(?:\d{1,3}(?:\.\d{3}){0,3}${S1})?(?:(?:vạn|nghìn|ngàn|triệu|một)${S1})?(?<noun>[${L}]{1,12})(?<dan>${S1}dân)?)`,
   "iuy",
 );
+/** "dân" closing a rate's denominator: "/01 vạn dân", "/1.000 dân". */
+export const PER_DAN = new RegExp(String.raw`${S1}dân`, "iuy");
+/** Whitespace inside a counted noun: it has several syllables ("cơ sở giáo dục"). */
+export const SPACE_IN_NOUN = /\s/u;
 
 /** Markdown math left by a converter around a figure: "$\geq 18$ tuổi". Skipped before the unit. */
 export const MATH_CLOSE = /\s{0,2}\$/uy;

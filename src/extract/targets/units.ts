@@ -12,7 +12,7 @@
  * - A scale word with no noun after it ("hơn 10 nghìn") has no base unit: `normalized` is null.
  * - Time units (năm, tháng, tuổi …) mark durations, periods and ages: the caller drops them.
  */
-import { ACRONYM_UNIT, COUNT_NOUN, FALLBACK_UNIT, MATH_CLOSE, MEASURE_UNIT, DIGIT_GROUP_DOT, PER_POPULATION, PER_RATE, POWER_OF_TEN, RATE_NUMBER, RATE_ONE, SCALE_WORD, SLASH_SPACING, THOUSANDS_DOT, TIME_UNIT, UNIT_NEEDS_TIDY, WHITESPACE_RUN } from "./patterns.js";
+import { ACRONYM_UNIT, COUNT_NOUN, FALLBACK_UNIT, MATH_CLOSE, MEASURE_UNIT, DIGIT_GROUP_DOT, PER_DAN, PER_POPULATION, PER_RATE, POWER_OF_TEN, RATE_NUMBER, RATE_ONE, SCALE_WORD, SLASH_SPACING, SPACE_IN_NOUN, THOUSANDS_DOT, TIME_UNIT, UNIT_NEEDS_TIDY, WHITESPACE_RUN } from "./patterns.js";
 import { scaleExponent } from "./numbers.js";
 import { CURRENCY_UNITS, NOT_A_UNIT } from "../../lexicon/target-words.js";
 import { isLetterCode } from "../../lexicon/letters.js";
@@ -165,19 +165,38 @@ function withRates(
   let ratio = false;
   for (let i = 0; i < 2; i++) {
     if (s.charCodeAt(skipSpaces(s, at, 2)) !== 0x2f) break;
-    const per = stickyExec(PER_RATE, s, at);
-    if (!per) break;
-    at = PER_RATE.lastIndex;
-    const digits = RATE_NUMBER.exec(per.groups!.per)?.[0].replace(THOUSANDS_DOT, "");
+    const rate = readRate(s, at);
+    if (rate === null) break;
+    const { per } = rate;
+    at = rate.end;
+    const digits = RATE_NUMBER.exec(per)?.[0].replace(THOUSANDS_DOT, "");
     // Rates are per 1, 10, 100, 1.000 … ("giường/01 vạn dân", "/1.000 dân"); any other number is a total.
     if (digits !== undefined && !POWER_OF_TEN.test(digits)) ratio = true;
-    if (base !== null) base = `${base}/${normalizePer(per.groups!.per)}`;
+    if (base !== null) base = `${base}/${normalizePer(per)}`;
   }
   const printed = s.slice(start, at);
   const unit = UNIT_NEEDS_TIDY.test(printed) ? tidy(printed) : printed;
   const reading: UnitReading = { end: at, unit, kind, noun, scale, base, lexicon };
   if (ratio) reading.ratio = true;
   return reading;
+}
+
+/**
+ * One rate at `at` ("/năm", "/01 vạn dân", "/cơ sở giáo dục"): its denominator as printed and
+ * where the rate ends, or null. A counted noun of several syllables at the start of PER_RATE's
+ * one-word noun is taken whole, with a "dân" after it ("/tổ dân phố").
+ */
+export function readRate(s: string, at: number): { per: string; end: number } | null {
+  const match = stickyExec(PER_RATE, s, at);
+  if (match === null) return null;
+  const { per, noun, dan } = match.groups!;
+  const matchEnd = PER_RATE.lastIndex;
+  const perStart = matchEnd - per.length;
+  const whole = stickyExec(COUNT_NOUN, s, matchEnd - noun.length - (dan?.length ?? 0));
+  if (whole === null || !SPACE_IN_NOUN.test(whole.groups!.noun)) return { per, end: matchEnd };
+  const nounEnd = COUNT_NOUN.lastIndex;
+  const end = stickyExec(PER_DAN, s, nounEnd) ? PER_DAN.lastIndex : nounEnd;
+  return { per: s.slice(perStart, end), end };
 }
 
 /**
