@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { parseParseArgs, type ParseCommand } from "./args.js";
 import { collectInputs, type InputItem } from "./collect-inputs.js";
-import type { TaskResult } from "./parse-task.js";
+import { buildTask } from "./build-task.js";
+import { createStdoutSink } from "./write-output.js";
+import { mayParseInProcess } from "./may-parse-in-process.js";
+import { runParseTask, type TaskResult } from "./parse-task.js";
 
 const HELP = `vanban — Vietnamese administrative documents to JSON records
 
@@ -130,7 +133,6 @@ async function runParse(command: ParseCommand): Promise<number> {
  * (see may-parse-in-process.ts).
  */
 async function parseOne(command: ParseCommand, item: InputItem): Promise<number> {
-  const [{ buildTask }, { createStdoutSink }, { mayParseInProcess }] = await Promise.all([import("./build-task.js"), import("./write-output.js"), import("./may-parse-in-process.js")]);
   let bytes: Uint8Array | null = null;
   if (item.path === null) {
     const { readStdin } = await import("./read-stdin.js");
@@ -139,7 +141,6 @@ async function parseOne(command: ParseCommand, item: InputItem): Promise<number>
   const task = buildTask(command, item, bytes, command.pretty);
   let result: TaskResult;
   if (await mayParseInProcess(command, item.path, bytes)) {
-    const { runParseTask } = await import("./parse-task.js");
     result = await runParseTask(task);
   } else {
     const [{ createProcessRunner }, { parseSplit }] = await Promise.all([import("./runners.js"), import("./parse-split.js")]);
