@@ -3,13 +3,13 @@
  * What the first parse of a small document spends on regular expressions: each regex object's
  * first `exec`/`test` timed (V8 compiles it to machine code then, with the CLI's
  * `--regexp-tier-up-ticks=0`), summed, and the costliest listed with where they ran.
- *   node bench/regex-first-use.mjs [FILE] [TOP]
+ *   node bench/regex-first-use.mjs [FILE] [TOP]      (DIST=DIR: another build than dist/)
  * FILE defaults to the 16 KB seed of the start-up bench. Timing wraps RegExp.prototype: the sum is
  * an upper bound, and it includes the first match itself. Regex objects that share a pattern
  * share V8's compiled code, so "patterns" counts what is compiled.
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { ROOT } from "./lib/measure.mjs";
 
@@ -35,7 +35,7 @@ for (const method of ["exec", "test"]) {
   };
 }
 
-const { parse } = await import(join(ROOT, "dist/index.js"));
+const { parse } = await import(join(resolve(process.env.DIST ?? join(ROOT, "dist")), "index.js"));
 const started = performance.now();
 await parse(readFileSync(file), { name: file });
 const parseMs = performance.now() - started;
