@@ -122,6 +122,9 @@ export const FALLBACK_UNIT = new RegExp(
   "uy",
 );
 
+/** "dân" closing a rate's denominator: "/01 vạn dân", "/1.000 dân". */
+const DAN = String.raw`${S1}dân`;
+
 /**
  * Tỷ lệ theo kỳ / theo dân số: "/năm", "/01 vạn dân", "/1.000 dân", "/số". Read after the unit,
  * at most twice ("người/năm"). The denominator's noun is read here as one word of at most 12
@@ -131,11 +134,11 @@ export const FALLBACK_UNIT = new RegExp(
  * ~6 ms of a small document's first parse, a fortieth of `vanban parse` from the shell.)
  */
 export const PER_RATE = new RegExp(
-  String.raw`\s{0,2}/\s{0,2}(?<per>(?:\d{1,3}(?:\.\d{3}){0,3}${S1})?(?:(?:vạn|nghìn|ngàn|triệu|một)${S1})?(?<noun>[${L}]{1,12})(?<dan>${S1}dân)?)`,
+  String.raw`\s{0,2}/\s{0,2}(?<per>(?:\d{1,3}(?:\.\d{3}){0,3}${S1})?(?:(?:vạn|nghìn|ngàn|triệu|một)${S1})?(?<noun>[${L}]{1,12})(?<dan>${DAN})?)`,
   "iuy",
 );
-/** "dân" closing a rate's denominator: "/01 vạn dân", "/1.000 dân". */
-export const PER_DAN = new RegExp(String.raw`${S1}dân`, "iuy");
+/** `DAN` after a counted noun of several syllables, read by the caller (`readRate`). */
+export const PER_DAN = new RegExp(DAN, "iuy");
 /** Whitespace inside a counted noun: it has several syllables ("cơ sở giáo dục"). */
 export const SPACE_IN_NOUN = /\s/u;
 

@@ -69,7 +69,7 @@ export function parseXml(xml: string, part = "XML part"): XmlElement | null {
   });
   parser.on("attribute", (attribute) => {
     attributes.push(attribute);
-    if (attribute.name.charCodeAt(0) === 0x78 && isDeclaration(attribute.name)) declares = true;
+    if (isDeclaration(attribute.name)) declares = true;
   });
   parser.on("opentag", (tag) => {
     let scope = scopes[scopes.length - 1];

@@ -64,9 +64,9 @@ function splitName(name: string): { prefix: string; local: string } | NameError 
   return { prefix, local };
 }
 
-/** True for a namespace declaration: `xmlns` or `xmlns:p`. */
+/** True for a namespace declaration: `xmlns` or `xmlns:p`. Asked of every attribute: the first letter settles most. */
 export function isDeclaration(name: string): boolean {
-  return name.startsWith("xmlns") && (name.length === 5 || name.charCodeAt(5) === 0x3a);
+  return name.charCodeAt(0) === 0x78 && name.startsWith("xmlns") && (name.length === 5 || name.charCodeAt(5) === 0x3a);
 }
 
 /** What saxes says of a declaration binding `prefix` ("" for the default namespace) to `uri`, or null. */
