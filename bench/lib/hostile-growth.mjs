@@ -1,6 +1,6 @@
 /**
  * Child process: one pathological input through parseText (dist/index.js), timed.
- *   node bench/lib/hostile-growth.mjs near-citations KB | deep-markdown blockquote|list|emphasis DEPTH
+ *   node bench/lib/hostile-growth.mjs near-citations KB | long-word KB | deep-markdown blockquote|list|emphasis DEPTH
  */
 import { join } from "node:path";
 import { tsImport } from "tsx/esm/api";
@@ -13,6 +13,9 @@ let text;
 let format;
 if (what === "near-citations") {
   text = make.makeNearCitationLine(Number(a) * 1024);
+  format = "text";
+} else if (what === "long-word") {
+  text = make.makeLongWord(Number(a) * 1024);
   format = "text";
 } else {
   text = make.makeDeepMarkdown(a, Number(b));

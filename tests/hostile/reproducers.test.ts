@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { isVanbanError } from "../../src/errors.js";
 import { parseIsolated } from "../../src/isolate/index.js";
 import { parse } from "../../src/parse.js";
-import { ROOT } from "./make-fixtures.js";
+import { makeLongWord, ROOT } from "./make-fixtures.js";
 
 const HOSTILE = join(ROOT, "fixtures", "hostile");
 const fixture = (name: string): string => join(HOSTILE, name);
@@ -81,6 +81,15 @@ describe("hostile reproducers (issue 19)", () => {
     expect(record.source.name).toBe("n.docx");
     expect(record.warnings.some((w) => w.code === "limit_reached")).toBe(true);
     await expect(parseIsolated(new Uint8Array(0))).rejects.toMatchObject({ code: "empty_input" });
+  }, 120_000);
+});
+
+describe("a run of letters without a space", () => {
+  it("a megabyte of it beside a stray tone mark parses in linear time, the mark repaired (isolated: the quadratic repair took hours)", async () => {
+    const text = makeLongWord(1_000_000);
+    const record = await parseIsolated(Buffer.from(text, "utf8"), { name: "long-word.txt", timeout: 60_000 });
+    expect(record.text).toContain("Việc bị bỏ sót.");
+    expect(record.text.length).toBeGreaterThan(1_000_000);
   }, 120_000);
 });
 
