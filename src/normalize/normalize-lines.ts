@@ -19,13 +19,38 @@ export interface NormalizedLines {
 }
 
 /**
+ * How much text one pass of the steps covers: whole lines, about this many code units at a time
+ * (16 KB). Each step makes a new string of what it reads; over a piece this size those strings
+ * live in the young generation and in the processor's cache, where a step over a whole text of
+ * megabytes makes strings of megabytes, each in fresh memory the system must map and zero
+ * (docs/performance.md, sixteenth pass: ~3.6 ms per MB on the bench machine).
+ */
+const PIECE_CODE_UNITS = 8192;
+
+/**
  * `normalizeSegment` of every line of a text, form feeds read as spaces: `lines[i]` is what
- * `normalizeSegment` gives for line i. Done on the whole text at once: one pass of each step
- * instead of eight regex scans, a normalization and a replacement per line. Every step is
- * line-local (none reaches across a line feed); only a line still holding a combining mark
- * after NFC (rare) takes another branch, and is redone alone.
+ * `normalizeSegment` gives for line i. Done on many lines at once: one pass of each step over
+ * a piece of whole lines instead of eight regex scans, a normalization and a replacement per
+ * line. Every step is line-local (none reaches across a line feed), so the pieces give the lines
+ * the whole text would; only a line still holding a combining mark after NFC (rare) takes
+ * another branch, and is redone alone.
  */
 export function normalizeLines(text: string): NormalizedLines {
+  if (text.length <= PIECE_CODE_UNITS) return normalizePiece(text);
+  const lines: string[] = [];
+  let settled = true;
+  for (let start = 0; ; ) {
+    const cut = start + PIECE_CODE_UNITS >= text.length ? -1 : text.indexOf(LINE_FEED, start + PIECE_CODE_UNITS);
+    const piece = normalizePiece(text.slice(start, cut === -1 ? text.length : cut));
+    for (const line of piece.lines) lines.push(line);
+    settled &&= piece.settled;
+    if (cut === -1) return { lines, settled };
+    start = cut + 1;
+  }
+}
+
+/** `normalizeLines` of a piece of whole lines, in one pass of each step. */
+function normalizePiece(text: string): NormalizedLines {
   const cleaned = repairStrayTones(cleanCharacters(text.includes(FORM_FEED) ? text.replaceAll(FORM_FEED, " ") : text));
   const lines = repairTonedPairs(cleaned).split(LINE_FEED);
   COMBINING_MARKS.lastIndex = 0;

@@ -25,6 +25,21 @@ describe("normalizeLines", () => {
     );
   });
 
+  it("gives the same lines when the text spans several pieces (8,192 code units each)", () => {
+    const lines = fc.array(fc.oneof(fc.string({ unit, maxLength: 80 }), fc.constantFrom("", "x".repeat(9_000))), { minLength: 1, maxLength: 30 });
+    fc.assert(
+      fc.property(lines, (parts) => {
+        let text = parts.join("\n");
+        while (text.length < 17_000) text += `\n${parts.join("\n")}`;
+        const out = normalizeLines(text);
+        expect(out.lines).toEqual(lineByLine(text));
+        // Settled exactly when no line kept a combining mark, whichever piece it was in.
+        expect(out.settled).toBe(out.lines.every((line) => !/[\u0300-\u036F]/u.test(line)));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it("agrees with it on every text fixture", () => {
     const files: string[] = [];
     const walk = (dir: string) => {
