@@ -5,8 +5,8 @@ import type { VanBanDocument } from "./schema/document.js";
 import type { ParseOptions } from "./schema/options.js";
 import { readMarkdown } from "./sources/markdown/index.js";
 import { readText } from "./sources/text/index.js";
-import { sha256 } from "./parse.js";
 import { resolveOptions } from "./resolve-options.js";
+import { hashText } from "./util/hash-text.js";
 
 /**
  * Parses text already in memory. Synchronous; `format` "text" (default) or "markdown".
@@ -22,6 +22,6 @@ export function parseText(text: string, options?: ParseOptions): VanBanDocument 
   if (opts.signal?.aborted) throw new VanbanError("aborted", "The parse was aborted (option `signal`).", { cause: opts.signal.reason });
   if (text.trim() === "") throw new VanbanError("empty_input", `${opts.name ?? "The text"} is empty (no text, only whitespace).`);
   const source = opts.format === "markdown" || (opts.format === "auto" && looksLikeMarkdown(text)) ? readMarkdown(text) : readText(text);
-  const bytes = Buffer.from(text, "utf8");
-  return buildRecord({ ...source, encoding: null }, { name: opts.name ?? null, bytes: bytes.length, sha256: sha256(bytes) });
+  const { sha256, bytes } = hashText(text);
+  return buildRecord({ ...source, encoding: null }, { name: opts.name ?? null, bytes, sha256 });
 }
