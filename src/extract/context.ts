@@ -1,4 +1,5 @@
 import type { Span, Warning } from "../schema/span.js";
+import type { FoldedText } from "../text/fold.js";
 
 /**
  * A run of text the extractors read: one paragraph, heading, footnote or preamble line of the
@@ -23,5 +24,5 @@ export interface ExtractContext {
   /** Extractors push doubts here instead of throwing. */
   warnings: Warning[];
   /** `foldTones(text)`, when the pipeline has it: units slice it (`foldSlice`) instead of folding again. */
-  folded?: string;
+  folded?: FoldedText;
 }

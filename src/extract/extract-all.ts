@@ -1,3 +1,4 @@
+import type { FoldedText } from "../text/fold.js";
 import type { Citation } from "../schema/citation.js";
 import type { Footnote } from "../schema/footnote.js";
 import type { Section } from "../schema/section.js";
@@ -14,8 +15,8 @@ import { mergeMeasures, readIndicatorTables } from "./targets/indicator-tables.j
 export interface ExtractInput {
   /** The record's normalized text; every span indexes into it. */
   text: string;
-  /** `foldTones(text)`, as the structure stage made it. */
-  folded?: string;
+  /** `foldTones(text)`, as the structure stage made it (`foldText`). */
+  folded?: FoldedText;
   /** The document's own type, for "Quyết định này" and the Căn cứ lines. */
   docType: { code: string | null; name: string | null };
   titleSpan: Span | null;

@@ -1,12 +1,13 @@
 import type { PlacedBlock } from "../blocks/index.js";
 import type { BlockRole } from "../schema/document.js";
 import type { Span, Warning } from "../schema/span.js";
+import { sliceFolded, type FoldedText } from "../text/fold.js";
 
 /** State shared by the structure stages: the placed blocks and which element holds each. */
 export interface StructureContext {
   text: string;
-  /** `foldTones(text)`: same offsets, classic tone placement, for matching. */
-  folded: string;
+  /** `foldTones(text)`: same offsets, classic tone placement, for matching (read with `foldedText`). */
+  folded: FoldedText;
   blocks: PlacedBlock[];
   /** The role given to each block; null while unclaimed. */
   roles: (BlockRole | null)[];
@@ -40,8 +41,9 @@ export function joinSpans(a: Span, b: Span): Span {
   return span;
 }
 
+/** The block's text with every tone in its classic place (`foldTones`). */
 export function foldedText(ctx: StructureContext, block: PlacedBlock): string {
-  return ctx.folded.slice(block.start, block.end);
+  return sliceFolded(ctx.folded, block.start, block.end);
 }
 
 export function claim(ctx: StructureContext, index: number, role: BlockRole): void {

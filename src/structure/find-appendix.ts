@@ -1,7 +1,7 @@
 import { ARCHIVE_LEAD, AUTHORITY, PERSON_NAME, POSITION, RECIPIENTS_LEAD } from "../lexicon/closing-marks.js";
 import { NATIONAL_TITLE } from "../lexicon/header-marks.js";
 import { isAllCaps } from "../text/caps.js";
-import { isAside, type StructureContext } from "./context.js";
+import { foldedText, isAside, type StructureContext } from "./context.js";
 import { markerOf } from "./section-markers.js";
 import { typeOfTitle } from "./document-type.js";
 import { isIssuerCapitals } from "./issuer-capitals.js";
@@ -38,7 +38,7 @@ export function findAppendix(ctx: StructureContext, from: number): number {
       return i;
     }
     inClosingZone = block.zone === "closing";
-    const folded = ctx.folded.slice(block.start, block.end);
+    const folded = foldedText(ctx, block);
     const text = block.text.trim();
     if (RECIPIENTS_LEAD.test(folded) || AUTHORITY.test(block.text) || inClosingZone) {
       closingSeen = true;

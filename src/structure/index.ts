@@ -13,11 +13,11 @@ import type { Table } from "../schema/table.js";
 import type { Paragraph, Span, Warning } from "../schema/span.js";
 import { ORNAMENT } from "../lexicon/header-marks.js";
 import { SIGNING_STAMP } from "../lexicon/signing-stamps.js";
-import { foldTones } from "../text/fold.js";
+import { foldText, type FoldedText } from "../text/fold.js";
 import { buildAttachments } from "./build-attachments.js";
 import { buildSections } from "./build-sections.js";
 import { markerOf } from "./section-markers.js";
-import { blockSpan, claim, isAside, type StructureContext } from "./context.js";
+import { blockSpan, claim, foldedText, isAside, type StructureContext } from "./context.js";
 import { findAppendix } from "./find-appendix.js";
 import { linkFootnotes } from "./link-footnotes.js";
 import { readAddressees } from "./read-addressees.js";
@@ -31,7 +31,7 @@ import { assignTableSections, readTables } from "./read-tables.js";
 /** What the structure stage reads from a document's blocks. */
 export interface DocumentStructure {
   /** The text with every tone in its classic place (`foldTones`): later stages match on it too. */
-  folded: string;
+  folded: FoldedText;
   type: DocumentType;
   title: string | null;
   titleSpan: Span | null;
@@ -62,7 +62,7 @@ const MIN_ATTACHED_BLOCKS = 3;
  * (offsets into `text`); `warnings` receives the stage's doubts.
  */
 export function readStructure(text: string, blocks: PlacedBlock[], warnings: Warning[]): DocumentStructure {
-  const ctx: StructureContext = { text, folded: foldTones(text), blocks, roles: blocks.map(() => null), warnings };
+  const ctx: StructureContext = { text, folded: foldText(text), blocks, roles: blocks.map(() => null), warnings };
   for (const block of blocks) {
     if (block.role === "furniture" || ORNAMENT.test(block.text) || SIGNING_STAMP.test(block.text)) {
       claim(ctx, block.index, "furniture");
@@ -145,7 +145,7 @@ export function readStructure(text: string, blocks: PlacedBlock[], warnings: War
 
 function startsAppendix(ctx: StructureContext, i: number): boolean {
   const block = ctx.blocks[i];
-  return markerOf(block.text, ctx.folded.slice(block.start, block.end))?.kind === "appendix";
+  return markerOf(block.text, foldedText(ctx, block))?.kind === "appendix";
 }
 
 /** Gives each paragraph the labels of the footnote references printed inside it. */

@@ -23,7 +23,25 @@ const MAX_WORD = 16;
  * text is copied as is, at memory speed.
  */
 export function foldTones(text: string): string {
-  let out = "";
+  return sliceFolded(foldText(text), 0, text.length);
+}
+
+/**
+ * `foldTones(text)` kept as the words it changes, not as a second copy of the text: a document
+ * has a few such words in thousands, and a copy of a text of megabytes is as many megabytes of
+ * fresh memory (docs/performance.md, sixteenth pass). `sliceFolded` reads it.
+ */
+export interface FoldedText {
+  readonly text: string;
+  /** Where each changed word starts, ascending; `words[i]` is its folded spelling (same length). */
+  readonly starts: readonly number[];
+  readonly words: readonly string[];
+}
+
+/** The words `foldTones` changes in `text`, found by one scan. */
+export function foldText(text: string): FoldedText {
+  const starts: number[] = [];
+  const words: string[] = [];
   let copied = 0;
   // Pairs are found by a scan of code units against two tables (a regex costs more on long texts).
   for (let k = findUnitPair(text, 0, PAIR_FIRST, PAIR_SECOND); k !== -1; k = findUnitPair(text, k + 2, PAIR_FIRST, PAIR_SECOND)) {
@@ -38,20 +56,45 @@ export function foldTones(text: string): string {
     const word = text.slice(start, end);
     const folded = foldWord(word);
     if (folded === word) continue;
-    out += text.slice(copied, start) + folded;
+    starts.push(start);
+    words.push(folded);
     copied = end;
   }
-  return copied === 0 ? text : out + text.slice(copied);
+  return { text, starts, words };
+}
+
+/** `foldTones(folded.text).slice(start, end)`, built from the slice of the text and the changed words in it. */
+export function sliceFolded(folded: FoldedText, start: number, end: number): string {
+  const { text, starts, words } = folded;
+  // The first changed word that ends after `start` (words do not overlap, so ends ascend too).
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid] + words[mid].length <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === starts.length || starts[lo] >= end) return text.slice(start, end);
+  let out = "";
+  let copied = start;
+  for (let i = lo; i < starts.length && starts[i] < end; i++) {
+    const from = Math.max(starts[i], start);
+    const to = Math.min(starts[i] + words[i].length, end);
+    out += text.slice(copied, from) + words[i].slice(from - starts[i], to - starts[i]);
+    copied = to;
+  }
+  return out + text.slice(copied, end);
 }
 
 /**
- * `foldTones(text.slice(start, end))`, given `folded` = `foldTones(text)`: a slice of `folded`
- * when the slice starts and ends between words (the fold looks only within words, and keeps
- * every offset), else folded afresh. Lets a document be folded once for all of its paragraphs.
+ * `foldTones(folded.text.slice(start, end))`: the slice of the whole text's fold when the slice
+ * starts and ends between words (the fold looks only within words, and keeps every offset), else
+ * folded afresh. Lets a document be folded once for all of its paragraphs.
  */
-export function foldSlice(text: string, folded: string, start: number, end: number): string {
+export function foldSlice(folded: FoldedText, start: number, end: number): string {
+  const { text } = folded;
   const between = (start === 0 || !isLetterOrMarkUnit(text.charCodeAt(start - 1))) && (end >= text.length || !isLetterOrMarkUnit(text.charCodeAt(end)));
-  return between ? folded.slice(start, end) : foldTones(text.slice(start, end));
+  return between ? sliceFolded(folded, start, end) : foldTones(text.slice(start, end));
 }
 
 /** Folded spellings of the words seen so far: the same few words ("uỷ", "hoá") recur. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { foldKey, foldSlice, foldTones, sameWords } from "../../src/text/fold.js";
+import { foldKey, foldSlice, foldText, foldTones, sameWords, sliceFolded } from "../../src/text/fold.js";
 import { normalizeText } from "../../src/normalize/normalize-text.js";
 import { composeSyllable, isVietnameseSyllable, parseSyllable, tonePositions } from "../../src/lexicon/syllable.js";
 import { unwrapLines } from "../../src/blocks/unwrap-lines.js";
@@ -70,13 +70,31 @@ describe("foldTones and matching", () => {
         const start = text.length === 0 ? 0 : a % (text.length + 1);
         const end = start + (text.length === 0 ? 0 : b % (text.length - start + 1));
         const folded = foldTones(text);
-        const slice = foldSlice(text, folded, start, end);
+        const slice = foldSlice(foldText(text), start, end);
         expect(slice).toBe(foldTones(text.slice(start, end)));
         if (slice === folded.slice(start, end)) fromWhole++;
       }),
       { numRuns: 3000 },
     );
     expect(fromWhole).toBeGreaterThan(1000);
+  });
+  it("reads any slice of the whole text's fold from the words it changed", () => {
+    const words = ["hoà", "uỷ", "Uỷ", "khoẻ", "quả", "thuỷ", "toán", "oà", "a", "q", " ", "\n", ".", "đ", "1"];
+    let changed = 0;
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 2 })), { maxLength: 30 }), fc.nat(), fc.nat(), (parts, a, b) => {
+        const text = parts.join("").normalize("NFC");
+        const start = text.length === 0 ? 0 : a % (text.length + 1);
+        const end = start + (text.length === 0 ? 0 : b % (text.length - start + 1));
+        const slice = sliceFolded(foldText(text), start, end);
+        // Cut anywhere, inside a changed word too.
+        expect(slice).toBe(foldTones(text).slice(start, end));
+        if (slice !== text.slice(start, end)) changed++;
+      }),
+      { numRuns: 3000 },
+    );
+    // Meaningless unless changed words fall inside many slices.
+    expect(changed).toBeGreaterThan(100);
   });
   it("keeps the length of any text, so offsets carry over", () => {
     fc.assert(fc.property(fc.string({ unit: "grapheme" }), (s) => {

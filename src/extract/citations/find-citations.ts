@@ -94,7 +94,7 @@ export function findCitationsInUnit(ctx: ExtractContext, unitIndex: number, out:
   const end = Math.max(start, Math.min(unit.span.end, ctx.text.length));
   const text = ctx.text.slice(start, end);
   if (!mayCite(text)) return;
-  const folded = ctx.folded === undefined ? foldTones(text) : foldSlice(ctx.text, ctx.folded, start, end);
+  const folded = ctx.folded === undefined ? foldTones(text) : foldSlice(ctx.folded, start, end);
   const scan: Scan = {
     ctx,
     unit,
