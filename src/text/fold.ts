@@ -42,7 +42,8 @@ export interface FoldedText {
 export function foldText(text: string): FoldedText {
   const starts: number[] = [];
   const words: string[] = [];
-  let copied = 0;
+  // The end of the last changed word: words do not overlap.
+  let changedUntil = 0;
   // Pairs are found by a scan of code units against two tables (a regex costs more on long texts).
   for (let k = findUnitPair(text, 0, PAIR_FIRST, PAIR_SECOND); k !== -1; k = findUnitPair(text, k + 2, PAIR_FIRST, PAIR_SECOND)) {
     const end = k + 2;
@@ -52,13 +53,13 @@ export function foldText(text: string): FoldedText {
     if (before === "q" || before === "Q") continue;
     let start = k;
     while (start > 0 && end - start < MAX_WORD && isLetterOrMarkUnit(text.charCodeAt(start - 1))) start--;
-    if (start < copied) continue;
+    if (start < changedUntil) continue;
     const word = text.slice(start, end);
     const folded = foldWord(word);
     if (folded === word) continue;
     starts.push(start);
     words.push(folded);
-    copied = end;
+    changedUntil = end;
   }
   return { text, starts, words };
 }

@@ -85,7 +85,7 @@ describe("hostile reproducers (issue 19)", () => {
 });
 
 describe("a run of letters without a space", () => {
-  it("a megabyte of it beside a stray tone mark parses in linear time, the mark repaired (isolated: the quadratic repair took hours)", async () => {
+  it("a megabyte of it beside a stray tone mark parses within a 60 s CPU limit, the mark repaired (the quadratic repair took hours)", async () => {
     const text = makeLongWord(1_000_000);
     const record = await parseIsolated(Buffer.from(text, "utf8"), { name: "long-word.txt", timeout: 60_000 });
     expect(record.text).toContain("Việc bị bỏ sót.");
