@@ -97,15 +97,18 @@ if (want("hostile")) {
   }
   const at = (kb) => rows.find((r) => r.kb === kb)?.ms;
   results.nearCitations = { rows, growth1to4MB: at(1024) && at(4096) ? round(at(4096) / at(1024), 2) : null, note: "linear ≈ 4×; a row with timedOut did not finish within limitMs" };
-  const word = [];
-  for (const kb of [256, 1024]) {
-    log(`bench: a word of ${kb} K letters beside a stray tone mark …`);
-    const r = await child(["bench/lib/hostile-growth.mjs", "long-word", String(kb)], 180_000);
-    word.push({ kb, ...r, ms: r.ms && round(r.ms, 0) });
-    if (r.timedOut || r.failed) break;
+  // Runs of letters without a space: a word beside a stray tone mark, capitals in a header line.
+  for (const [what, key, label] of [["long-word", "longWord", "letters beside a stray tone mark"], ["long-capitals", "longCapitals", "capitals in a header line"]]) {
+    const rows2 = [];
+    for (const kb of [256, 1024]) {
+      log(`bench: ${kb} K ${label} …`);
+      const r = await child(["bench/lib/hostile-growth.mjs", what, String(kb)], 180_000);
+      rows2.push({ kb, ...r, ms: r.ms && round(r.ms, 0) });
+      if (r.timedOut || r.failed) break;
+    }
+    const rowAt = (kb) => rows2.find((r) => r.kb === kb)?.ms;
+    results[key] = { rows: rows2, growth256to1024K: rowAt(256) && rowAt(1024) ? round(rowAt(1024) / rowAt(256), 2) : null, note: "linear ≈ 4×" };
   }
-  const wordAt = (kb) => word.find((r) => r.kb === kb)?.ms;
-  results.longWord = { rows: word, growth256to1024K: wordAt(256) && wordAt(1024) ? round(wordAt(1024) / wordAt(256), 2) : null, note: "linear ≈ 4×" };
   const deep = [];
   for (const kind of ["blockquote", "list", "emphasis"]) {
     for (const depth of [1000, 5000]) {

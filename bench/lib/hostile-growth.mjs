@@ -1,6 +1,6 @@
 /**
  * Child process: one pathological input through parseText (dist/index.js), timed.
- *   node bench/lib/hostile-growth.mjs near-citations KB | long-word KB | deep-markdown blockquote|list|emphasis DEPTH
+ *   node bench/lib/hostile-growth.mjs near-citations KB | long-word KB | long-capitals KB | deep-markdown blockquote|list|emphasis DEPTH
  */
 import { join } from "node:path";
 import { tsImport } from "tsx/esm/api";
@@ -16,6 +16,9 @@ if (what === "near-citations") {
   format = "text";
 } else if (what === "long-word") {
   text = make.makeLongWord(Number(a) * 1024);
+  format = "text";
+} else if (what === "long-capitals") {
+  text = make.makeLongCapitals(Number(a) * 1024);
   format = "text";
 } else {
   text = make.makeDeepMarkdown(a, Number(b));

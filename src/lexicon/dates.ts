@@ -49,15 +49,26 @@ export function readDateAt(folded: string, pos: number): DateMatch | null {
  */
 const DATE_WORDS = String.raw`ng(?:ày|àu|áy|ay|ài)\s*(?:(?<day>\d{1,2})|(?<dayUnreadable>(?=${NOT_SPACE}{0,3}[^\s\d])${NOT_SPACE}{1,4}(?:\s(?!tháng)${NOT_SPACE}{1,2})?))?\s*[/.-]?\s*tháng\s*(?:(?<month>\d{1,2})|(?<monthUnreadable>(?=${NOT_SPACE}{0,3}[^\s\d])${NOT_SPACE}{1,4}))?\s*[/.-]?\s*năm\s*(?<year>\d{4})?`;
 
+/** What the words of a place name are spelled with, after their first capital. */
+const PLACE_WORD_CHARS = String.raw`${LETTER_CLASS}.'’`;
+
 /**
  * Địa danh và thời gian: "Kon Tum, ngày 15 tháng 01 năm 2023", blanks allowed. A handwritten day
  * OCR garbled may come as two tokens ("ngàysŠ Ÿ tháng"), and "ngày" as "ngài": still the date line.
+ * Searched through `findPlaceDate` (structure): run unanchored, it reads a run of capitals again
+ * from each capital in it.
  */
-export const PLACE_DATE = new RegExp(String.raw`(?<place>[${UPPER_CLASS}][${LETTER_CLASS}.'’]*(?:\s+(?:[${UPPER_CLASS}][${LETTER_CLASS}.'’]*|phố|xã|trấn)){0,6})\s*,\s*${DATE_WORDS}`, "u");
+export const PLACE_DATE = new RegExp(String.raw`(?<place>[${UPPER_CLASS}][${PLACE_WORD_CHARS}]*(?:\s+(?:[${UPPER_CLASS}][${PLACE_WORD_CHARS}]*|phố|xã|trấn)){0,6})\s*,\s*${DATE_WORDS}`, "u");
+/** A run of the characters a place name's word is spelled with (PLACE_DATE's first word is one). */
+export const PLACE_WORD_RUN = new RegExp(`[${PLACE_WORD_CHARS}]+`, "gu");
+/** PLACE_DATE at one position. */
+export const PLACE_DATE_AT = new RegExp(PLACE_DATE.source, "uy");
+/** A capital, where a place name starts. */
+export const PLACE_START = new RegExp(`[${UPPER_CLASS}]`, "u");
 /** A date line with no place. */
 export const DATE_ONLY = new RegExp(String.raw`^${DATE_WORDS}`, "iu");
 /** A place alone on its line, the date below it: "Thành phố Hồ Chí Minh," / "ngày … năm 2021". */
-export const PLACE_LINE = new RegExp(String.raw`^(?<place>[${UPPER_CLASS}][${LETTER_CLASS}.'’]*(?:\s+(?:[${UPPER_CLASS}][${LETTER_CLASS}.'’]*|phố|xã|trấn)){0,6})\s*,$`, "u");
+export const PLACE_LINE = new RegExp(String.raw`^(?<place>[${UPPER_CLASS}][${PLACE_WORD_CHARS}]*(?:\s+(?:[${UPPER_CLASS}][${PLACE_WORD_CHARS}]*|phố|xã|trấn)){0,6})\s*,$`, "u");
 
 /**
  * Ngày ban hành: "ngày 07 tháng 4 năm 2014" (groups d1 m1 y1) or "ngày 23/7/2014",

@@ -9,7 +9,8 @@ import { typeOfTitle, typeOfTitlePrefix } from "./document-type.js";
 import { ADDRESSEE_LEAD, CONFIDENTIALITY, MOTTO, NATIONAL_TITLE, NATIONAL_TITLE_START, ORNAMENT_TAIL, SUBJECT_ABOUT, SUBJECT_VV, URGENCY } from "../lexicon/header-marks.js";
 import { NUMBER_SYMBOL } from "../lexicon/document-number.js";
 import { BODY_HEAD, ENDS_WITH_PLACE_LEVEL, NAME_CONTINUATION, UNIT_HEAD } from "../lexicon/issuer-words.js";
-import { PLACE_DATE, DATE_ONLY, PLACE_LINE } from "../lexicon/dates.js";
+import { DATE_ONLY, PLACE_LINE } from "../lexicon/dates.js";
+import { findPlaceDate } from "./find-place-date.js";
 import { MARKER_ROMAN, MARKER_PART, MARKER_CHAPTER, MARKER_ARTICLE, LEGAL_BASIS } from "../lexicon/section-markers.js";
 import { LOWER_CLASS } from "../lexicon/letters.js";
 import { countLetters } from "../text/count-letters.js";
@@ -258,7 +259,7 @@ function readHeaderItems(ctx: StructureContext, block: PlacedBlock, foldedBlock:
     result.items++;
     result.number = true;
   }
-  const pd = PLACE_DATE.exec(folded) ?? null;
+  const pd = findPlaceDate(folded);
   const dateOnly = pd ? null : DATE_ONLY.exec(folded);
   const dm = pd ?? dateOnly;
   if (dm?.groups && header.spans.date === undefined) {

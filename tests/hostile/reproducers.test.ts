@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { isVanbanError } from "../../src/errors.js";
 import { parseIsolated } from "../../src/isolate/index.js";
 import { parse } from "../../src/parse.js";
-import { makeLongWord, ROOT } from "./make-fixtures.js";
+import { makeLongCapitals, makeLongWord, ROOT } from "./make-fixtures.js";
 
 const HOSTILE = join(ROOT, "fixtures", "hostile");
 const fixture = (name: string): string => join(HOSTILE, name);
@@ -89,6 +89,12 @@ describe("a run of letters without a space", () => {
     const text = makeLongWord(1_000_000);
     const record = await parseIsolated(Buffer.from(text, "utf8"), { name: "long-word.txt", timeout: 60_000 });
     expect(record.text).toContain("Việc bị bỏ sót.");
+    expect(record.text.length).toBeGreaterThan(1_000_000);
+  }, 120_000);
+
+  it("a megabyte of capitals in a header line parses within a 60 s CPU limit (the place-and-date pattern took hours)", async () => {
+    const record = await parseIsolated(Buffer.from(makeLongCapitals(1_000_000), "utf8"), { name: "long-capitals.txt", timeout: 60_000 });
+    expect(record.text).toContain("Lâm Đồng, ngày 1 tháng 2 năm 2025");
     expect(record.text.length).toBeGreaterThan(1_000_000);
   }, 120_000);
 });
