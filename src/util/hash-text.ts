@@ -7,17 +7,27 @@ import { createHash } from "node:crypto";
  */
 const PIECE_CODE_UNITS = 16_384;
 
-/** The SHA-256 of a text's UTF-8 bytes and their count, without holding those bytes at once. */
+/** A piece's UTF-8 bytes: at most 3 per code unit (a pair's 4 bytes are 2 per unit). Made on first use. */
+let pieceBytes: Buffer | null = null;
+
+/**
+ * The SHA-256 of a text's UTF-8 bytes and their count, without holding those bytes at once: each
+ * piece is encoded once, into one buffer used again, and hashed and counted from there.
+ */
 export function hashText(text: string): { sha256: string; bytes: number } {
   const hash = createHash("sha256");
+  pieceBytes ??= Buffer.allocUnsafe(PIECE_CODE_UNITS * 3);
+  let bytes = 0;
   for (let start = 0; start < text.length; ) {
     let end = Math.min(text.length, start + PIECE_CODE_UNITS);
     // A surrogate pair stays in one piece: each half alone is encoded as U+FFFD.
     if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
-    hash.update(text.slice(start, end), "utf8");
+    const written = pieceBytes.write(text.slice(start, end), "utf8");
+    hash.update(pieceBytes.subarray(0, written));
+    bytes += written;
     start = end;
   }
-  return { sha256: hash.digest("hex"), bytes: Buffer.byteLength(text, "utf8") };
+  return { sha256: hash.digest("hex"), bytes };
 }
 
 function isHighSurrogate(code: number): boolean {

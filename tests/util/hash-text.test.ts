@@ -19,6 +19,8 @@ describe("hashText", () => {
     ["a high surrogate alone at the piece's end", `${"a".repeat(16_383)}\uD83Db`],
     ["a low surrogate alone at the next piece's start", `${"a".repeat(16_384)}\uDE00b`],
     ["several pieces of Vietnamese", "Nghị quyết số 05-NQ/TU ".repeat(5_000)],
+    ["pieces of three-byte characters only", "ệ€".repeat(20_000)],
+    ["pieces of pairs only", "😀".repeat(20_000)],
   ])("%s: the hash and length of the whole text's UTF-8 bytes", (_name, text) => {
     expect(hashText(text)).toEqual(reference(text));
   });
