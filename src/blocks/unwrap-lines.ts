@@ -20,6 +20,16 @@ export interface SourceLine {
   table?: Block["table"];
 }
 
+/** The paragraph being built, with what deciding on the next line needs (see `unwrapLines`). */
+interface Paragraph {
+  block: Block;
+  lastLine: SourceLine;
+  lineCount: number;
+  caseCounts: CaseCounts | null;
+  tail: string;
+  single: boolean;
+}
+
 /** A line that closes a sentence or a list item. */
 const ENDS_CLAUSE = /[.:;!?…]["”»)]?$/u;
 const STARTS_LOWER = new RegExp(String.raw`^["“(]?[${LOWER_CLASS}]`, "u");
@@ -40,8 +50,10 @@ export function unwrapLines(lines: SourceLine[]): Block[] {
   const wrapWidth = typicalLineLength(lines);
   const blocks: Block[] = [];
   // `caseCounts` of the paragraph so far: testing it for capitals must not re-read it per line.
+  // A paragraph of one line has none (null) until a second joins: its capitals test is
+  // `isAllCaps` of that line, which stops early on most lines, instead of a count of it all.
   // `tail` is the paragraph's last code units: reading the end of a string built by `+=` flattens it, once per line.
-  let current: { block: Block; lastLine: SourceLine; lineCount: number; caseCounts: CaseCounts; tail: string; single: boolean } | null = null;
+  let current: Paragraph | null = null;
   for (const line of lines) {
     const text = line.text.trim();
     if (text === "") continue;
@@ -52,13 +64,14 @@ export function unwrapLines(lines: SourceLine[]): Block[] {
       current.tail = (tail + sep + text.slice(-TAIL)).slice(-TAIL);
       current.single = false;
       const offset = current.block.text.length + sep.length;
+      const before = current.caseCounts ?? countCase(current.block.text);
       current.block.text += sep + text;
       if (line.marks?.length) {
         current.block.marks ??= [];
         for (const m of line.marks) current.block.marks.push(shiftMark(m, offset, line.text, text));
       }
       const added = countCase(text);
-      current.caseCounts = { letters: current.caseCounts.letters + added.letters, lower: current.caseCounts.lower + added.lower };
+      current.caseCounts = { letters: before.letters + added.letters, lower: before.lower + added.lower };
       current.lastLine = line;
       current.lineCount++;
       current.block.style.lines = current.lineCount;
@@ -66,16 +79,22 @@ export function unwrapLines(lines: SourceLine[]): Block[] {
     }
     const block = makeBlock(line, text);
     blocks.push(block);
-    current = { block, lastLine: line, lineCount: 1, caseCounts: countCase(text), tail: text.slice(-TAIL), single: true };
+    current = { block, lastLine: line, lineCount: 1, caseCounts: null, tail: text.slice(-TAIL), single: true };
   }
   return blocks;
 }
 
 /** The width at which the source wrapped its lines: a high percentile of line lengths. */
 function typicalLineLength(lines: SourceLine[]): number {
-  const lengths = lines.map((l) => l.text.trim().length).filter((n) => n >= 20).sort((a, b) => a - b);
-  if (lengths.length < 5) return Infinity;
-  return lengths[Math.floor(lengths.length * 0.8)];
+  // A typed array sorts numbers natively, without a comparator called per pair.
+  const lengths = new Int32Array(lines.length);
+  let n = 0;
+  for (const line of lines) {
+    const length = line.text.trim().length;
+    if (length >= 20) lengths[n++] = length;
+  }
+  if (n < 5) return Infinity;
+  return lengths.subarray(0, n).sort()[Math.floor(n * 0.8)];
 }
 
 /**
@@ -84,7 +103,7 @@ function typicalLineLength(lines: SourceLine[]): number {
  * grew, so joining n lines stays linear.
  */
 function shouldJoin(
-  paragraph: { block: Block; lastLine: SourceLine; caseCounts: CaseCounts; tail: string; single: boolean },
+  paragraph: Paragraph,
   line: SourceLine,
   text: string,
   wrapWidth: number,
@@ -92,15 +111,15 @@ function shouldJoin(
   const prev = paragraph.lastLine;
   const prevText = paragraph.tail;
   const { single } = paragraph;
-  const prevCaps = capsOfCounts(paragraph.caseCounts);
   if (line.breakBefore) return false;
   if ((prev.role ?? "body") !== (line.role ?? "body")) return false;
   if ((line.role === "footnote" || line.role === "endnote") && line.footnoteLabel !== undefined) return false;
   if (prev.column !== line.column || prev.zone !== line.zone || prev.table !== line.table) return false;
   if ((prev.style?.headingLevel ?? 0) !== (line.style?.headingLevel ?? 0)) return false;
   if (BLOCK_START.test(text)) return false;
-  const caps = isAllCaps(text);
-  if (prevCaps || caps) return false;
+  if (isAllCaps(text)) return false;
+  // A paragraph of one line has no counts yet: isAllCaps of it is capsOfCounts of its counts.
+  if (paragraph.caseCounts === null ? isAllCaps(paragraph.block.text) : capsOfCounts(paragraph.caseCounts)) return false;
   if (Boolean(prev.style?.bold) !== Boolean(line.style?.bold) && !STARTS_LOWER.test(text)) return false;
   const gap = line.gapBefore ?? 0;
   const lower = STARTS_LOWER.test(text);

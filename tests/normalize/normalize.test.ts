@@ -129,6 +129,9 @@ describe("unwrapLines", () => {
     ["a heading in capitals stays apart", "II. CÁC CHỈ TIÊU CHỦ YẾU\nTốc độ tăng trưởng", ["II. CÁC CHỈ TIÊU CHỦ YẾU", "Tốc độ tăng trưởng"]],
     ["a paragraph break after a full stop and a blank line", "xã hội.\n\nỦy ban nhân dân tỉnh phát động", ["xã hội.", "Ủy ban nhân dân tỉnh phát động"]],
     ["numbered items stay apart", "quốc tế.\n1. Tiếp tục tuyên truyền\n2. Căn cứ mục tiêu", ["quốc tế.", "1. Tiếp tục tuyên truyền", "2. Căn cứ mục tiêu"]],
+    // Eight one-letter capitals lines join (one letter is no capitals line), and the paragraph's
+    // counts then make it a capitals line (10 capitals of 13 letters, 11 of 14 … 18 of 21, over 85 %): it takes no more.
+    ["a paragraph whose joined lines make it capitals", "ABCDEFGHIJ klm\nX\nX\nX\nX\nX\nX\nX\nX\ntiếp tục", ["ABCDEFGHIJ klm X X X X X X X X", "tiếp tục"]],
     ["a lost note mark before the full stop", "không ngừng phát triển\n. Thương mại", ["không ngừng phát triển. Thương mại"]],
   ])("%s", (_, text, expected) => {
     expect(unwrapLines(lines(text)).map((b) => b.text)).toEqual(expected);
