@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { LETTER_CLASS, LETTER_OR_MARK, LOWER_CLASS, MARK_CLASS, NUMERAL_CLASS, UPPER_CLASS, WORD_CLASS } from "../../src/lexicon/letters.js";
+import { isLetterCode, LETTER_CLASS, LETTER_OR_MARK, LETTER_RANGES, LOWER_CLASS, MARK_CLASS, NUMERAL_CLASS, UPPER_CLASS, WORD_CLASS } from "../../src/lexicon/letters.js";
 import { TONE_MARKS } from "../../src/lexicon/syllable.js";
 
 /** The blocks the explicit classes cover: Latin (with IPA and modifier letters), combining marks, Greek, Cyrillic, Latin Extended Additional. */
@@ -74,6 +74,15 @@ describe("explicit letter classes", () => {
  * header-table capitals), NFC's test of which characters it may change (every script's marks),
  * the OCR reader, which runs seconds per page, and the cross-document linker.
  */
+describe("isLetterCode", () => {
+  it("is LETTER_RANGES on every UTF-16 code unit (the target cues rely on it)", () => {
+    const ranges = new RegExp(`^[${LETTER_RANGES}]$`);
+    const wrong: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isLetterCode(c) !== ranges.test(String.fromCharCode(c))) wrong.push(c.toString(16));
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe("property classes in patterns", () => {
   const ALLOWED = [
     "src/lexicon/letters.ts",

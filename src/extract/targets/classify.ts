@@ -22,10 +22,9 @@
  * Otherwise: neither, and the figure is dropped.
  */
 import type { TextUnit } from "../context.js";
-import { CHI_TIEU_HEADING, CUE, GOAL_PROSE_HEADING, RESULT_HEADING, STRONG_TARGET_HEADING, WEAK_TARGET_HEADING } from "./patterns.js";
+import { CHI_TIEU_HEADING, CUE_AFTER_BOUNDARY, CUE_AT, GOAL_PROSE_HEADING, RESULT_HEADING, STRONG_TARGET_HEADING, WEAK_TARGET_HEADING } from "./patterns.js";
 import { RESULT_REPORTING_CODES, TARGET_SETTING_CODES } from "../../lexicon/document-types.js";
 import type { Mask, Measure } from "./find-measures.js";
-import { isLetterCode } from "../../lexicon/letters.js";
 
 export type MeasureKind = "target" | "result";
 export type HeadingClass = "strong-target" | "weak-target" | "result" | null;
@@ -103,24 +102,25 @@ export function docTypeClass(code: string | null): MeasureKind | null {
  */
 export function findCues(s: string, brackets: readonly Mask[], measures: readonly Measure[]): Cue[] {
   const out: Cue[] = [];
-  const re = CUE;
-  re.lastIndex = 0;
   let b = 0;
   let k = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s)) !== null) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (start > 0 && isLetterCode(s.charCodeAt(start - 1))) {
-      // Inside a word ("nước" holds "ước"): retry from the next character.
-      re.lastIndex = start + 1;
-      continue;
-    }
+  const keep = (start: number, end: number, kind: MeasureKind): void => {
     while (b < brackets.length && brackets[b].end <= start) b++;
-    if (b < brackets.length && brackets[b].start <= start) continue;
+    if (b < brackets.length && brackets[b].start <= start) return;
     while (k < measures.length && measures[k].regionEnd <= start) k++;
-    if (k < measures.length && measures[k].start <= start) continue;
-    out.push({ start, end, kind: m.groups!.target !== undefined ? "target" : "result" });
+    if (k < measures.length && measures[k].start <= start) return;
+    out.push({ start, end, kind });
+  };
+  // Cues start words: one at the start, then each after a code unit that is not a letter ("nước"
+  // holds "ước", which is no cue). Each search goes on from the end of the last cue found, kept
+  // or not.
+  CUE_AT.lastIndex = 0;
+  const first = CUE_AT.exec(s);
+  if (first !== null) keep(0, first[0].length, first.groups!.target !== undefined ? "target" : "result");
+  const re = CUE_AFTER_BOUNDARY;
+  re.lastIndex = first === null ? 0 : first[0].length;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    keep(m.index + 1, m.index + m[0].length, m.groups!.target !== undefined ? "target" : "result");
   }
   return out;
 }
