@@ -85,6 +85,13 @@ const RANGE_STARTS = new Set(["-", "–", "—", "%", "đ", "Đ", "t", "T"]);
 const BASIS_STARTS = new Set(["s", "S", ","]);
 const DIRECT_BASIS_STARTS = new Set(["c", "C", "k", "K", "d", "D", "m", "M"]);
 
+/** Start of the run of digits, "." and "," that ends at `end`. */
+function numberStartBefore(s: string, end: number): number {
+  let i = end;
+  for (let c = s.charCodeAt(i - 1); (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c; c = s.charCodeAt(i - 1)) i--;
+  return i;
+}
+
 /** True when only list markers and spaces stand between the unit start and `pos`: a list-item start. */
 function onlyMarkersBefore(s: string, pos: number): boolean {
   for (let i = pos - 1, n = 0; i >= 0; i--, n++) {
@@ -113,9 +120,10 @@ export function bracketMasks(s: string): Mask[] {
   let straight = -1;
   const re = BRACKET_CHAR;
   re.lastIndex = 0;
-  // Jump from bracket to bracket with a native scan instead of visiting every character.
-  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
-    const i = m.index;
+  // Jump from bracket to bracket with a native scan instead of visiting every character; `test`
+  // makes no match array, and the match is the one code unit before `lastIndex`.
+  while (re.test(s)) {
+    const i = re.lastIndex - 1;
     const c = s.charCodeAt(i);
     if (c === 0x28 || c === 0x5b) {
       if (depth === 0) openAt = i;
@@ -183,11 +191,13 @@ export function findMeasures(s: string, brackets: readonly Mask[], excludes: rea
   const excluded = new MaskCursor(excludes);
   let consumedUntil = 0;
   let baseline: { leadStart: number; direction: Measure["direction"]; next: number } | null = null;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s)) !== null) {
-    const token = m.groups!.num;
-    const numStart = m.index;
-    const numEnd = numStart + token.length;
+  // `test`, not `exec`: no match array per number (a report has a number in every few words).
+  // The match is its number alone, and its look-behind refuses a digit, "." or "," before it, so
+  // the number starts where the digits and separators before its end start.
+  while (re.test(s)) {
+    const numEnd = re.lastIndex;
+    const numStart = numberStartBefore(s, numEnd);
+    const token = s.slice(numStart, numEnd);
     if (numStart < consumedUntil) continue;
     if (inBrackets.hits(numStart, numEnd) || excluded.hits(numStart, numEnd)) continue;
     if (s.charCodeAt(numEnd) === 0x2d && sticky(NUMERIC_DATE_AT, s, numStart)) {

@@ -28,6 +28,8 @@ export interface ParsedNumber {
 
 /** Reads one number token (no scale word). Returns null when the token is not a number. */
 export function readNumberToken(token: string): ParsedNumber | null {
+  // Digits alone, most numbers of a text ("2022", "15"): rule 2 without decimals, no pattern run.
+  if (isPlainDigits(token)) return make(token, "", false);
   let m = VN_GROUPED.exec(token);
   if (m?.groups) return make(m.groups.int.replace(THOUSANDS_DOT, ""), m.groups.frac ?? "", false);
   m = VN_PLAIN.exec(token);
@@ -40,6 +42,16 @@ export function readNumberToken(token: string): ParsedNumber | null {
   m = EN_DECIMAL.exec(token);
   if (m?.groups) return make(m.groups.int, m.groups.frac, true);
   return null;
+}
+
+/** One to 18 digits and nothing else: what `VN_PLAIN` reads without a decimal part (and `VN_GROUPED` never does). */
+function isPlainDigits(token: string): boolean {
+  if (token.length === 0 || token.length > 18) return false;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 function make(intDigits: string, fracDigits: string, ambiguous: boolean): ParsedNumber {

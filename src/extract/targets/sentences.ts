@@ -26,9 +26,10 @@ export function findBoundaries(s: string): Boundaries {
   const n = s.length;
   const re = PUNCTUATION_CHAR;
   re.lastIndex = 0;
-  // Jump from punctuation to punctuation with a native scan instead of visiting every character.
-  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
-    const i = m.index;
+  // Jump from punctuation to punctuation with a native scan instead of visiting every character;
+  // `test` makes no match array, and the match is the one code unit before `lastIndex`.
+  while (re.test(s)) {
+    const i = re.lastIndex - 1;
     const c = s.charCodeAt(i);
     if (c === 0x3b) {
       clauses.push(i + 1);
