@@ -55,7 +55,8 @@ function normalizePiece(text: string): NormalizedLines {
   const lines = repairTonedPairs(cleaned).split(LINE_FEED);
   COMBINING_MARKS.lastIndex = 0;
   const marksLeft = COMBINING_MARKS.test(cleaned) && redoMarkedLines(cleaned, lines);
-  for (let i = 0; i < lines.length; i++) if (lines[i].includes("\t")) lines[i] = lines[i].replaceAll("\t", " ");
+  // One search of the piece first: most hold no tab, and then no line needs looking at.
+  if (cleaned.includes("\t")) for (let i = 0; i < lines.length; i++) if (lines[i].includes("\t")) lines[i] = lines[i].replaceAll("\t", " ");
   return { lines, settled: !marksLeft };
 }
 

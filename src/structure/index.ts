@@ -12,7 +12,7 @@ import type { Section } from "../schema/section.js";
 import type { Table } from "../schema/table.js";
 import type { Paragraph, Span, Warning } from "../schema/span.js";
 import { ORNAMENT } from "../lexicon/header-marks.js";
-import { SIGNING_STAMP } from "../lexicon/signing-stamps.js";
+import { SIGNING_STAMP, SIGNING_STAMP_MARK } from "../lexicon/signing-stamps.js";
 import { foldText, type FoldedText } from "../text/fold.js";
 import { buildAttachments } from "./build-attachments.js";
 import { buildSections } from "./build-sections.js";
@@ -57,6 +57,11 @@ export interface DocumentStructure {
 /** The fewest blocks an attached text has (a title and some content). */
 const MIN_ATTACHED_BLOCKS = 3;
 
+/** A signing tool's stamp: the pattern runs only on text with its colon. */
+function isSigningStamp(text: string): boolean {
+  return text.includes(SIGNING_STAMP_MARK) && SIGNING_STAMP.test(text);
+}
+
 /**
  * Reads the structure of a document. `text` is the record's text and `blocks` its placed blocks
  * (offsets into `text`); `warnings` receives the stage's doubts.
@@ -64,7 +69,7 @@ const MIN_ATTACHED_BLOCKS = 3;
 export function readStructure(text: string, blocks: PlacedBlock[], warnings: Warning[]): DocumentStructure {
   const ctx: StructureContext = { text, folded: foldText(text), blocks, roles: blocks.map(() => null), warnings };
   for (const block of blocks) {
-    if (block.role === "furniture" || ORNAMENT.test(block.text) || SIGNING_STAMP.test(block.text)) {
+    if (block.role === "furniture" || ORNAMENT.test(block.text) || isSigningStamp(block.text)) {
       claim(ctx, block.index, "furniture");
     }
   }
