@@ -1,4 +1,4 @@
-import { cleanCharacters, HAS_COMBINING, repairEveryWord, repairStrayTones, repairTonedPairs } from "./normalize-text.js";
+import { cleanCharacters, HAS_COMBINING, isUntouched, repairEveryWord, repairStrayTones, repairTonedPairs } from "./normalize-text.js";
 
 const FORM_FEED = "\f";
 const LINE_FEED = "\n";
@@ -51,10 +51,13 @@ export function normalizeLines(text: string): NormalizedLines {
 
 /** `normalizeLines` of a piece of whole lines, in one pass of each step. */
 function normalizePiece(text: string): NormalizedLines {
-  const cleaned = repairStrayTones(cleanCharacters(text.includes(FORM_FEED) ? text.replaceAll(FORM_FEED, " ") : text));
+  const spaced = text.includes(FORM_FEED) ? text.replaceAll(FORM_FEED, " ") : text;
+  // Most pieces have nothing to clean, compose or reattach, and no mark: one pass tells.
+  const untouched = isUntouched(spaced);
+  const cleaned = untouched ? spaced : repairStrayTones(cleanCharacters(spaced));
   const lines = repairTonedPairs(cleaned).split(LINE_FEED);
   COMBINING_MARKS.lastIndex = 0;
-  const marksLeft = COMBINING_MARKS.test(cleaned) && redoMarkedLines(cleaned, lines);
+  const marksLeft = !untouched && COMBINING_MARKS.test(cleaned) && redoMarkedLines(cleaned, lines);
   // One search of the piece first: most hold no tab, and then no line needs looking at.
   if (cleaned.includes("\t")) for (let i = 0; i < lines.length; i++) if (lines[i].includes("\t")) lines[i] = lines[i].replaceAll("\t", " ");
   return { lines, settled: !marksLeft };

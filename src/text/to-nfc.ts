@@ -18,12 +18,14 @@ const COMBINING_DIACRITIC = /[\u0300-\u036F]/;
 const mayChangeUnderNfc = learnUnitTest({ test: (c: string) => COMBINING_DIACRITIC.test(c) || NFC_REACHES.test(c) || c.normalize("NFC") !== c });
 
 /**
- * Characters outside Latin, Vietnamese, punctuation, symbols (arrows, mathematical, box drawing,
- * shapes, dingbats), the private use area (symbol-font bullets) and the half- and full-width
- * forms: a superset of those NFC may change (`mayChangeUnderNfc`; a test checks that the ranges
- * hold none of them), found by one regex scan, which runs faster than a test per character.
+ * Latin, Vietnamese, punctuation, symbols (arrows, mathematical, box drawing, shapes, dingbats),
+ * the private use area (symbol-font bullets) and the half- and full-width forms: code units NFC
+ * leaves as they are and never joins to what precedes them (`mayChangeUnderNfc` holds for none;
+ * the test of toNfc around every BMP character checks it).
  */
-const OUTSIDE_LATIN = /[^\0-\u02FF\u1E00-\u1EFF\u2002-\u20CF\u20F1-\u2125\u212C-\u2328\u232B-\u2ADB\uE000-\uF8FF\uFE30-\uFFFF]/g;
+export const LATIN_RANGES = String.raw`\0-\u02FF\u1E00-\u1EFF\u2002-\u20CF\u20F1-\u2125\u212C-\u2328\u232B-\u2ADB\uE000-\uF8FF\uFE30-\uFFFF`;
+/** A character outside them, found by one regex scan, which runs faster than a test per character. */
+const OUTSIDE_LATIN = new RegExp(`[^${LATIN_RANGES}]`, "g");
 
 /**
  * NFC, after cutting runs of more than MAX_MARKS_PER_LETTER combining marks (Zalgo text,

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizeLines } from "../../src/normalize/normalize-lines.js";
-import { mayNeedNormalizing, normalizeSegment } from "../../src/normalize/normalize-text.js";
+import { cleanCharacters, HAS_COMBINING, isUntouched, mayNeedNormalizing, normalizeSegment, repairStrayTones } from "../../src/normalize/normalize-text.js";
 import { normalizeBlock } from "../../src/normalize/normalize-block.js";
 import { orderFlow } from "../../src/blocks/order-flow.js";
 import { readText } from "../../src/sources/text/index.js";
@@ -14,6 +14,31 @@ function lineByLine(text: string): string[] {
 }
 
 const unit = fc.constantFrom(..."aăâeêioôơuưyđ ̣̀́̉̃ bcdghklmnpqrstvxAÔ,.-\u00a0\u00ad\u200b\u0323\u0300\u0301\u0309\t\f\n\r\u00d0\u00f0".split(""), "oà", "uý", "hoà", "laị", "tòan", "bi ̣", "\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301");
+
+describe("isUntouched", () => {
+  it.each([
+    ["Nghị quyết số 12/NQ-HĐND “về” … ●\tx", true],
+    ["a\u00a0b", false], // a space to make plain
+    ["a\u200bb", false], // an invisible character
+    ["Nghi\u0323", false], // a combining mark
+    ["\u00d0\u00f0", false], // eth for đ
+    ["\u2126", false], // NFC replaces it
+    ["\u{1D400}", false], // astral: left to NFC
+  ])("%s → %s", (text, expected) => {
+    expect(isUntouched(text)).toBe(expected);
+  });
+
+  it("holds only for text the cleaning and the stray-mark repair give back as it is", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit, maxLength: 60 }), fc.string({ unit: "grapheme", maxLength: 30 })), (text) => {
+        if (!isUntouched(text)) return;
+        expect(repairStrayTones(cleanCharacters(text))).toBe(text);
+        expect(HAS_COMBINING.test(text)).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
 
 describe("normalizeLines", () => {
   it("gives each line what normalizeSegment gives it alone", () => {
