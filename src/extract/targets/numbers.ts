@@ -44,7 +44,7 @@ export function readNumberToken(token: string): ParsedNumber | null {
   return null;
 }
 
-/** One to 18 digits and nothing else: what `VN_PLAIN` reads without a decimal part (and `VN_GROUPED` never does). */
+/** One to 18 digits and nothing else: a token `VN_GROUPED` refuses (it needs a dot) and `VN_PLAIN` reads without decimals. */
 function isPlainDigits(token: string): boolean {
   if (token.length === 0 || token.length > 18) return false;
   for (let i = 0; i < token.length; i++) {
