@@ -1,6 +1,8 @@
 /**
  * A flag per UTF-16 code unit: 1 for each of `chars` (all single code units), else 0. Scanning
- * a long text against such tables costs less than a regex for a two-character class pair.
+ * a long text against such tables costs less than a regex for a two-character class pair when
+ * the first class is common (a vowel then a toned vowel: 20 vs 45 ms over the 8 MB bench text);
+ * when it is rare, V8's scan of the pattern is the faster (fold.ts: 4–5 vs 14 ms).
  */
 export function buildUnitTable(chars: string): Uint8Array {
   const table = new Uint8Array(0x10000);
