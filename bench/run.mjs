@@ -92,26 +92,28 @@ if (want("profile")) {
 
 // 3. Pathological text: linear growth? (1 MB vs 4 MB on one line; deep Markdown.)
 if (want("hostile")) {
-  const rows = [];
-  for (const kb of [64, 256, 1024, 4096]) {
-    log(`bench: near-citation line ${kb} KB …`);
-    const r = await child(["bench/lib/hostile-growth.mjs", "near-citations", String(kb)], 180_000);
-    rows.push({ kb, ...r, ms: r.ms && round(r.ms, 0) });
-    if (r.timedOut || r.failed) break;
-  }
-  const at = (kb) => rows.find((r) => r.kb === kb)?.ms;
-  results.nearCitations = { rows, growth1to4MB: at(1024) && at(4096) ? round(at(4096) / at(1024), 2) : null, note: "linear ≈ 4×; a row with timedOut did not finish within limitMs" };
-  // Runs of letters without a space: a word beside a stray tone mark, capitals in a header line.
-  for (const [what, key, label] of [["long-word", "longWord", "letters beside a stray tone mark"], ["long-capitals", "longCapitals", "capitals in a header line"]]) {
-    const rows2 = [];
-    for (const kb of [256, 1024]) {
-      log(`bench: ${kb} K ${label} …`);
+  /** One pathological input at growing sizes (KB), until a size times out or fails. */
+  const hostileRows = async (what, sizes, describe) => {
+    const rows = [];
+    for (const kb of sizes) {
+      log(`bench: ${describe(kb)} …`);
       const r = await child(["bench/lib/hostile-growth.mjs", what, String(kb)], 180_000);
-      rows2.push({ kb, ...r, ms: r.ms && round(r.ms, 0) });
+      rows.push({ kb, ...r, ms: r.ms && round(r.ms, 0) });
       if (r.timedOut || r.failed) break;
     }
-    const rowAt = (kb) => rows2.find((r) => r.kb === kb)?.ms;
-    results[key] = { rows: rows2, growth256to1024K: rowAt(256) && rowAt(1024) ? round(rowAt(1024) / rowAt(256), 2) : null, note: "linear ≈ 4×" };
+    return rows;
+  };
+  /** Time at `to` KB ÷ time at `from` KB, or null when either is missing. */
+  const growth = (rows, from, to) => {
+    const at = (kb) => rows.find((r) => r.kb === kb)?.ms;
+    return at(from) && at(to) ? round(at(to) / at(from), 2) : null;
+  };
+  const rows = await hostileRows("near-citations", [64, 256, 1024, 4096], (kb) => `near-citation line ${kb} KB`);
+  results.nearCitations = { rows, growth1to4MB: growth(rows, 1024, 4096), note: "linear ≈ 4×; a row with timedOut did not finish within limitMs" };
+  // Runs of letters without a space: a word beside a stray tone mark, capitals in a header line.
+  for (const [what, key, label] of [["long-word", "longWord", "letters beside a stray tone mark"], ["long-capitals", "longCapitals", "capitals in a header line"]]) {
+    const runRows = await hostileRows(what, [256, 1024], (kb) => `${kb} K ${label}`);
+    results[key] = { rows: runRows, growth256to1024K: growth(runRows, 256, 1024), note: "linear ≈ 4×" };
   }
   const deep = [];
   for (const kind of ["blockquote", "list", "emphasis"]) {
