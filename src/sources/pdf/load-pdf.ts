@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { VanbanError } from "../../errors.js";
 import { importQuietly, withDeferredCanvas, type LoadCanvas } from "./canvas-polyfills.js";
+import { CachedBinaryDataFactory } from "./asset-data.js";
 import { createFontSinkDocument } from "./font-sink-document.js";
 import { keepBuiltins } from "./keep-builtins.js";
 import { findStrippedFonts } from "./stripped-fonts.js";
@@ -117,6 +118,8 @@ export async function openPdf(
     // own document), yet pdfjs decoded every image of a page whose operator list was built.
     maxImageSize: 0,
     ...assets.urls,
+    // Standard fonts and CMaps read from disk once per process, not once per document.
+    BinaryDataFactory: CachedBinaryDataFactory,
   });
   try {
     return { pdfjs, doc: await task.promise, problems: assets.problem ? [assets.problem] : [] };
