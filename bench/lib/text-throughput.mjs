@@ -3,10 +3,12 @@
  *   node bench/lib/text-throughput.mjs text|markdown MB
  * Prints {bytes, ms, mbPerSecond, secondMbPerSecond, ...} as JSON. For Markdown, the floor of the same run: remark
  * alone (unified + remark-parse, and with remark-gfm as the reader uses it) on the same text. For
- * text, the time JSON.parse takes to build the same record from its JSON (recordFromJsonMs).
+ * text, the time JSON.parse takes to build the same record from its JSON (recordFromJsonMs), and
+ * V8's deserializer from its structured-clone bytes (recordFromV8Ms).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
 import { cpuMs, ROOT } from "./measure.mjs";
 
 const [kind, mbArg] = process.argv.slice(2);
@@ -37,10 +39,16 @@ if (kind === "text") {
   // heap is as warm as for the second one; `secondMs / recordFromJsonMs` is what the pipeline
   // costs beyond building what it returns.
   const json = JSON.stringify(record);
-  const t = performance.now();
+  let t = performance.now();
   JSON.parse(json);
   result.recordFromJsonMs = performance.now() - t;
   result.recordJsonBytes = Buffer.byteLength(json);
+  // A lower floor: V8's deserializer reads tags and lengths, no text syntax (quotes, escapes,
+  // numbers in decimal): the cheapest way V8 has to build the same objects and strings.
+  const bytes = serialize(record);
+  t = performance.now();
+  deserialize(bytes);
+  result.recordFromV8Ms = performance.now() - t;
 }
 if (kind === "markdown") {
   const { unified } = await import("unified");
