@@ -143,6 +143,13 @@ function stockFloor(r, stock) {
   return { stockBareMs: round(stock.bareMs, 0), stockRatio: round(r.cliMs / stock.bareMs, 2), stockCpuRatio: round(r.cliCpuMs / stock.bareCpuMs, 2) };
 }
 
+/**
+ * Rounds of each warm PDF child: the first compiles, the rest count (best round, and the median of
+ * round-by-round ratios). With two counted, one slow spell of either side moved the 170-page
+ * file's ratio from 1.25× to 1.66× between bench runs of the same reader (eighteenth pass).
+ */
+const WARM_PDF_ROUNDS = quick ? "2" : "5";
+
 // 4. PDF, the 170-page file: what the CLI does against pdfjs's bare getTextContent, in one warm
 // process (bench/lib/pdf-compare.mjs) and as two cold processes (`vanban parse` vs
 // bench/lib/pdf-bare.mjs); and the peak memory of `vanban parse` on it (all its processes).
@@ -151,9 +158,9 @@ if (want("pdf")) {
   if (!existsSync(pdf)) results.notes.push("pdf: ../shared/corpus/real/qd-2093-qd-byt-170pages.pdf absent; skipped");
   else {
     log("bench: PDF 170 pages, one warm process: parse + JSON vs bare getTextContent …");
-    const r = await child(["bench/lib/pdf-compare.mjs", pdf, quick ? "2" : "3"], 900_000);
+    const r = await child(["bench/lib/pdf-compare.mjs", pdf, WARM_PDF_ROUNDS], 900_000);
     log("bench: PDF 170 pages, bare getTextContent with pdf.js's stock worker, one warm process …");
-    const stock = await child(["bench/lib/pdf-stock-floor.mjs", pdf, "1", quick ? "2" : "3"], 900_000);
+    const stock = await child(["bench/lib/pdf-stock-floor.mjs", pdf, "1", WARM_PDF_ROUNDS], 900_000);
     const bin = join(ROOT, "bin/vanban.js");
     const cold = { cli: [], bare: [] };
     for (let i = 0; i < (quick ? 2 : 3); i++) {
@@ -176,8 +183,8 @@ if (want("pdf")) {
   if (existsSync(LAMDONG)) {
     const count = quick ? 30 : 60;
     log(`bench: PDF × ${count} Lâm Đồng files, one warm process …`);
-    const r = await child(["bench/lib/pdf-files.mjs", LAMDONG, String(count), quick ? "2" : "3"], 900_000);
-    const stockFiles = await child(["bench/lib/pdf-stock-floor.mjs", LAMDONG, String(count), quick ? "2" : "3"], 900_000);
+    const r = await child(["bench/lib/pdf-files.mjs", LAMDONG, String(count), WARM_PDF_ROUNDS], 900_000);
+    const stockFiles = await child(["bench/lib/pdf-stock-floor.mjs", LAMDONG, String(count), WARM_PDF_ROUNDS], 900_000);
     results.pdfFiles = r.failed || r.timedOut ? r : { dir: "../shared/corpus/lamdong", files: r.files, pages: r.pages, ratio: round(r.ratio, 2), cpuRatio: round(r.cpuRatio, 2), pairedRatio: round(r.pairedRatio, 2), ...stockFloor(r, stockFiles), cliMs: round(r.cliMs, 0), bareMs: round(r.bareMs, 0), rounds: r.rounds.map((x) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, round(v, 0)]))) };
     if (results.pdfFiles.ratio) log(`bench: PDF × ${r.files} typical files (${r.pages} pages) warm: ${results.pdfFiles.ratio}× bare getTextContent (CPU ${results.pdfFiles.cpuRatio}×; round by round ${results.pdfFiles.pairedRatio}×; ${results.pdfFiles.stockRatio}× pdf.js's stock worker)`);
     // One of them as a user runs it: `vanban parse FILE` against the bare script, cold processes,
