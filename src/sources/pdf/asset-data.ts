@@ -36,8 +36,12 @@ export class CachedBinaryDataFactory {
     this.urls = { cMapUrl: urls.cMapUrl ?? null, standardFontDataUrl: urls.standardFontDataUrl ?? null, wasmUrl: urls.wasmUrl ?? null };
   }
 
+  /**
+   * A data file's bytes. Plain errors, as pdf.js's factory throws them: pdf.js catches them, warns
+   * and reads on without the file.
+   */
   async fetch({ kind, filename }: { kind: AssetKind; filename: string }): Promise<Uint8Array> {
-    if (!(kind in KIND_NAMES)) throw new Error(`Not implemented: ${kind}`);
+    if (!Object.hasOwn(KIND_NAMES, kind)) throw new Error(`Not implemented: ${kind}`);
     const base = this.urls[kind];
     if (!base) throw new Error(`Ensure that the \`${kind}\` API parameter is provided.`);
     const path = `${base}${filename}`;
