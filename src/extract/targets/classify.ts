@@ -104,23 +104,24 @@ export function findCues(s: string, brackets: readonly Mask[], measures: readonl
   const out: Cue[] = [];
   let b = 0;
   let k = 0;
-  const keep = (start: number, end: number, kind: MeasureKind): void => {
+  // A cue found by `m`, starting at `start`; it ends where the match ends.
+  const keep = (m: RegExpExecArray, start: number): void => {
     while (b < brackets.length && brackets[b].end <= start) b++;
     if (b < brackets.length && brackets[b].start <= start) return;
     while (k < measures.length && measures[k].regionEnd <= start) k++;
     if (k < measures.length && measures[k].start <= start) return;
-    out.push({ start, end, kind });
+    out.push({ start, end: m.index + m[0].length, kind: m.groups!.target !== undefined ? "target" : "result" });
   };
   // Cues start words: one at the start, then each after a code unit that is not a letter ("nước"
   // holds "ước", which is no cue). Each search goes on from the end of the last cue found, kept
   // or not.
   CUE_AT.lastIndex = 0;
   const first = CUE_AT.exec(s);
-  if (first !== null) keep(0, first[0].length, first.groups!.target !== undefined ? "target" : "result");
+  if (first !== null) keep(first, 0);
   const re = CUE_AFTER_BOUNDARY;
   re.lastIndex = first === null ? 0 : first[0].length;
   for (let m = re.exec(s); m !== null; m = re.exec(s)) {
-    keep(m.index + 1, m.index + m[0].length, m.groups!.target !== undefined ? "target" : "result");
+    keep(m, m.index + 1);
   }
   return out;
 }

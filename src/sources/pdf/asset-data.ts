@@ -30,11 +30,7 @@ let keptBytes = 0;
  * errors.
  */
 export class CachedBinaryDataFactory {
-  private readonly urls: AssetUrls;
-
-  constructor(urls: AssetUrls) {
-    this.urls = { cMapUrl: urls.cMapUrl ?? null, standardFontDataUrl: urls.standardFontDataUrl ?? null, wasmUrl: urls.wasmUrl ?? null };
-  }
+  constructor(private readonly urls: AssetUrls) {}
 
   /**
    * A data file's bytes. Plain errors, as pdf.js's factory throws them: pdf.js catches them, warns
